@@ -1,0 +1,44 @@
+"""The few exception types users can meet; none of them prints a traceback."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def display_path(path: Path | str) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    path = Path(path)
+    try:
+        return os.path.relpath(path) if path.is_absolute() and Path.cwd() in path.parents else str(path)
+    except ValueError:
+        return str(path)
+
+
+class KitapError(Exception):
+    """Base class: everything the CLI turns into a message and exit status 1."""
+
+
+@dataclass
+class SourceError(KitapError):
+    """Something wrong in a source file, at a line (1-based; 0 when the whole file is meant)."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        where = display_path(self.path)
+        return f"{where}:{self.line}: {self.message}" if self.line else f"{where}: {self.message}"
+
+
+class SourceErrors(KitapError):
+    """All the source errors found in one pass, reported together."""
+
+    def __init__(self, errors: list[SourceError]):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+class BuildError(KitapError):
+    """A failure that is not the source's fault (unwritable output folder, missing tool)."""

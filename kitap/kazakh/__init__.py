@@ -1,0 +1,1 @@
+"""Knowledge of the Kazakh language the toolchain needs: alphabet order, dates."""

@@ -1,0 +1,111 @@
+"""Edits of inline trees by plain-text offset: the tools the anchoring transforms share."""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..model import Inline, Link, Mark, NoteRef, Styled, Text
+
+CONTAINERS = (Styled, Link, Mark)
+
+
+class CrossesFormatting(Exception):
+    """A phrase starts inside one formatted span and ends outside it."""
+
+
+def plain_text(children: list[Inline]) -> str:
+    out = []
+    for node in children:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, CONTAINERS):
+            out.append(plain_text(node.children))
+    return "".join(out)
+
+
+def find_all(text: str, phrase: str) -> list[int]:
+    starts, index = [], text.find(phrase)
+    while index >= 0:
+        starts.append(index)
+        index = text.find(phrase, index + 1)
+    return starts
+
+
+def _length(node: Inline) -> int:
+    if isinstance(node, Text):
+        return len(node.text)
+    if isinstance(node, CONTAINERS):
+        return len(plain_text(node.children))
+    return 0
+
+
+def _split(children: list[Inline], offset: int) -> None:
+    """Make `offset` fall on a node boundary at this level (splitting a Text node if needed)."""
+    position = 0
+    for index, node in enumerate(children):
+        length = _length(node)
+        if isinstance(node, Text) and position < offset < position + length:
+            cut = offset - position
+            children[index:index + 1] = [Text(node.text[:cut]), Text(node.text[cut:])]
+            return
+        position += length
+
+
+def insert_at(children: list[Inline], offset: int, new: Inline) -> None:
+    """Insert a zero-width node (a note call) at `offset`; never inside a link, so calls never nest in <a>."""
+    position = 0
+    for index, node in enumerate(children):
+        length = _length(node)
+        if position < offset < position + length:
+            if isinstance(node, Styled):
+                insert_at(node.children, offset - position, new)
+                return
+            if isinstance(node, (Link, Mark)):
+                children.insert(index + 1, new)
+                return
+        position += length
+    _split(children, offset)
+    position = 0
+    for index, node in enumerate(children):
+        if position == offset:
+            # after any calls already here, so two notes on one phrase keep their order
+            while index < len(children) and isinstance(children[index], NoteRef):
+                index += 1
+            children.insert(index, new)
+            return
+        position += _length(node)
+    children.append(new)
+
+
+def wrap_range(children: list[Inline], start: int, end: int, make: Callable[[list[Inline]], Inline]) -> None:
+    """Wrap the text between two offsets in a new container made by `make(children)`."""
+    position = 0
+    for node in children:
+        length = _length(node)
+        whole = start == position and end == position + length
+        if isinstance(node, CONTAINERS) and position <= start and end <= position + length and not whole:
+            wrap_range(node.children, start - position, end - position, make)
+            return
+        position += length
+    _split(children, start)
+    _split(children, end)
+    first = last = None
+    position = 0
+    for index, node in enumerate(children):
+        length = _length(node)
+        if position >= start and position + length <= end and length:
+            first = index if first is None else first
+            last = index
+        elif length and position < end and position + length > start:
+            raise CrossesFormatting()
+        position += length
+    if first is None:
+        raise CrossesFormatting()
+    children[first:last + 1] = [make(children[first:last + 1])]
+
+
+def walk(children: list[Inline]):
+    """Every inline node, depth first, with the chain of containers above it."""
+    for node in children:
+        yield node
+        if isinstance(node, CONTAINERS):
+            yield from walk(node.children)

@@ -1,0 +1,37 @@
+"""Font files for the EPUB: the shipped fonts, subset to the characters the book uses."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+from ..render import STYLES_DIR
+
+FONT_FILES = ("NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.ttf", "NotoSerif-BoldItalic.ttf",
+              "NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+# Always kept, so a reader's own UI text (e.g. a note's number) never falls back to another font.
+ALWAYS = " 0123456789.,;:!?()[]«»\"'-–—…/"
+
+
+def subset_font(path: Path, characters: set[str]) -> bytes:
+    """The font with only the glyphs for `characters` (plus what shaping needs); no time stamp."""
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    font = TTFont(path, recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes={ord(c) for c in characters | set(ALWAYS)})
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def epub_fonts(characters: set[str]) -> dict[str, bytes]:
+    """File name under styles/fonts/ → subset font bytes."""
+    return {name: subset_font(STYLES_DIR / "fonts" / name, characters) for name in FONT_FILES}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install the Debian packages a purpose needs, when we are root on Debian; otherwise say what is missing.
+#   tools/system-deps.sh build   → libharfbuzz-subset0 (fast font subsetting in WeasyPrint; optional)
+#   tools/system-deps.sh test    → the above + poppler-utils (pdftotext, pdffonts for the tests)
+set -u
+want=(libharfbuzz-subset0)
+[ "${1:-build}" = test ] && want+=(poppler-utils)
+missing=()
+for pkg in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "installing Debian packages: ${missing[*]}"
+  (apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
+   { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }) ||
+   echo "warning: could not install ${missing[*]}; continuing without them" >&2
+else
+  echo "note: not root or no apt-get; please install: ${missing[*]} (tests that need them are skipped)" >&2
+fi
+exit 0
