@@ -105,6 +105,7 @@ class GlossaryEntry:
     source_language: str = ""  # 'kk', 'ru' or 'en': the language the abbreviation was formed in
     note: str = ""
     id: str = ""
+    uses: list[str] = field(default_factory=list)  # ids of the marked uses in the text
 
 
 @dataclass(frozen=True, order=True)

@@ -93,12 +93,14 @@ def check_mapping(node: Any, fields: tuple[Field, ...], path: Path, line: int, w
         return {}
     known = {f.name: f for f in fields}
     result: dict[str, Any] = {}
+    suggested: set[str] = set()
     for key, value in node.items():
         key_line = line_of(node, key, line)
         field = known.get(str(key))
         if field is None:
             close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else "valid keys: " + ", ".join(known)
+            suggested.update(close)
             errors.append(SourceError(path, key_line, f"unknown key '{key}' in {what} ({hint})"))
             continue
         clean, problem = _coerce(value, field.kind)
@@ -111,7 +113,7 @@ def check_mapping(node: Any, fields: tuple[Field, ...], path: Path, line: int, w
         else:
             result[field.name] = clean
     for field in fields:
-        if field.required and field.name not in node:
+        if field.required and field.name not in node and field.name not in suggested:
             errors.append(SourceError(path, line, f"{what} is missing the required key '{field.name}'"))
     return result
 

@@ -37,5 +37,6 @@ def link_abbreviations(book: Book) -> Book:
             if hit is not None:
                 wrap_range(block.children, hit, hit + len(entry.term),
                            lambda children, e=entry: Mark("abbr", e.id, children, id=f"{e.id}-first"))
+                entry.uses.append(f"{entry.id}-first")
                 break
     return book

@@ -1,0 +1,156 @@
+"""Shared fixtures: real builds of small projects and of the default project, read back for real."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = ROOT.parent / "shared" / "seed" / "000_7d0fef2b9a9eb36b.txt"
+NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
+      "opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
+      "ncx": "http://www.daisy.org/z3986/2005/ncx/"}
+BODY_MIN_SIZE = 10.0  # pt: body text is 11 pt; footnotes, calls and running heads are smaller
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """The real command line, as a user runs it."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("KITAP_DEBUG", None)
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, capture_output=True,
+                          text=True, env=env, timeout=300)
+
+
+def norm(text: str) -> str:
+    """Whitespace-insensitive form for comparing text across formats."""
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "").replace("\u00a0", " ")).strip()
+
+
+@dataclass
+class Built:
+    source: Path
+    output: Path
+    name: str
+
+    @property
+    def pdf(self) -> Path:
+        return self.output / f"{self.name}.pdf"
+
+    @property
+    def epub(self) -> Path:
+        return self.output / f"{self.name}.epub"
+
+
+def build_project(source: Path, output: Path) -> Built:
+    result = run_cli("--source", str(source), "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    name = re.search(r"^name:\s*(\S+)", (source / "book.yaml").read_text(encoding="utf-8"), re.M)
+    return Built(source, output, name[1] if name else "book")
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> Built:
+    return build_project(ROOT / "source", tmp_path_factory.mktemp("seed-out"))
+
+
+@pytest.fixture(scope="session")
+def mini_build(tmp_path_factory) -> Built:
+    return build_project(FIXTURES / "mini", tmp_path_factory.mktemp("mini-out"))
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A writable copy of the small fixture project, to break in one way per test."""
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "mini", target)
+    return target
+
+
+# ---- reading PDFs --------------------------------------------------------------
+
+@dataclass
+class PdfPage:
+    number: int
+    body: str          # text set at body size or larger, in reading order
+    small: str         # footnotes (and running heads)
+    calls: list[int]   # superscript note calls, in order
+
+
+def read_pdf(path: Path) -> list[PdfPage]:
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            body = page.filter(lambda o: o.get("object_type") != "char" or o["size"] >= BODY_MIN_SIZE)
+            small = page.filter(lambda o: o.get("object_type") != "char" or 8 <= o["size"] < BODY_MIN_SIZE)
+            pages.append(PdfPage(number, body.extract_text() or "", small.extract_text() or "", _calls(page)))
+    return pages
+
+
+def _calls(page) -> list[int]:
+    """Numbers set as superscript calls: digits smaller than any text size, grouped by adjacency."""
+    chars = [c for c in page.chars if c["size"] < 7.9 and c["text"].isdigit()]
+    numbers, current, last = [], "", None
+    for char in chars:
+        if last is not None and (abs(char["top"] - last["top"]) > 1 or char["x0"] - last["x1"] > 1.5):
+            numbers.append(int(current))
+            current = ""
+        current += char["text"]
+        last = char
+    if current:
+        numbers.append(int(current))
+    return numbers
+
+
+def pdf_body_text(pages: list[PdfPage]) -> str:
+    return norm(" ".join(page.body for page in pages))
+
+
+# ---- reading EPUBs -------------------------------------------------------------
+
+def epub_files(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def xhtml(data: bytes):
+    return etree.fromstring(data)
+
+
+def text_without_calls(element) -> str:
+    """An element's text with note calls left out (they are not the author's words)."""
+    copy = etree.fromstring(etree.tostring(element))
+    for call in copy.xpath(".//x:a[@role='doc-noteref'] | .//x:span[@class='note-sep']", namespaces=NS):
+        parent = call.getparent()
+        tail = call.tail or ""
+        previous = call.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(call)
+    return norm("".join(copy.itertext()))
+
+
+def seed_paragraphs() -> list[str]:
+    """The seed article's paragraphs (byline excluded) with the editor's listed corrections applied."""
+    from ruamel.yaml import YAML
+
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    editorial = YAML(typ="safe").load((ROOT / "source" / "editorial.yaml").read_text(encoding="utf-8"))
+    for c in editorial.get("corrections", []):
+        line = lines[c["line"] - 1]
+        assert line.count(c["original"]) == 1, c
+        lines[c["line"] - 1] = line.replace(c["original"], c["corrected"])
+    body = [norm(line) for line in lines if line.strip()]
+    return body[:-3]  # the byline (name, degree, title) became book metadata

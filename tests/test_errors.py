@@ -1,0 +1,137 @@
+"""Bad input: one clear `path:line: message`, exit status 1, no traceback, earlier outputs untouched."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import run_cli
+
+
+@pytest.fixture
+def earlier_output(tmp_path, mini_build):
+    """An output folder holding a previous good build."""
+    out = tmp_path / "out"
+    shutil.copytree(mini_build.output, out)
+    return out, {p.name: p.read_bytes() for p in out.iterdir()}
+
+
+def fails_cleanly(project, earlier_output) -> str:
+    out, before = earlier_output
+    result = run_cli("--source", str(project), "--output", str(out))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before, "earlier outputs must stay intact"
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")], "no staging left behind"
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_broken_yaml(project, earlier_output):
+    (project / "glossary.yaml").write_text('- term: "БҰҰ\n  expansion: x\n', encoding="utf-8")
+    message = fails_cleanly(project, earlier_output)
+    assert message.startswith(f"{project / 'glossary.yaml'}:") and "invalid YAML" in message
+
+
+def test_unknown_key_suggests_the_right_one(project, earlier_output):
+    text = (project / "glossary.yaml").read_text(encoding="utf-8").replace("expansion: \"Қазақстан", "expansoin: \"Қазақстан")
+    (project / "glossary.yaml").write_text(text, encoding="utf-8")
+    message = fails_cleanly(project, earlier_output)
+    assert message == (f"{project / 'glossary.yaml'}:2: unknown key 'expansoin' in a glossary entry "
+                       "(did you mean 'expansion'?)")
+
+
+def test_missing_required_key(project, earlier_output):
+    (project / "book.yaml").write_text("title: Тақырып\n", encoding="utf-8")
+    message = fails_cleanly(project, earlier_output)
+    assert message == f"{project / 'book.yaml'}:1: book.yaml is missing the required key 'author'"
+
+
+def test_anchor_not_found_names_file_line_and_suggests(project, earlier_output):
+    (project / "annotations.yaml").write_text('- anchor: "Лиссабон хатамасына"\n  note: "x"\n', encoding="utf-8")
+    message = fails_cleanly(project, earlier_output)
+    assert message.startswith(f"{project / 'annotations.yaml'}:1: annotation anchor «Лиссабон хатамасына» is not in the article")
+    assert "did you mean «Лиссабон хаттамасына»" in message
+
+
+def test_ambiguous_anchor(project, earlier_output):
+    (project / "annotations.yaml").write_text('- note: "x"\n  anchor: "БҰҰ"\n', encoding="utf-8")
+    message = fails_cleanly(project, earlier_output)
+    assert "occurs 2 times (article lines 1, 2)" in message and "occurrence: N" in message
+    assert message.startswith(f"{project / 'annotations.yaml'}:1:")
+
+
+def test_occurrence_selects_among_repeats(project, mini_build, tmp_path):
+    (project / "annotations.yaml").write_text('- anchor: "БҰҰ"\n  occurrence: 2\n  note: "екінші"\n', encoding="utf-8")
+    result = run_cli("--source", str(project), "--output", str(tmp_path / "o"))
+    assert result.returncode == 0, result.stderr
+
+
+def test_non_utf8_file_names_the_encoding(project, earlier_output):
+    (project / "article.txt").write_bytes("Қазақстан тәуелсіздік алды\n".encode("cp1251", errors="replace") +
+                                          "Мемлекет\n".encode("cp1251"))
+    message = fails_cleanly(project, earlier_output)
+    assert message.startswith(f"{project / 'article.txt'}:1: not UTF-8 text")
+    assert "cp1251" in message and "iconv" in message
+
+
+def test_empty_article(project, earlier_output):
+    (project / "article.txt").write_text("\n   \n", encoding="utf-8")
+    (project / "annotations.yaml").unlink()
+    (project / "chronology.yaml").unlink()
+    message = fails_cleanly(project, earlier_output)
+    assert message == f"{project / 'article.txt'}:1: the article is empty: write at least one paragraph (one paragraph per line)"
+
+
+def test_invalid_date(project, earlier_output):
+    text = (project / "chronology.yaml").read_text(encoding="utf-8").replace("1992-05-23", "1992-02-30")
+    (project / "chronology.yaml").write_text(text, encoding="utf-8")
+    message = fails_cleanly(project, earlier_output)
+    assert message.startswith(f"{project / 'chronology.yaml'}:1: '1992-02-30': day 30 does not exist")
+
+
+def test_duplicate_glossary_term(project, earlier_output):
+    with open(project / "glossary.yaml", "a", encoding="utf-8") as handle:
+        handle.write('- term: "ҚР"\n  expansion: "қайталау"\n')
+    message = fails_cleanly(project, earlier_output)
+    assert message == f"{project / 'glossary.yaml'}:7: duplicate glossary term 'ҚР' (first defined at line 1); merge the two entries"
+
+
+def test_wrong_type(project, earlier_output):
+    (project / "annotations.yaml").write_text('- anchor: "БҰҰ мүшелігіне"\n  occurrence: "бірінші"\n  note: "x"\n', encoding="utf-8")
+    message = fails_cleanly(project, earlier_output)
+    assert message == f"{project / 'annotations.yaml'}:2: 'occurrence' must be a whole number"
+
+
+def test_missing_source_folder(tmp_path, earlier_output):
+    message = fails_cleanly(tmp_path / "nowhere", earlier_output)
+    assert message.startswith(f"{tmp_path / 'nowhere'}: source folder not found")
+
+
+def test_bom_and_crlf_are_accepted(project, tmp_path):
+    for name in ("article.txt", "glossary.yaml", "book.yaml"):
+        text = (project / name).read_text(encoding="utf-8")
+        (project / name).write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    result = run_cli("--source", str(project), "--output", str(tmp_path / "o"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "o" / "mini.pdf").stat().st_size > 1000
+
+
+def test_path_outside_the_project_is_refused(project, earlier_output):
+    with open(project / "book.yaml", "a", encoding="utf-8") as handle:
+        handle.write("article: ../../../../etc/passwd\n")
+    message = fails_cleanly(project, earlier_output)
+    assert "leads outside the project folder" in message and message.startswith(f"{project / 'book.yaml'}:8:")
+
+
+def test_raw_html_is_escaped_not_executed(project, tmp_path):
+    from conftest import epub_files
+
+    (project / "article.txt").write_text(
+        'Қазақстан 1992 жылдың 2 наурызында БҰҰ мүшелігіне <img src="file:///etc/passwd"> '
+        "<script>alert(1)</script> Лиссабон хаттамасына ҚР\n", encoding="utf-8")
+    result = run_cli("--source", str(project), "--output", str(tmp_path / "o"))
+    assert result.returncode == 0, result.stderr
+    article = epub_files(tmp_path / "o" / "mini.epub")["EPUB/article.xhtml"].decode()
+    assert "&lt;img src=" in article and "<script" not in article
