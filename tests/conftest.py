@@ -15,11 +15,14 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED = ROOT.parent / "shared" / "seed" / "000_7d0fef2b9a9eb36b.txt"
+# The seed as received, kept with the tests (test_seed_content checks it still equals ../shared/seed/).
+SEED = FIXTURES / "seed" / "000_7d0fef2b9a9eb36b.txt"
+SHARED_SEED = ROOT.parent / "shared" / "seed" / SEED.name
 NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
       "opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
       "ncx": "http://www.daisy.org/z3986/2005/ncx/"}
-BODY_MIN_SIZE = 10.0  # pt: body text is 11 pt; footnotes, calls and running heads are smaller
+BODY_MIN_SIZE = 10.0  # pt: body text is 11 pt; footnotes (8.5) and running heads (8) are smaller
+SMALL_MIN_SIZE = 7.5  # pt: note calls are superscripts below this
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -92,14 +95,14 @@ def read_pdf(path: Path) -> list[PdfPage]:
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             body = page.filter(lambda o: o.get("object_type") != "char" or o["size"] >= BODY_MIN_SIZE)
-            small = page.filter(lambda o: o.get("object_type") != "char" or 8 <= o["size"] < BODY_MIN_SIZE)
+            small = page.filter(lambda o: o.get("object_type") != "char" or SMALL_MIN_SIZE <= o["size"] < BODY_MIN_SIZE)
             pages.append(PdfPage(number, body.extract_text() or "", small.extract_text() or "", _calls(page)))
     return pages
 
 
 def _calls(page) -> list[int]:
     """Numbers set as superscript calls: digits smaller than any text size, grouped by adjacency."""
-    chars = [c for c in page.chars if c["size"] < 7.9 and c["text"].isdigit()]
+    chars = [c for c in page.chars if c["size"] < SMALL_MIN_SIZE and c["text"].isdigit()]
     numbers, current, last = [], "", None
     for char in chars:
         if last is not None and (abs(char["top"] - last["top"]) > 1 or char["x0"] - last["x1"] > 1.5):
@@ -113,7 +116,12 @@ def _calls(page) -> list[int]:
 
 
 def pdf_body_text(pages: list[PdfPage]) -> str:
-    return norm(" ".join(page.body for page in pages))
+    # a removed note call can leave a gap before punctuation ("банк ,"): close it on both sides of comparisons
+    return close_punctuation(norm(" ".join(page.body for page in pages)))
+
+
+def close_punctuation(text: str) -> str:
+    return re.sub(r" ([,.;:!?»)])", r"\1", text)
 
 
 # ---- reading EPUBs -------------------------------------------------------------

@@ -7,12 +7,14 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from ..kazakh.collate import KAZAKH_ALPHABET
 from ..render import STYLES_DIR
 
 FONT_FILES = ("NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.ttf", "NotoSerif-BoldItalic.ttf",
               "NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
-# Always kept, so a reader's own UI text (e.g. a note's number) never falls back to another font.
-ALWAYS = " 0123456789.,;:!?()[]«»\"'-–—…/"
+# Always kept: digits and punctuation a reader may add (note numbers), and the whole Kazakh and Russian
+# alphabets in both cases, so a letter never falls back to a reader's font that lacks it.
+ALWAYS = " 0123456789.,;:!?()[]«»\"'-–—…/" + KAZAKH_ALPHABET + KAZAKH_ALPHABET.upper()
 
 
 def subset_font(path: Path, characters: set[str]) -> bytes:
