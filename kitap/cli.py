@@ -11,10 +11,12 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import BuildError, KitapError, SourceErrors
+from .errors import KitapError, SourceErrors
 
 SOURCE_HELP = "Project folder to read (book.yaml, article, annotations, glossary, chronology)."
 OUTPUT_HELP = "Folder for the built files; created if missing."
+ONLY_HELP = "Build only these outputs, comma-separated: pdf (A4 handout), booklet, large, epub. Default: all."
+ARCHIVAL_HELP = "Write PDF/A-3b (for archives) instead of PDF/UA-1."
 
 
 def _fail(error: KitapError) -> None:
@@ -26,11 +28,11 @@ def _fail(error: KitapError) -> None:
     sys.exit(1)
 
 
-def _run_build(source: Path, output: Path) -> None:
-    from .pipeline import build
+def _run_build(source: Path, output: Path, only: str | None = None, archival: bool = False) -> None:
+    from .pipeline import build, parse_only
 
     try:
-        report = build(source, output)
+        report = build(source, output, parse_only(only), archival)
     except KitapError as error:
         _fail(error)
     for warning in report.warnings:
@@ -44,26 +46,31 @@ def _run_build(source: Path, output: Path) -> None:
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True, help=SOURCE_HELP)
 @click.option("--output", type=click.Path(path_type=Path), default=Path("output"), show_default=True, help=OUTPUT_HELP)
+@click.option("--only", metavar="KINDS", help=ONLY_HELP)
+@click.option("--archival", is_flag=True, help=ARCHIVAL_HELP)
 @click.version_option(__version__, prog_name="kitap")
 @click.pass_context
-def main(ctx: click.Context, source: Path, output: Path) -> None:
+def main(ctx: click.Context, source: Path, output: Path, only: str | None, archival: bool) -> None:
     """Build a print handout (PDF) and an e-book (EPUB 3) from an annotated text.
 
     \b
     Examples:
       python build.py                                  # source/ → output/
       python build.py --source lessons/un --output out/un
+      python build.py --only pdf,epub                  # just the A4 handout and the e-book
     """
     if ctx.invoked_subcommand is None:
-        _run_build(source, output)
+        _run_build(source, output, only, archival)
 
 
 @main.command("build")
 @click.option("--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True, help=SOURCE_HELP)
 @click.option("--output", type=click.Path(path_type=Path), default=Path("output"), show_default=True, help=OUTPUT_HELP)
-def build_command(source: Path, output: Path) -> None:
+@click.option("--only", metavar="KINDS", help=ONLY_HELP)
+@click.option("--archival", is_flag=True, help=ARCHIVAL_HELP)
+def build_command(source: Path, output: Path, only: str | None, archival: bool) -> None:
     """Build every output (the same as running without a subcommand)."""
-    _run_build(source, output)
+    _run_build(source, output, only, archival)
 
 
 def run() -> None:

@@ -71,7 +71,7 @@ def test_glossary_and_chronology_are_sections_linked_from_the_text(seed_files):
                                 for a in chrono_links)
     # and back: each linked chronology row points at its phrase in the text
     ids = set(article.xpath("//@id"))
-    for back in chronology.xpath("//x:a[@class='pageref']", namespaces=NS):
+    for back in chronology.xpath("//x:a[@class='ref']", namespaces=NS):
         assert back.get("href").split("#")[1] in ids
 
 

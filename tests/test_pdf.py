@@ -97,7 +97,7 @@ def test_running_header_and_page_numbers(seed_pages):
     total = len(seed_pages)
     assert total >= 3
     for page in seed_pages[1:]:
-        assert f"{page.number} / {total}" in page.small
+        assert page.small.strip().endswith(str(page.number)), "page number at the foot"
         assert "Сайын Борбасов" in page.small
 
 

@@ -1,7 +1,7 @@
 """Stage 3: model + templates → HTML strings. Pure: no file is written, nothing is fetched."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..kazakh.dates import format_date
 from ..model import Book, Inline, Link, Mark, NoteRef, Styled, Text
+from ..transforms.inline_ops import walk
 from .labels import labels_for
 
 TOOL_ROOT = Path(__file__).resolve().parents[2]
@@ -19,6 +20,7 @@ STYLES_DIR = TOOL_ROOT / "styles"
 
 # Parts of a book, in reading order; the EPUB puts each in its own file.
 PARTS = ("article", "glossary", "chronology", "colophon")
+APPENDICES = ("glossary", "chronology", "colophon")
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class Target:
     single_document: bool   # every part in one HTML document (links are '#id')
     footnotes: str          # 'float': notes inline for WeasyPrint's float: footnote; 'aside': pop-up notes
     epub_semantics: bool    # emit epub:type attributes (only valid in EPUB's XHTML)
-    paged: bool             # page numbers exist (CSS target-counter works)
+    paged: bool             # references give page numbers (from the real layout), not paragraph numbers
     stylesheets: tuple[str, ...]
 
 
@@ -37,24 +39,52 @@ PDF = Target("pdf", True, "float", False, True, ("styles/fonts.css", "styles/bas
 EPUB = Target("epub", False, "aside", True, False, ("styles/fonts.css", "styles/base.css", "styles/epub.css"))
 
 
+@dataclass(frozen=True)
+class Ref:
+    """A reference from an appendix back into the text: its label (page or paragraph) and link."""
+
+    label: int
+    href: str
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["kkdate"] = format_date
+    env.filters["css_string"] = css_string
     return env
+
+
+def css_string(text: str) -> Markup:
+    """A CSS string literal: quotes and backslashes escaped, and '<' so it cannot close the <style>."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>\n' else c for c in text)
+    return Markup(f'"{escaped}"')
 
 
 class Renderer:
     """Renders inline content and links for one book and one target."""
 
-    def __init__(self, book: Book, target: Target):
+    def __init__(self, book: Book, target: Target, page_of: dict[str, int] | None = None):
         self.book, self.target = book, target
+        self.page_of = page_of or {}
         self.notes = {note.key: note for note in book.notes}
         self.glossary = {entry.id: entry for entry in book.glossary}
+        self.paragraph_of = {node.id: block.number for block in book.blocks
+                             for node in walk(block.children) if isinstance(node, Mark)}
 
     def href(self, part: str, ident: str) -> str:
         return f"#{ident}" if self.target.single_document else f"{part}.xhtml#{ident}"
+
+    def refs(self, ids: list[str]) -> list[Ref]:
+        """Where marked phrases stand: one reference per page (print) or per paragraph (e-book)."""
+        where = self.page_of if self.target.paged else self.paragraph_of
+        seen: dict[int, Ref] = {}
+        for ident in ids:
+            label = where.get(ident)
+            if label is not None and label not in seen:
+                seen[label] = Ref(label, self.href("article", ident))
+        return sorted(seen.values(), key=lambda ref: ref.label)
 
     def inline(self, children: list[Inline]) -> Markup:
         out: list[str] = []
@@ -80,11 +110,14 @@ class Renderer:
         raise TypeError(node)
 
     def _mark(self, node: Mark) -> str:
+        inner = self.inline(node.children)
+        if node.kind == "abbr-use":
+            return f'<span class="abbr-use" id="{node.id}">{inner}</span>'
         if node.kind == "abbr":
             entry = self.glossary[node.ref]
             return (f'<a class="abbr-link" id="{node.id}" href="{self.href("glossary", node.ref)}">'
-                    f'<abbr title="{escape(entry.expansion)}">{self.inline(node.children)}</abbr></a>')
-        return f'<a class="chrono-link" id="{node.id}" href="{self.href("chronology", node.ref)}">{self.inline(node.children)}</a>'
+                    f'<abbr title="{escape(entry.expansion)}">{inner}</abbr></a>')
+        return f'<a class="chrono-link" id="{node.id}" href="{self.href("chronology", node.ref)}">{inner}</a>'
 
     def _noteref(self, node: NoteRef) -> str:
         note = self.notes[node.key]
@@ -95,11 +128,22 @@ class Renderer:
                 f'{note.number}</a>')
 
 
-def render_document(book: Book, target: Target, parts: tuple[str, ...] = PARTS, title: str = "",
-                    stylesheet_prefix: str = "") -> str:
-    """One HTML document holding `parts` of the book."""
-    renderer = Renderer(book, target)
+@dataclass
+class Page:
+    """Options of one rendered document: which parts, extra styles, where page numbering starts."""
+
+    parts: tuple[str, ...] = PARTS
+    title: str = ""
+    extra_stylesheets: tuple[str, ...] = ()
+    first_page: int = 1
+    page_of: dict[str, int] = field(default_factory=dict)
+
+
+def render_document(book: Book, target: Target, page: Page | None = None) -> str:
+    """One HTML document holding some parts of the book."""
+    page = page or Page()
+    renderer = Renderer(book, target, page.page_of)
     return environment().get_template("book.html.j2").render(
-        book=book, meta=book.meta, target=target, parts=parts, r=renderer, L=labels_for(book.meta.language),
-        version=__version__, title=title or book.meta.title,
-        stylesheets=[stylesheet_prefix + s for s in target.stylesheets])
+        book=book, meta=book.meta, target=target, parts=page.parts, r=renderer, L=labels_for(book.meta.language),
+        version=__version__, title=page.title or book.meta.title, first_page=page.first_page,
+        stylesheets=[*target.stylesheets, *page.extra_stylesheets])

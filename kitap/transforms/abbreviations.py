@@ -1,12 +1,15 @@
-"""Mark the first use of each glossary abbreviation in the text and link it to its entry."""
+"""Find every use of each glossary abbreviation in the text.
+
+The first use outside other links becomes `<abbr title>` linked to the glossary entry; every use gets
+an id, so the glossary can list the pages (PDF) or paragraphs (EPUB) where the term is used.
+"""
 from __future__ import annotations
 
 import re
 
-from ..model import Book, Inline, Link, Mark, Styled, Text
-from .inline_ops import plain_text, wrap_range
+from ..model import Block, Book, Inline, Mark, Styled, Text
+from .inline_ops import CONTAINERS, length, wrap_range
 
-CYRILLIC_CAPITALS = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 LETTER = "A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
 
 
@@ -15,28 +18,29 @@ def term_pattern(term: str) -> re.Pattern:
     return re.compile(rf"(?<![{LETTER}]){re.escape(term)}(?![{LETTER}])")
 
 
-def _free_text_spans(children: list[Inline], offset: int = 0):
-    """(start, text) of Text nodes that are not inside a link or mark (no nested links)."""
+def _text_spans(children: list[Inline], offset: int = 0, free: bool = True):
+    """(start, text, free) for every Text node; `free` is False inside a link or mark (no nested links)."""
     for node in children:
         if isinstance(node, Text):
-            yield offset, node.text
-            offset += len(node.text)
-        elif isinstance(node, Styled):
-            yield from _free_text_spans(node.children, offset)
-            offset += len(plain_text(node.children))
-        elif isinstance(node, (Link, Mark)):
-            offset += len(plain_text(node.children))
+            yield offset, node.text, free
+        elif isinstance(node, CONTAINERS):
+            yield from _text_spans(node.children, offset, free and isinstance(node, Styled))
+        offset += length(node)
+
+
+def _occurrences(blocks: list[Block], pattern: re.Pattern) -> list[tuple[Block, int, bool]]:
+    return [(block, start + m.start(), free) for block in blocks
+            for start, text, free in _text_spans(block.children) for m in pattern.finditer(text)]
 
 
 def link_abbreviations(book: Book) -> Book:
     for entry in book.glossary:
-        pattern = term_pattern(entry.term)
-        for block in book.blocks:
-            hit = next((start + m.start() for start, text in _free_text_spans(block.children)
-                        for m in pattern.finditer(text)), None)
-            if hit is not None:
-                wrap_range(block.children, hit, hit + len(entry.term),
-                           lambda children, e=entry: Mark("abbr", e.id, children, id=f"{e.id}-first"))
-                entry.uses.append(f"{entry.id}-first")
-                break
+        hits = _occurrences(book.blocks, term_pattern(entry.term))
+        first = next((i for i, (_, _, free) in enumerate(hits) if free), None)
+        for index, (block, start, _) in enumerate(hits):
+            ident = f"{entry.id}-u{index + 1}"
+            kind = "abbr" if index == first else "abbr-use"
+            wrap_range(block.children, start, start + len(entry.term),
+                       lambda children, k=kind, i=ident, e=entry: Mark(k, e.id, children, id=i))
+            entry.uses.append(ident)
     return book

@@ -30,7 +30,7 @@ def find_all(text: str, phrase: str) -> list[int]:
     return starts
 
 
-def _length(node: Inline) -> int:
+def length(node: Inline) -> int:
     if isinstance(node, Text):
         return len(node.text)
     if isinstance(node, CONTAINERS):
@@ -42,27 +42,27 @@ def _split(children: list[Inline], offset: int) -> None:
     """Make `offset` fall on a node boundary at this level (splitting a Text node if needed)."""
     position = 0
     for index, node in enumerate(children):
-        length = _length(node)
-        if isinstance(node, Text) and position < offset < position + length:
+        size = length(node)
+        if isinstance(node, Text) and position < offset < position + size:
             cut = offset - position
             children[index:index + 1] = [Text(node.text[:cut]), Text(node.text[cut:])]
             return
-        position += length
+        position += size
 
 
 def insert_at(children: list[Inline], offset: int, new: Inline) -> None:
     """Insert a zero-width node (a note call) at `offset`; never inside a link, so calls never nest in <a>."""
     position = 0
     for index, node in enumerate(children):
-        length = _length(node)
-        if position < offset < position + length:
+        size = length(node)
+        if position < offset < position + size:
             if isinstance(node, Styled):
                 insert_at(node.children, offset - position, new)
                 return
             if isinstance(node, (Link, Mark)):
                 children.insert(index + 1, new)
                 return
-        position += length
+        position += size
     _split(children, offset)
     position = 0
     for index, node in enumerate(children):
@@ -72,7 +72,7 @@ def insert_at(children: list[Inline], offset: int, new: Inline) -> None:
                 index += 1
             children.insert(index, new)
             return
-        position += _length(node)
+        position += length(node)
     children.append(new)
 
 
@@ -80,24 +80,24 @@ def wrap_range(children: list[Inline], start: int, end: int, make: Callable[[lis
     """Wrap the text between two offsets in a new container made by `make(children)`."""
     position = 0
     for node in children:
-        length = _length(node)
-        whole = start == position and end == position + length
-        if isinstance(node, CONTAINERS) and position <= start and end <= position + length and not whole:
+        size = length(node)
+        whole = start == position and end == position + size
+        if isinstance(node, CONTAINERS) and position <= start and end <= position + size and not whole:
             wrap_range(node.children, start - position, end - position, make)
             return
-        position += length
+        position += size
     _split(children, start)
     _split(children, end)
     first = last = None
     position = 0
     for index, node in enumerate(children):
-        length = _length(node)
-        if position >= start and position + length <= end and length:
+        size = length(node)
+        if position >= start and position + size <= end and size:
             first = index if first is None else first
             last = index
-        elif length and position < end and position + length > start:
+        elif size and position < end and position + size > start:
             raise CrossesFormatting()
-        position += length
+        position += size
     if first is None:
         raise CrossesFormatting()
     children[first:last + 1] = [make(children[first:last + 1])]

@@ -9,7 +9,7 @@ import zipfile
 from ebooklib import epub
 
 from ..model import Book
-from ..render import EPUB, PARTS, STYLES_DIR, render_document
+from ..render import EPUB, PARTS, STYLES_DIR, Page, render_document
 from ..render.labels import labels_for
 from .fonts import epub_fonts
 from .stamp import build_time
@@ -27,7 +27,8 @@ def _title(book: Book, part: str) -> str:
     return labels_for(book.meta.language)[label] if label else book.meta.title
 
 
-def write_epub(book: Book) -> bytes:
+def write_epub(book: Book, print_layout=None) -> bytes:
+    """The EPUB; with the A4 `print_layout`, its page list matches the printed handout."""
     meta = book.meta
     stamp = build_time(book)
     eb = epub.EpubBook()
@@ -45,7 +46,7 @@ def write_epub(book: Book) -> bytes:
     documents = []
     for part in _present_parts(book):
         title = _title(book, part)
-        content = render_document(book, EPUB, parts=(part,), title=title)
+        content = render_document(book, EPUB, Page(parts=(part,), title=title))
         doc = epub.EpubHtml(uid=part, file_name=f"{part}.xhtml", title=title, lang=meta.language, content=content)
         for sheet in stylesheets:
             doc.add_link(href=sheet.file_name, rel="stylesheet", type="text/css")

@@ -1,19 +1,46 @@
-"""The A4 handout: the single-document HTML laid out by WeasyPrint."""
+"""Print editions: the single-document HTML laid out by WeasyPrint.
+
+The text and the appendices are laid out as two documents joined into one PDF: the text first, so the
+appendices can print the real page of every term and event (the layout of the text never depends on
+them), then the appendices, with page numbers continuing.
+"""
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 
 from ..model import Book
-from ..render import PDF, STYLES_DIR, TOOL_ROOT, render_document
+from ..render import APPENDICES, PDF, STYLES_DIR, TOOL_ROOT, Page, render_document
 from .fetcher import ConfinedFetcher
+from .stamp import build_time
+
+
+@dataclass(frozen=True)
+class PrintVariant:
+    """One print edition: its output suffix and the stylesheet it adds to print.css."""
+
+    name: str
+    suffix: str
+    stylesheet: str | None = None
+
+
+A4 = PrintVariant("pdf", "")
+BOOKLET = PrintVariant("booklet", "-booklet", "styles/print-a5.css")
+LARGE = PrintVariant("large", "-large", "styles/print-large.css")
 
 
 @dataclass
-class PdfResult:
-    data: bytes
-    pages: int
+class Layout:
+    """The laid-out text and appendices of one edition, and the page of every id in the text."""
+
+    text: object            # weasyprint Document of the title block and the article
+    appendices: object      # weasyprint Document of glossary, chronology, colophon
+    page_of: dict[str, int]
     warnings: list[str]
+
+    @property
+    def pages(self) -> int:
+        return len(self.text.pages) + len(self.appendices.pages)
 
 
 class _Collect(logging.Handler):
@@ -25,17 +52,33 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def write_pdf(book: Book) -> PdfResult:
+def _render(book: Book, page: Page, collect: _Collect):
     from weasyprint import HTML  # imported here: a no-op rebuild must not pay for it
 
-    html = render_document(book, PDF)
+    html = render_document(book, PDF, page)
     fetcher = ConfinedFetcher([STYLES_DIR, book.root])
+    return HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=fetcher).render()
+
+
+def lay_out(book: Book, variant: PrintVariant = A4) -> Layout:
+    extra = (variant.stylesheet,) if variant.stylesheet else ()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        document = HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=fetcher).render()
-        data = document.write_pdf()
+        text = _render(book, Page(parts=("article",), extra_stylesheets=extra), collect)
+        page_of = {ident: number for number, page in enumerate(text.pages, start=1) for ident in page.anchors}
+        appendices = _render(book, Page(parts=APPENDICES, extra_stylesheets=extra, first_page=len(text.pages) + 1,
+                                        page_of=page_of), collect)
     finally:
         logger.removeHandler(collect)
-    return PdfResult(data, len(document.pages), collect.messages)
+    return Layout(text, appendices, page_of, collect.messages)
+
+
+def write_pdf(book: Book, layout: Layout, archival: bool = False) -> bytes:
+    """PDF/UA-1 (tagged, accessible), or PDF/A-3b with tags for archives."""
+    joined = layout.text.copy(layout.text.pages + layout.appendices.pages)
+    stamp = build_time(book).strftime("%Y-%m-%dT%H:%M:%SZ")
+    joined.metadata.created = joined.metadata.modified = stamp
+    variant = "pdf/a-3b" if archival else "pdf/ua-1"
+    return joined.write_pdf(pdf_variant=variant, pdf_tags=True, pdf_identifier=book.meta.identifier.encode())

@@ -1,0 +1,176 @@
+"""Kazakh (and Russian) typography applied when rendering: quotes, dashes, no-break spaces.
+
+The author's words are never changed. Every edit replaces one character by one other character,
+and only these: a space by a no-break space, a double quote by « » „ “ (or ” when closing an
+English-style “ the author opened), a hyphen or dash standing between spaces by an em dash.
+Because no edit changes the length, a paragraph can be typeset chunk by chunk (emphasis, links and
+note calls split it): the end of the text already typeset is kept as left context, and index
+arithmetic on "context + chunk + lookahead" stays exact.
+"""
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+EM_DASH = "\u2014"
+# Quotes as Kazakh and Russian print them: «outer „inner“».
+SUPPORTED_LANGUAGES = frozenset({"kk", "ru"})
+
+# Left context kept between chunks. Rules look back a few characters at most; the kept text may
+# start in the middle of a word, which looks like a word start to a look-behind, so it must be long
+# enough that no edit a rule makes from that false start (at most ~10 characters in) reaches the
+# new chunk.
+CONTEXT_CHARS = 32
+# Of a caller's lookahead only this much is read: enough for the longest rule (an abbreviation).
+LOOKAHEAD_CHARS = 16
+
+UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+LOWER = "a-zа-яёәғқңөұүһі"
+SPACES = " " + NBSP
+
+# Rule 2: a hyphen, en or em dash alone between spaces is a dash; its space before becomes a
+# no-break space so a line never starts with the dash.
+SPACED_DASH = re.compile(f"[{SPACES}][-\u2013\u2014](?=[{SPACES}])")
+# A dash opening a paragraph is dialogue; it stays with the first word.
+DIALOGUE_DASH = re.compile("[-\u2013\u2014](?= )")
+# Rule 3: a number stays with the word (or %) after it: 1992 жылы, 46 сессиясында, 5 %.
+# Never with a following number ("1 000", "12 15") or punctuation.
+NUMBER_WORD = re.compile(r"(?<=\d)( )(?=[^\W\d_]|%)")
+NUMERO = re.compile(r"(?<=[№§])( )(?=\d)")
+# Rule 4: an initial (one capital letter and a period) stays with what follows when that is
+# another initial or the surname: Н. Ә. Назарбаев. "Н.Назарбаев" has no space and stays so.
+INITIAL = re.compile(rf"(?<!\w)[{UPPER}]\.( )(?=[{UPPER}])")
+# Rule 5: abbreviations of one-letter parts (т. б., т. с. с., б. з. б., т. е.) are not broken.
+ABBREVIATION = re.compile(
+    rf"(?:(?<=\S)(?P<lead> ))?(?<!\w)(?P<abbr>[{LOWER}]\.(?:[{SPACES}]?[{LOWER}]\.){{1,3}})")
+# Those that close an enumeration also stay with the word before them ("ЮНЕСКО т.б.").
+TRAILING_ABBREVIATIONS = frozenset({"т.б.", "т.с.с.", "т.т.", "т.д.", "т.п."})
+
+# Rule 1.
+QUOTE_MARK = re.compile("[\"«»„“”]")
+# After these (or a space, or the paragraph start) a quote mark opens; after anything else it closes.
+OPENING_CONTEXT = frozenset("([{«„")
+# The closing mark for a straight quote, by the mark that opened the quotation.
+CLOSING = {"«": "»", "„": "“", "“": "”", "”": "”"}
+
+
+def _rule_edits(s: str, at_paragraph_start: bool):
+    """(index, character) pairs of rules 2–5 over s; every one replaces a single character."""
+    for m in SPACED_DASH.finditer(s):
+        i = m.start()
+        # "1991 – 2019" is a range, not a dash between words: left as written.
+        if 0 < i and s[i - 1].isdigit() and i + 3 < len(s) and s[i + 3].isdigit():
+            continue
+        yield i, NBSP
+        yield i + 1, EM_DASH
+    if at_paragraph_start and DIALOGUE_DASH.match(s):
+        yield 0, EM_DASH
+        yield 1, NBSP
+    for pattern in (NUMBER_WORD, NUMERO, INITIAL):
+        for m in pattern.finditer(s):
+            yield m.start(1), NBSP
+    for m in ABBREVIATION.finditer(s):
+        abbr = m.group("abbr")
+        for k, c in enumerate(abbr):
+            if c == " ":
+                yield m.start("abbr") + k, NBSP
+        if m.group("lead") and abbr.replace(" ", "").replace(NBSP, "") in TRAILING_ABBREVIATIONS:
+            yield m.start("lead"), NBSP
+
+
+class Typographer:
+    """Typesets one paragraph at a time, chunk by chunk, keeping quote nesting across chunks.
+
+    Call chunk() for each text run of a paragraph in reading order, verbatim() for runs that must
+    not change but are still part of the text (code), and end_paragraph() after the paragraph.
+    For a language other than Kazakh or Russian, text passes unchanged.
+    """
+
+    def __init__(self, language: str = "kk"):
+        self.language = language
+        self._active = language.split("-")[0].lower() in SUPPORTED_LANGUAGES
+        self.end_paragraph()
+
+    def end_paragraph(self) -> None:
+        self._open: list[str] = []  # the opening marks of the quotations still open, outermost first
+        self._tail = ""             # the end of the paragraph typeset so far
+        self._whole = True          # _tail is all of the paragraph so far (so index 0 is its start)
+
+    def chunk(self, text: str, lookahead: str = "") -> str:
+        """The next chunk of the current paragraph, typeset.
+
+        `lookahead` is the text that follows this chunk in the paragraph, when the caller knows it;
+        without it a space or quote at the very end of the chunk is decided without seeing what
+        follows (a space there is left as it is).
+        """
+        if not self._active or not text:
+            return text
+        offset = len(self._tail)
+        end = offset + len(text)
+        s = self._tail + text + lookahead[:LOOKAHEAD_CHARS]
+        chars = list(s)
+        self._quotes(s, chars, offset, end)
+        for i, c in _rule_edits(s, self._whole):
+            if offset <= i < end:
+                chars[i] = c
+        out = "".join(chars[offset:end])
+        self._remember(out)
+        return out
+
+    def verbatim(self, text: str) -> str:
+        """Text that must stay exactly as it is, but that later chunks see as what came before."""
+        self._remember(text)
+        return text
+
+    def _remember(self, out: str) -> None:
+        kept = self._tail + out
+        if len(kept) > CONTEXT_CHARS:
+            kept, self._whole = kept[-CONTEXT_CHARS:], False
+        self._tail = kept
+
+    def _quotes(self, s: str, chars: list[str], offset: int, end: int) -> None:
+        """Rule 1, in place on chars[offset:end], updating the nesting of open quotations."""
+        stack = self._open
+        for m in QUOTE_MARK.finditer(s, offset, end):
+            i = m.start()
+            mark = s[i]
+            if mark == "«" or mark == "„":  # unambiguous openers
+                stack.append(mark)
+                continue
+            if mark == "»":
+                if "«" in stack:  # also closes any inner quotation left open
+                    while stack.pop() != "«":
+                        pass
+                continue
+            prev = chars[i - 1] if i else None
+            nxt = s[i + 1] if i + 1 < len(s) else None  # None: not known (end of what we see)
+            after_opening = prev is None or prev.isspace() or prev in OPENING_CONTEXT
+            if after_opening and not (nxt is not None and nxt.isspace()):
+                opening = True
+            elif after_opening:  # alone between spaces: closes what is open, else means nothing
+                if not stack:
+                    continue
+                opening = False
+            else:
+                opening = False
+            # Inside «…» a quotation is clearly inner: it gets „…“ whatever marks the author used.
+            inner = bool(stack) and stack[0] == "«"
+            if mark == '"':
+                if opening:
+                    chars[i] = "„" if stack else "«"
+                    stack.append(chars[i])
+                else:
+                    chars[i] = CLOSING[stack.pop()] if stack else "»"
+            elif opening:  # “ or ” opening
+                if inner:
+                    chars[i] = "„"
+                stack.append(chars[i])
+            elif stack and stack[-1] in "„“”":  # “ or ” closing an inner quotation
+                opener = stack.pop()
+                if opener == "„" and inner:
+                    chars[i] = "“"
+
+
+def typeset(text: str, language: str = "kk") -> str:
+    """One whole paragraph, typeset."""
+    return Typographer(language).chunk(text)

@@ -1,0 +1,16 @@
+"""The A5 booklet imposed for saddle stitching: two A5 pages per side of an A4 sheet, in booklet order."""
+from __future__ import annotations
+
+import io
+
+
+def impose_saddle(a5_pdf: bytes) -> bytes:
+    """Print duplex (flip on the short edge), fold the stack once, staple: pages read 1, 2, 3…
+
+    pdfimpose pads with blank pages to a multiple of 4, and puts each A5 pair on an A4 landscape side.
+    """
+    from pdfimpose.schema import saddle
+
+    out = io.BytesIO()
+    saddle.impose([io.BytesIO(a5_pdf)], out, folds="h")
+    return out.getvalue()

@@ -1,0 +1,259 @@
+"""Kazakh typography at render time: quotes, dashes, no-break spaces — and never a changed word."""
+from __future__ import annotations
+
+import random
+import re
+import time
+
+import pytest
+
+from conftest import SEED, SHARED_SEED
+from kitap.kazakh.typography import Typographer, typeset
+
+NB = "\u00a0"
+# The only character replacements typography may make: (author's character, typeset character).
+ALLOWED = {(" ", NB), ("-", "—"), ("–", "—")} | {(q, r) for q in '"“”' for r in "«»„“”"}
+SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
+SEED_PARAGRAPHS = [line for line in SEED_LINES if line.strip()]
+
+
+def words_of(s: str) -> list[str]:
+    """The words of s: split at any space (no-break ones too), punctuation, quotes and dashes dropped."""
+    return [w for w in (re.sub(r"[\W_]", "", token) for token in s.split()) if w]
+
+
+def check_only_allowed_edits(before: str, after: str) -> None:
+    assert words_of(after) == words_of(before)
+    assert len(after) == len(before)
+    for a, b in zip(before, after):
+        assert a == b or (a, b) in ALLOWED, (a, b, before)
+
+
+def chunked(text: str, cuts: list[int], lookahead: bool) -> str:
+    t = Typographer()
+    bounds = [0, *sorted(cuts), len(text)]
+    out = [t.chunk(text[a:b], text[b:] if lookahead else "") for a, b in zip(bounds, bounds[1:])]
+    t.end_paragraph()
+    return "".join(out)
+
+
+# ---- rule 1: quotes ------------------------------------------------------------------------
+
+def test_straight_quotes_become_kazakh_quotes():
+    straight = 'Бас Хатшы "Қазақстан Республикасының мемлекеттік туын көтеруді сұраймын" деді.'
+    assert typeset(straight) == 'Бас Хатшы «Қазақстан Республикасының мемлекеттік туын көтеруді сұраймын» деді.'
+    assert typeset('("Абай жолы")') == "(«Абай жолы»)"
+    assert typeset('"Абай жолы".') == "«Абай жолы»."
+
+
+def test_existing_kazakh_quotes_stay():
+    line = next(p for p in SEED_PARAGRAPHS if "«Қазақстан Республикасының" in p)
+    assert typeset(line) == line
+
+
+def test_inner_quotes():
+    assert typeset('"Ол "Абай жолы" романын оқыды"') == "«Ол „Абай жолы“ романын оқыды»"
+    assert typeset('«Ол "Абай жолы" романын оқыды»') == "«Ол „Абай жолы“ романын оқыды»"
+    assert typeset('"Ол "Абай жолы""') == "«Ол „Абай жолы“»"
+    assert typeset('""Абай жолы" романы"') == "«„Абай жолы“ романы»"
+
+
+def test_curly_pairs_are_normalised_only_when_clearly_inner():
+    for inner in ("“Абай жолы”", "”Абай жолы”", "„Абай жолы”", "„Абай жолы“"):
+        assert typeset(f"«Ол {inner} романын»") == "«Ол „Абай жолы“ романын»"
+    for top_level in ("“Абай жолы”", "”Абай жолы”", "„Абай жолы“"):
+        assert typeset(f"Ол {top_level} романын") == f"Ол {top_level} романын"
+
+
+def test_apostrophes_and_single_quotes_are_left_alone():
+    text = "O'zbekstan, 'Абай' және ‘Абай’"
+    assert typeset(text) == text
+
+
+def test_a_lone_straight_quote_between_spaces_closes_only_what_is_open():
+    assert typeset('a " b') == 'a " b'
+    assert typeset('"a " b') == "«a » b"
+
+
+def test_quote_opened_in_one_chunk_closed_in_another():
+    t = Typographer()
+    parts = ["Ол ", '"', "Абай жолы", '" романын ', "оқыды."]
+    assert "".join(t.chunk(p) for p in parts) == "Ол «Абай жолы» романын оқыды."
+
+
+def test_nested_quote_across_chunks():
+    t = Typographer()
+    parts = ['"Ол "Абай ', "жолы", '" деп', ' айтты', '".']
+    assert "".join(t.chunk(p) for p in parts) == "«Ол „Абай жолы“ деп айтты»."
+
+
+def test_quote_state_resets_at_end_of_paragraph():
+    t = Typographer()
+    assert t.chunk('"Ашылған, бірақ жабылмаған') == "«Ашылған, бірақ жабылмаған"
+    t.end_paragraph()
+    assert t.chunk('"Жаңа абзац"') == "«Жаңа абзац»"  # outer again, not „inner“
+
+
+# ---- rule 2: dashes ---------------------------------------------------------------------------
+
+def test_dash_between_spaces():
+    assert typeset("Қазақстан - бейбіт ел") == f"Қазақстан{NB}— бейбіт ел"
+    assert typeset("Қазақстан – бейбіт ел") == f"Қазақстан{NB}— бейбіт ел"
+    assert typeset("Қазақстан — бейбіт ел") == f"Қазақстан{NB}— бейбіт ел"
+
+
+def test_dialogue_dash_at_paragraph_start():
+    assert typeset("— Сәлем, — деді ол.") == f"—{NB}Сәлем,{NB}— деді ол."
+    assert typeset("- Сәлем") == f"—{NB}Сәлем"
+
+
+def test_hyphens_in_words_and_ranges_untouched():
+    for text in ("Қазақстан шым-шытырық әлемдік күрестер", "БҰҰ-ның", "168-ден", "1991–2019", "1991 – 2019",
+                 "20-пунктті", "Сан-Марино", "сөз -сөз", "ішкі- және"):
+        assert typeset(text) == text
+
+
+# ---- rule 3: numbers --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", ["1992 жылы", "46 сессиясында", "4 орын", "90 жылдардың", "5 қазанында",
+                                    "2 наурызында", "176 мемлекетке", "2,5 млн", "5 %"])
+def test_number_keeps_the_word_after_it(phrase):
+    assert typeset(phrase) == phrase.replace(" ", NB)
+
+
+def test_date_from_the_seed():
+    assert typeset("Қазақстан 1992 жылдың 22 мамырында Лиссабон шартына") == (
+        f"Қазақстан 1992{NB}жылдың 22{NB}мамырында Лиссабон шартына")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12 15", "12 15"), ("1992 — 1993", "1992 — 1993"), ("1992 «Декларация»", "1992 «Декларация»"),
+    ("саны 176 .", "саны 176 ."), ("168-ден 176", "168-ден 176"), ("1 000 адам", f"1 000{NB}адам")])
+def test_number_not_joined_to_number_or_punctuation(text, expected):
+    assert typeset(text) == expected
+
+
+def test_numero():
+    assert typeset("№ 5 мектеп") == f"№{NB}5{NB}мектеп"
+    assert typeset("№5") == "№5"
+
+
+# ---- rule 4: initials -------------------------------------------------------------------------
+
+def test_initials_stay_with_the_surname():
+    assert typeset("Н. Назарбаев") == f"Н.{NB}Назарбаев"
+    assert typeset("Н. Ә. Назарбаев") == f"Н.{NB}Ә.{NB}Назарбаев"
+    assert typeset("Н.Ә. Назарбаев") == f"Н.Ә.{NB}Назарбаев"
+    assert typeset("J. R. R. Tolkien") == f"J.{NB}R.{NB}R.{NB}Tolkien"
+
+
+def test_initials_without_space_are_left_as_written():
+    line = next(p for p in SEED_PARAGRAPHS if "Н.Назарбаев" in p)
+    assert typeset(line) == line
+
+
+def test_not_initials():
+    for text in ("ҚР Президенті", "БҰҰ. Бас Ассамблея", "ЮНЕСКО. Әлем", "ел. Н"):
+        assert typeset(text) == text
+
+
+# ---- rule 5: abbreviations --------------------------------------------------------------------
+
+def test_abbreviations_kept_together():
+    assert typeset("ЮНЕСКО, ЮНИСЕФ т. б. ұйымдар") == f"ЮНЕСКО, ЮНИСЕФ{NB}т.{NB}б. ұйымдар"
+    assert typeset("соғыс, дау т. с. с.") == f"соғыс, дау{NB}т.{NB}с.{NB}с."
+    assert typeset("ЮНЕСКО т.б.") == f"ЮНЕСКО{NB}т.б."
+    assert typeset("б. з. б. 500 жыл") == f"б.{NB}з.{NB}б. 500{NB}жыл"
+    assert typeset("ст. б. сөз") == "ст. б. сөз"
+
+
+# ---- rules 6 and 7: words never change, idempotence -------------------------------------------
+
+def test_seed_is_the_shared_seed():
+    assert SEED.read_bytes() == SHARED_SEED.read_bytes()
+
+
+def test_whole_seed_only_gains_no_break_spaces_after_numbers():
+    # The seed has no straight quotes, spaced dashes or spaced initials: numbers are all there is.
+    for p in SEED_PARAGRAPHS:
+        out = typeset(p)
+        check_only_allowed_edits(p, out)
+        assert out == re.sub(r"(?<=\d) (?=\w)", NB, p)
+        assert typeset(out) == out
+    assert f"46{NB}сессиясында" in typeset("\n".join(SEED_PARAGRAPHS))
+
+
+def test_text_without_typographic_content_is_unchanged():
+    plain = [p for p in SEED_PARAGRAPHS if not re.search(r"\d", p)]
+    assert len(plain) > 25
+    for p in plain:
+        assert typeset(p) == p
+    assert typeset("") == ""
+
+
+PIECES = ["Қазақстан", "БҰҰ-ның", "шым-шытырық", "сөз", "ел", "1992", "22", "5", "%", "№", "Н.", "Ә.", "т.", "б.",
+          "с.", '"', "«", "»", "„", "“", "”", "-", "–", "—", "(", ")", ",", ".", "'", "жылы", "Назарбаев"]
+
+
+def synthetic(rng: random.Random) -> str:
+    out = []
+    for _ in range(rng.randint(1, 25)):
+        out.append(rng.choice(PIECES))
+        out.append(rng.choice([" ", " ", " ", "", "  ", NB]))
+    return "".join(out).rstrip(" ")
+
+
+def test_synthetic_words_preserved_and_idempotent():
+    rng = random.Random(1992)
+    for _ in range(3000):
+        text = synthetic(rng)
+        out = typeset(text)
+        check_only_allowed_edits(text, out)
+        assert typeset(out) == out, (text, out)
+
+
+def test_chunks_with_lookahead_equal_the_whole_paragraph():
+    rng = random.Random(46)
+    texts = [synthetic(rng) for _ in range(1500)] + SEED_PARAGRAPHS
+    for text in texts:
+        cuts = rng.sample(range(1, len(text)), min(len(text) - 1, rng.randint(0, 6))) if len(text) > 1 else []
+        assert chunked(text, cuts, lookahead=True) == typeset(text), (text, cuts)
+        blind = chunked(text, cuts, lookahead=False)  # less is known at chunk ends, still only allowed edits
+        check_only_allowed_edits(text, blind)
+
+
+def test_a_chunk_sees_the_end_of_the_previous_one():
+    t = Typographer()
+    assert [t.chunk("Қазақстан 1992"), t.chunk(" жылдың 2"), t.chunk(" наурызында")] == [
+        "Қазақстан 1992", f"{NB}жылдың 2", f"{NB}наурызында"]
+    t.end_paragraph()
+    assert t.chunk("ҚР Президенті Н.") + t.chunk(" Назарбаев") == f"ҚР Президенті Н.{NB}Назарбаев"
+    t.end_paragraph()
+    # The space ending a chunk is only changed when the caller says what follows.
+    assert t.chunk("1992 ") == "1992 "
+    t.end_paragraph()
+    assert t.chunk("1992 ", lookahead="жылы") == f"1992{NB}"
+
+
+def test_verbatim_text_is_context_but_unchanged():
+    t = Typographer()
+    assert t.chunk("Ол ") + t.verbatim('x = "1 - 2"') + t.chunk(' "деді"') == 'Ол x = "1 - 2" «деді»'
+
+
+def test_other_languages_pass_unchanged():
+    text = 'He said "1992 years" - twice'
+    assert typeset(text, "en") == text
+    assert typeset('"1992 жылы"', "ru") == f"«1992{NB}жылы»"
+    assert typeset('"1992 жылы"', "kk-KZ") == f"«1992{NB}жылы»"
+
+
+def test_whole_seed_is_fast():
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        t = Typographer()
+        for p in SEED_PARAGRAPHS:
+            t.chunk(p)
+            t.end_paragraph()
+        best = min(best, time.perf_counter() - start)
+    assert best < 0.020, f"{best * 1000:.1f} ms"
