@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..kazakh.dates import format_date
+from ..kazakh.typography import Typographer, typeset
 from ..model import Book, Inline, Link, Mark, NoteRef, Styled, Text
 from ..transforms.inline_ops import walk
 from .labels import labels_for
@@ -72,6 +73,7 @@ class Renderer:
         self.glossary = {entry.id: entry for entry in book.glossary}
         self.paragraph_of = {node.id: block.number for block in book.blocks
                              for node in walk(block.children) if isinstance(node, Mark)}
+        self.display: dict[int, str] = {}  # id(Text node) → its text as typeset for display
 
     def href(self, part: str, ident: str) -> str:
         return f"#{ident}" if self.target.single_document else f"{part}.xhtml#{ident}"
@@ -87,6 +89,29 @@ class Renderer:
         return sorted(seen.values(), key=lambda ref: ref.label)
 
     def inline(self, children: list[Inline]) -> Markup:
+        """A whole run of inline content (a paragraph, a note, an event), typeset as one paragraph."""
+        self._typeset(children)
+        return self._children(children)
+
+    def _typeset(self, children: list[Inline]) -> None:
+        """Typography at render time: the model keeps the author's characters, the display gets «», nbsp…"""
+        runs: list[tuple[Text, bool]] = []
+
+        def collect(nodes: list[Inline], verbatim: bool) -> None:
+            for node in nodes:
+                if isinstance(node, Text):
+                    runs.append((node, verbatim))
+                elif isinstance(node, (Styled, Link, Mark)):
+                    collect(node.children, verbatim or (isinstance(node, Styled) and node.style == "code"))
+
+        collect(children, False)
+        typographer = Typographer(self.book.meta.language)
+        for index, (node, verbatim) in enumerate(runs):
+            after = runs[index + 1][0].text if index + 1 < len(runs) else ""
+            shown = typographer.verbatim(node.text) if verbatim else typographer.chunk(node.text, lookahead=after)
+            self.display[id(node)] = shown
+
+    def _children(self, children: list[Inline]) -> Markup:
         out: list[str] = []
         previous = None
         for node in children:
@@ -98,11 +123,11 @@ class Renderer:
 
     def _node(self, node: Inline) -> str:
         if isinstance(node, Text):
-            return str(escape(node.text))
+            return str(escape(self.display.get(id(node), node.text)))
         if isinstance(node, Styled):
-            return "<br/>" if node.style == "br" else f"<{node.style}>{self.inline(node.children)}</{node.style}>"
+            return "<br/>" if node.style == "br" else f"<{node.style}>{self._children(node.children)}</{node.style}>"
         if isinstance(node, Link):
-            return f'<a class="external" href="{escape(node.href)}">{self.inline(node.children)}</a>'
+            return f'<a class="external" href="{escape(node.href)}">{self._children(node.children)}</a>'
         if isinstance(node, Mark):
             return self._mark(node)
         if isinstance(node, NoteRef):
@@ -110,7 +135,7 @@ class Renderer:
         raise TypeError(node)
 
     def _mark(self, node: Mark) -> str:
-        inner = self.inline(node.children)
+        inner = self._children(node.children)
         if node.kind == "abbr-use":
             return f'<span class="abbr-use" id="{node.id}">{inner}</span>'
         if node.kind == "abbr":
@@ -145,5 +170,6 @@ def render_document(book: Book, target: Target, page: Page | None = None) -> str
     renderer = Renderer(book, target, page.page_of)
     return environment().get_template("book.html.j2").render(
         book=book, meta=book.meta, target=target, parts=page.parts, r=renderer, L=labels_for(book.meta.language),
+        T=lambda text: typeset(text, book.meta.language),
         version=__version__, title=page.title or book.meta.title, first_page=page.first_page,
         stylesheets=[*target.stylesheets, *page.extra_stylesheets])
