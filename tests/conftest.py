@@ -138,7 +138,7 @@ def xhtml(data: bytes):
 def text_without_calls(element) -> str:
     """An element's text with note calls left out (they are not the author's words)."""
     copy = etree.fromstring(etree.tostring(element))
-    for call in copy.xpath(".//x:a[@role='doc-noteref'] | .//x:span[@class='note-sep']", namespaces=NS):
+    for call in copy.xpath(".//x:a[@role='doc-noteref'] | .//x:span[@class='note-sep'] | .//x:span[@class='pn']", namespaces=NS):
         parent = call.getparent()
         tail = call.tail or ""
         previous = call.getprevious()

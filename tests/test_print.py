@@ -1,0 +1,147 @@
+"""Print editions on the real PDFs: page references, paragraph numbers, booklet, large print, tagging."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from conftest import norm, read_pdf
+
+from kitap.load import load_project
+from kitap.transforms import apply_transforms
+from kitap.transforms.abbreviations import term_pattern
+
+
+@pytest.fixture(scope="module")
+def book(seed_build):
+    return apply_transforms(load_project(seed_build.source))
+
+
+@pytest.fixture(scope="module")
+def pages(seed_build):
+    return read_pdf(seed_build.pdf)
+
+
+def _glossary_index(pages):
+    return next(i for i, p in enumerate(pages) if p.body.startswith("Қысқартулар сөздігі"))
+
+
+def test_glossary_lists_exactly_the_pages_where_each_term_is_used(book, pages):
+    article = pages[:_glossary_index(pages)]
+    glossary = norm(" ".join(p.body for p in pages[_glossary_index(pages):]))
+    for entry in book.glossary:
+        expected = [p.number for p in article if term_pattern(entry.term).search(norm(p.body))]
+        listed = re.search(rf"{re.escape(entry.expansion[:25])}.*?Мәтінде, б\. ([\d, ]+)", glossary)
+        assert listed, entry.term
+        assert [int(n) for n in listed[1].replace(" ", "").split(",")] == expected, entry.term
+
+
+def test_chronology_pages_point_at_the_phrase(book, pages):
+    chronology = norm(" ".join(p.body for p in pages[_glossary_index(pages):]))
+    chronology = chronology[chronology.find("Оқиғалар хронологиясы"):]
+    from kitap.kazakh.dates import format_date
+    for event in book.chronology:
+        if not event.anchor:
+            continue
+        found = re.search(rf"{re.escape(format_date(event.date))} .*?б\. (\d+)", chronology)
+        assert found, event.date
+        page = pages[int(found[1]) - 1]
+        assert norm(event.anchor.phrase) in norm(page.body) or norm(event.anchor.phrase).split()[-1] in norm(page.body)
+
+
+def test_first_use_of_each_abbreviation_is_marked_and_linked(seed_build):
+    reader = PdfReader(seed_build.pdf)
+    dests = [a.get_object().get("/Dest") for page in reader.pages for a in page.get("/Annots") or []]
+    for index in range(1, 13):
+        assert f"gl-{index}" in dests, "every glossary entry is linked from its first use"
+
+
+def test_paragraph_numbers_stand_in_the_margin(book, seed_build):
+    """Numbers left of the text column (x < 24 mm), in order, one per paragraph: the same as the e-book's."""
+    numbers = []
+    with pdfplumber.open(seed_build.pdf) as pdf:
+        for page in pdf.pages:
+            margin = page.crop((0, 0, 24 * 72 / 25.4 - 1, page.height))
+            numbers += [int(n) for n in (margin.extract_text() or "").split()]
+    assert numbers == [b.number for b in book.blocks if b.number]
+
+
+def test_booklet_is_imposed_in_saddle_stitch_order(seed_build):
+    booklet = seed_build.output / f"{seed_build.name}-booklet.pdf"
+    with pdfplumber.open(booklet) as pdf:
+        sides = []
+        for page in pdf.pages:
+            # two A5 pages side by side (2 × 148 mm = 296 mm): an A4 landscape sheet, 1 mm narrower
+            assert page.width > page.height and abs(page.width - 2 * 419.5) < 1 and abs(page.height - 595.3) < 1
+            half = page.width / 2
+            foot = [page.crop((x, page.height - 45, x + half, page.height)).extract_text() or "" for x in (0, half)]
+            sides.append(tuple(int(f) if f.strip().isdigit() else None for f in foot))
+    total = 2 * len(sides)
+    assert total % 4 == 0
+    for index, (left, right) in enumerate(sides):
+        sheet_side = index % 2  # front, back
+        low = index + 1
+        high = total - index
+        expected = (high, low) if sheet_side == 0 else (low, high)
+        assert (left or expected[0], right or expected[1]) == expected, f"side {index + 1}: {left}|{right}"
+        assert left or right, "no side is entirely blank"
+
+
+def test_large_print_body_is_at_least_18pt(seed_build):
+    large = seed_build.output / f"{seed_build.name}-large.pdf"
+    with pdfplumber.open(large) as pdf:
+        words = pdf.pages[0].extract_words(extra_attrs=["size"])
+    body = [w["size"] for w in words if w["text"] in ("Тәуелсіздік", "алысымен", "мақсатта", "еліміз")]
+    assert len(body) == 4 and min(body) >= 18
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
+@pytest.mark.parametrize("suffix", ["", "-booklet", "-large"])
+def test_every_edition_is_grayscale(seed_build, tmp_path, suffix):
+    from PIL import Image
+
+    pdf = seed_build.output / f"{seed_build.name}{suffix}.pdf"
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / "p")], check=True)
+    for png in tmp_path.glob("p*.png"):
+        image = Image.open(png).convert("RGB")
+        assert all(r == g == b for r, g, b in image.get_flattened_data()), png.name
+
+
+@pytest.mark.parametrize("suffix", ["", "-booklet", "-large"])
+def test_editions_are_tagged_pdf_ua_with_kazakh_language(seed_build, suffix):
+    if suffix == "-booklet":
+        pytest.skip("imposition rebuilds the pages; the A5 source pages are tagged, the imposed sheets are not")
+    reader = PdfReader(seed_build.output / f"{seed_build.name}{suffix}.pdf")
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "kk"
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
+    tree = root["/StructTreeRoot"].get_object()
+    roles = _roles(tree)
+    for role in ("/H1", "/P", "/Table", "/TH", "/TD", "/Link", "/Span"):
+        assert role in roles, role
+    assert b'pdfuaid:part="1"' in reader.xmp_metadata.stream.get_data()
+
+
+def _roles(node, found=None):
+    found = set() if found is None else found
+    node = node.get_object()
+    if isinstance(node, dict):
+        if "/S" in node:
+            found.add(node["/S"])
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else ([kids] if kids is not None else []):
+            _roles(kid, found)
+    return found
+
+
+def test_archival_option_writes_pdf_a_3b(tmp_path):
+    from conftest import FIXTURES, run_cli
+
+    result = run_cli("--source", str(FIXTURES / "mini"), "--output", str(tmp_path), "--only", "pdf", "--archival")
+    assert result.returncode == 0, result.stderr
+    xmp = PdfReader(tmp_path / "mini.pdf").xmp_metadata.stream.get_data()
+    assert b"pdfaid:part=\"3\"" in xmp and b"pdfaid:conformance=\"B\"" in xmp
