@@ -53,7 +53,14 @@ class Mark:
     id: str = ""
 
 
-Inline = Union[Text, Styled, Link, NoteRef, Mark]
+@dataclass
+class PageBreak:
+    """Where a page of the printed edition begins (EPUB only: page-list navigation)."""
+
+    number: int
+
+
+Inline = Union[Text, Styled, Link, NoteRef, Mark, PageBreak]
 
 
 # ---- blocks -----------------------------------------------------------------

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..kazakh.dates import format_date
 from ..kazakh.typography import Typographer, typeset
-from ..model import Book, Inline, Link, Mark, NoteRef, Styled, Text
+from ..model import Book, Inline, Link, Mark, NoteRef, PageBreak, Styled, Text
 from ..transforms.inline_ops import walk
 from .labels import labels_for
 
@@ -66,9 +66,11 @@ def css_string(text: str) -> Markup:
 class Renderer:
     """Renders inline content and links for one book and one target."""
 
-    def __init__(self, book: Book, target: Target, page_of: dict[str, int] | None = None):
+    def __init__(self, book: Book, target: Target, page_of: dict[str, int] | None = None,
+                 page_breaks: dict[str, list[int]] | None = None):
         self.book, self.target = book, target
         self.page_of = page_of or {}
+        self.page_breaks = page_breaks or {}  # element id → printed pages that begin at it (EPUB)
         self.notes = {note.key: note for note in book.notes}
         self.glossary = {entry.id: entry for entry in book.glossary}
         self.paragraph_of = {node.id: block.number for block in book.blocks
@@ -132,7 +134,16 @@ class Renderer:
             return self._mark(node)
         if isinstance(node, NoteRef):
             return self._noteref(node)
+        if isinstance(node, PageBreak):
+            return self._pagebreak(node.number)
         raise TypeError(node)
+
+    def _pagebreak(self, number: int) -> str:
+        return f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{number}" aria-label="{number}"></span>'
+
+    def page_marks(self, element_id: str) -> Markup:
+        """Markers for printed pages that begin at this element (not inside a paragraph)."""
+        return Markup("".join(self._pagebreak(n) for n in self.page_breaks.get(element_id, ())))
 
     def _mark(self, node: Mark) -> str:
         inner = self._children(node.children)
@@ -162,12 +173,13 @@ class Page:
     extra_stylesheets: tuple[str, ...] = ()
     first_page: int = 1
     page_of: dict[str, int] = field(default_factory=dict)
+    page_breaks: dict[str, list[int]] = field(default_factory=dict)
 
 
 def render_document(book: Book, target: Target, page: Page | None = None) -> str:
     """One HTML document holding some parts of the book."""
     page = page or Page()
-    renderer = Renderer(book, target, page.page_of)
+    renderer = Renderer(book, target, page.page_of, page.page_breaks)
     return environment().get_template("book.html.j2").render(
         book=book, meta=book.meta, target=target, parts=page.parts, r=renderer, L=labels_for(book.meta.language),
         T=lambda text: typeset(text, book.meta.language),

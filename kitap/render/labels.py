@@ -8,6 +8,13 @@ LABELS = {
         "chronology": "Оқиғалар хронологиясы",
         "colophon": "Басылым туралы",
         "contents": "Мазмұны",
+        "landmarks": "Кітаптың негізгі бөлімдері",
+        "page_list": "Баспа нұсқасының беттері",
+        "cover": "Мұқаба",
+        "print_edition": "A4 баспа нұсқасы",
+        "a11y_summary": ("Мәтіндік басылым: мазмұны, бөлімдер бойынша навигациясы, баспа нұсқасымен сәйкес бет "
+                         "белгілері бар; ескертпелер қалқымалы, сілтемелер екі бағытта жұмыс істейді; суреттер жоқ "
+                         "(мұқабадан басқа, оның мәтіндік сипаттамасы бар)."),
         "date": "Күні",
         "event": "Оқиға",
         "in_text": "Мәтінде",
@@ -36,6 +43,13 @@ LABELS = {
         "chronology": "Chronology",
         "colophon": "About this edition",
         "contents": "Contents",
+        "landmarks": "Landmarks",
+        "page_list": "Pages of the print edition",
+        "cover": "Cover",
+        "print_edition": "A4 print edition",
+        "a11y_summary": ("Text-only publication with a table of contents, structural navigation and page "
+                         "markers matching the print edition; pop-up notes linked both ways; no images except "
+                         "the cover, which has a text description."),
         "date": "Date",
         "event": "Event",
         "in_text": "In the text",

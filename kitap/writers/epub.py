@@ -1,36 +1,115 @@
-"""The EPUB 3: the same templates as the PDF, one file per part, pop-up notes, embedded fonts."""
+"""The EPUB 3: the same templates as the PDF, one file per part, pop-up notes, embedded fonts,
+accessibility metadata, and the printed handout's page numbers."""
 from __future__ import annotations
 
+import copy
 import html as htmllib
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 
 from ebooklib import epub
 
-from ..model import Book
-from ..render import EPUB, PARTS, STYLES_DIR, Page, render_document
+from ..model import Book, PageBreak, Styled
+from ..render import EPUB, PARTS, STYLES_DIR, Page, environment, render_document
 from ..render.labels import labels_for
+from ..transforms.inline_ops import insert_at, plain_text, walk
+from .cover import cover_png
 from .fonts import epub_fonts
+from .pagemap import PARAGRAPH_PREFIX, PageStart, page_starts
 from .stamp import build_time
 
 PART_LABEL = {"article": None, "glossary": "glossary", "chronology": "chronology", "colophon": "colophon"}
+PART_OF_ID = (("gl-", "glossary"), ("glossary", "glossary"), ("ch-", "chronology"), ("chronology", "chronology"),
+              ("col", "colophon"), ("cor", "colophon"))
+LANDMARKS = (("cover", "cover.xhtml", "cover"), ("toc", "nav.xhtml#toc", "contents"),
+             ("bodymatter", "article.xhtml#article", None), ("glossary", "glossary.xhtml", "glossary"),
+             ("appendix", "chronology.xhtml", "chronology"))
+ACCESSIBILITY_FEATURES = ("tableOfContents", "readingOrder", "structuralNavigation", "pageBreakMarkers",
+                          "pageNavigation", "printPageNumbers", "displayTransformability", "alternativeText")
 TAG_RE = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Landmark:
+    kind: str
+    href: str
+    title: str
 
 
 def _present_parts(book: Book) -> list[str]:
     return [p for p in PARTS if not (p == "glossary" and not book.glossary) and not (p == "chronology" and not book.chronology)]
 
 
-def _title(book: Book, part: str) -> str:
-    label = PART_LABEL[part]
-    return labels_for(book.meta.language)[label] if label else book.meta.title
+def _part_of(element_id: str) -> str:
+    return next((part for prefix, part in PART_OF_ID if element_id.startswith(prefix)), "article")
+
+
+def place_page_breaks(book: Book, starts: list[PageStart]) -> dict[str, list[int]]:
+    """EPUB-only transform: page breaks inside paragraphs go into the (copied) model; the others are
+    returned as element id → page numbers for the templates to mark."""
+    blocks = {f"{PARAGRAPH_PREFIX}{b.number}": b for b in book.blocks if b.number}
+    elsewhere: dict[str, list[int]] = {}
+    for start in starts:
+        block = blocks.get(start.element_id)
+        if block is None or start.alnum_offset is None:
+            elsewhere.setdefault(start.element_id, []).append(start.page)
+            continue
+        text = plain_text(block.children)
+        offset = _offset_of_alnum(text, start.alnum_offset)
+        while offset > 0 and not text[offset - 1].isspace():  # a page that begins mid-word: mark the word
+            offset -= 1
+        insert_at(block.children, offset, PageBreak(start.page))
+    return elsewhere
+
+
+def _offset_of_alnum(text: str, count: int) -> int:
+    seen = 0
+    for index, char in enumerate(text):
+        if char.isalnum():
+            if seen == count:
+                return index
+            seen += 1
+    return len(text)
+
+
+def _faces_used(book: Book) -> set[str]:
+    """Bold italic only when the text nests strong and emphasis; the other faces the styles always use."""
+    faces = {"NotoSerif-Regular", "NotoSerif-Italic", "NotoSerif-Bold", "NotoSans-Regular", "NotoSans-Bold"}
+    runs = [b.children for b in book.blocks] + [n.body for n in book.notes]
+    for children in runs:
+        for node in walk(children):
+            if isinstance(node, Styled) and node.style in ("em", "strong"):
+                inner = {"em": "strong", "strong": "em"}[node.style]
+                if any(isinstance(n, Styled) and n.style == inner for n in walk(node.children)):
+                    faces.add("NotoSerif-BoldItalic")
+    return faces
+
+
+def _stylesheet(name: str, faces: set[str]) -> bytes:
+    """A shared stylesheet; fonts.css keeps only the @font-face rules of the faces embedded."""
+    lines = (STYLES_DIR / f"{name}.css").read_text(encoding="utf-8").splitlines(keepends=True)
+    if name == "fonts":
+        lines = [line for line in lines if "@font-face" not in line or any(f"fonts/{face}.ttf" in line for face in faces)]
+    return "".join(lines).encode("utf-8")
 
 
 def write_epub(book: Book, print_layout=None) -> bytes:
-    """The EPUB; with the A4 `print_layout`, its page list matches the printed handout."""
+    """The EPUB; with the A4 `print_layout`, its page list and markers match the printed handout."""
     meta = book.meta
+    labels = labels_for(meta.language)
     stamp = build_time(book)
+    book = copy.deepcopy(book)  # page breaks are for the EPUB only
+    starts = page_starts([print_layout.text, print_layout.appendices]) if print_layout else []
+    page_breaks = place_page_breaks(book, starts)
+
     eb = epub.EpubBook()
     eb.set_identifier(meta.identifier)
     eb.set_title(meta.title)
@@ -40,38 +119,72 @@ def write_epub(book: Book, print_layout=None) -> bytes:
                         ("description", meta.description)):
         if value:
             eb.add_metadata("DC", name, value)
+    _accessibility_metadata(eb, book, labels, paged=bool(starts))
 
+    faces = _faces_used(book)
     stylesheets = [epub.EpubItem(uid=f"css-{name}", file_name=f"styles/{name}.css", media_type="text/css",
-                                 content=(STYLES_DIR / f"{name}.css").read_bytes()) for name in ("fonts", "base", "epub")]
+                                 content=_stylesheet(name, faces)) for name in ("fonts", "base", "epub")]
+    cover_image = epub.EpubItem(uid="cover-image", file_name="images/cover.png", media_type="image/png",
+                                content=cover_png(meta))
+    cover_image.properties = ["cover-image"]
+    cover = epub.EpubHtml(uid="cover", file_name="cover.xhtml", title=labels["cover"], lang=meta.language,
+                          content=environment().get_template("cover.xhtml.j2").render(meta=meta, image="images/cover.png"))
     documents = []
     for part in _present_parts(book):
-        title = _title(book, part)
-        content = render_document(book, EPUB, Page(parts=(part,), title=title))
+        title = labels[PART_LABEL[part]] if PART_LABEL[part] else meta.title
+        content = render_document(book, EPUB, Page(parts=(part,), title=title, page_breaks=page_breaks))
         doc = epub.EpubHtml(uid=part, file_name=f"{part}.xhtml", title=title, lang=meta.language, content=content)
         for sheet in stylesheets:
             doc.add_link(href=sheet.file_name, rel="stylesheet", type="text/css")
         documents.append(doc)
 
     text = "".join(htmllib.unescape(TAG_RE.sub("", d.content)) for d in documents) + meta.title + meta.author
-    for name, data in epub_fonts(set(text)).items():
+    for name, data in epub_fonts(set(text), faces).items():
         eb.add_item(epub.EpubItem(uid=f"font-{name.split('.')[0]}", file_name=f"styles/fonts/{name}",
                                   media_type="font/ttf", content=data))
-    for item in (*stylesheets, *documents):
+    for item in (*stylesheets, cover_image, cover, *documents):
         eb.add_item(item)
     eb.toc = [epub.Link(d.file_name, d.title, f"toc-{d.id}") for d in documents]
     eb.add_item(epub.EpubNcx())
-    nav = epub.EpubNav(title=labels_for(meta.language)["contents"])
-    nav.lang = meta.language
+    nav = epub.EpubNav(title=labels["contents"])
     eb.add_item(nav)
-    eb.spine = documents
+    for sheet in stylesheets[2:]:
+        cover.add_link(href=sheet.file_name, rel="stylesheet", type="text/css")
+    eb.spine = [cover, *documents, ("nav", "no")]
 
+    nav_xhtml = environment().get_template("nav.xhtml.j2").render(
+        meta=meta, L=labels, documents=[NavEntry(d.file_name, d.title) for d in documents],
+        landmarks=[Landmark(kind, href, labels[label] if label else meta.title) for kind, href, label in LANDMARKS
+                   if href.split(".")[0] in {"cover", "nav"} | {d.id for d in documents}],
+        pages=[NavEntry(f"{_part_of(s.element_id)}.xhtml#page-{s.page}", str(s.page)) for s in starts])
     raw = io.BytesIO()
     epub.write_epub(raw, eb, {"epub3_pages": False, "mtime": stamp.replace(tzinfo=None), "raise_exceptions": True})
-    return normalise_zip(raw.getvalue(), stamp.timetuple()[:6])
+    return normalise_zip(raw.getvalue(), stamp.timetuple()[:6], {"EPUB/nav.xhtml": nav_xhtml.encode("utf-8")})
 
 
-def normalise_zip(data: bytes, date_time: tuple) -> bytes:
+def _accessibility_metadata(eb: epub.EpubBook, book: Book, labels: dict, paged: bool) -> None:
+    """EPUB Accessibility 1.1 discovery metadata (schema.org) and the source of the page numbers."""
+    def meta(prop: str, value: str, **extra) -> None:
+        eb.add_metadata(None, "meta", value, {"property": prop, **extra})
+
+    meta("schema:accessMode", "textual")
+    meta("schema:accessModeSufficient", "textual")
+    for feature in ACCESSIBILITY_FEATURES:
+        if paged or feature not in ("pageBreakMarkers", "pageNavigation", "printPageNumbers"):
+            meta("schema:accessibilityFeature", feature)
+    meta("schema:accessibilityHazard", "none")
+    meta("schema:accessibilitySummary", labels["a11y_summary"])
+    meta("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA")
+    meta("a11y:certifiedBy", book.meta.publisher or book.meta.author)
+    if paged:
+        eb.add_metadata("DC", "source", f"{book.meta.title}. {labels['print_edition']} ({book.meta.name}.pdf)",
+                        {"id": "print-source"})
+        meta("source-of", "pagination", refines="#print-source")
+
+
+def normalise_zip(data: bytes, date_time: tuple, replace: dict[str, bytes] | None = None) -> bytes:
     """Same bytes for the same content: mimetype first and stored, fixed order, times and attributes."""
+    replace = replace or {}
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     order = ["mimetype", "META-INF/container.xml"] + sorted(n for n in names if n not in ("mimetype", "META-INF/container.xml"))
@@ -82,5 +195,5 @@ def normalise_zip(data: bytes, date_time: tuple) -> bytes:
             info.external_attr = 0o644 << 16
             info.create_system = 3
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(name), compresslevel=9)
+            target.writestr(info, replace.get(name, source.read(name)), compresslevel=9)
     return out.getvalue()

@@ -34,6 +34,7 @@ def subset_font(path: Path, characters: set[str]) -> bytes:
     return out.getvalue()
 
 
-def epub_fonts(characters: set[str]) -> dict[str, bytes]:
-    """File name under styles/fonts/ → subset font bytes."""
-    return {name: subset_font(STYLES_DIR / "fonts" / name, characters) for name in FONT_FILES}
+def epub_fonts(characters: set[str], faces: set[str]) -> dict[str, bytes]:
+    """File name under styles/fonts/ → subset font bytes, for the faces the book uses."""
+    return {name: subset_font(STYLES_DIR / "fonts" / name, characters) for name in FONT_FILES
+            if name.removesuffix(".ttf") in faces}
