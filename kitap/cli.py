@@ -1,6 +1,7 @@
 """Command line: `python build.py [--source DIR] [--output DIR]` and its subcommands.
 
-Exit status: 0 success, 1 a problem in the sources or the build (one message per problem), 2 usage error.
+Exit status: 0 success; 1 a problem in the sources or the build (one message per problem, nothing
+written); 2 wrong usage (unknown option, bad value) or an internal error.
 """
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from .errors import KitapError, SourceErrors
 
 SOURCE_HELP = "Project folder to read (book.yaml, article, annotations, glossary, chronology)."
 OUTPUT_HELP = "Folder for the built files; created if missing."
-ONLY_HELP = "Build only these outputs, comma-separated: pdf (A4 handout), booklet, large, epub. Default: all."
+ONLY_HELP = "Build only these outputs, comma-separated: pdf (A4 handout), booklet, large, epub, html. Default: all."
 ARCHIVAL_HELP = "Write PDF/A-3b (for archives) instead of PDF/UA-1."
+EXIT_STATUS = "\b\nExit status: 0 success, 1 problem in the sources or the build, 2 usage or internal error."
 
 
-def _fail(error: KitapError) -> None:
+def fail(error: KitapError) -> None:
     lines = [str(e) for e in error.errors] if isinstance(error, SourceErrors) else [str(error)]
     for line in lines:
         click.echo(line, err=True)
@@ -28,57 +30,118 @@ def _fail(error: KitapError) -> None:
     sys.exit(1)
 
 
-def _run_build(source: Path, output: Path, only: str | None = None, archival: bool = False) -> None:
+def build_options(function):
+    """The options every building command shares."""
+    for option in reversed((
+        click.option("--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True, help=SOURCE_HELP),
+        click.option("--output", type=click.Path(path_type=Path), default=Path("output"), show_default=True, help=OUTPUT_HELP),
+        click.option("--only", metavar="KINDS", help=ONLY_HELP),
+        click.option("--archival", is_flag=True, help=ARCHIVAL_HELP),
+        click.option("--quiet", "-q", is_flag=True, help="Print nothing but problems."),
+        click.option("--verbose", "-v", is_flag=True, help="Also show the time of each stage."),
+    )):
+        function = option(function)
+    return function
+
+
+def run_build(source: Path, output: Path, only: str | None, archival: bool, quiet: bool, verbose: bool) -> None:
     from .pipeline import build, parse_only
+    from .report import progress, summary
 
     try:
-        report = build(source, output, parse_only(only), archival)
+        kinds = parse_only(only)
+        with progress(quiet) as on_stage:
+            report = build(source, output, kinds, archival, on_stage)
     except KitapError as error:
-        _fail(error)
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    for out in report.outputs:
-        pages = f", {out.pages} pages" if out.pages else ""
-        click.echo(f"{out.path}  {out.size / 1024:.0f} KB{pages}")
-    click.echo(f"built in {report.seconds:.1f} s")
+        fail(error)
+    if not quiet:
+        summary(report, verbose)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True, help=SOURCE_HELP)
-@click.option("--output", type=click.Path(path_type=Path), default=Path("output"), show_default=True, help=OUTPUT_HELP)
-@click.option("--only", metavar="KINDS", help=ONLY_HELP)
-@click.option("--archival", is_flag=True, help=ARCHIVAL_HELP)
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=EXIT_STATUS)
+@build_options
 @click.version_option(__version__, prog_name="kitap")
 @click.pass_context
-def main(ctx: click.Context, source: Path, output: Path, only: str | None, archival: bool) -> None:
-    """Build a print handout (PDF) and an e-book (EPUB 3) from an annotated text.
+def main(ctx: click.Context, source, output, only, archival, quiet, verbose) -> None:
+    """Build a print handout (PDF), an A5 booklet, a large-print PDF, an e-book (EPUB 3) and a web page
+    from an annotated text.
 
     \b
     Examples:
       python build.py                                  # source/ → output/
       python build.py --source lessons/un --output out/un
       python build.py --only pdf,epub                  # just the A4 handout and the e-book
+      python build.py new lessons/abai --title "Абай"  # start a new project
+      python build.py serve                            # live preview in the browser
     """
     if ctx.invoked_subcommand is None:
-        _run_build(source, output, only, archival)
+        run_build(source, output, only, archival, quiet, verbose)
 
 
-@main.command("build")
+@main.command("build", epilog=EXIT_STATUS)
+@build_options
+def build_command(source, output, only, archival, quiet, verbose) -> None:
+    """Build the outputs (the same as running without a subcommand).
+
+    \b
+    Examples:
+      python build.py build --source source --output output
+      python build.py build --only epub --verbose
+    """
+    run_build(source, output, only, archival, quiet, verbose)
+
+
+@main.command("new", epilog=EXIT_STATUS)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--title", default="", help="Title of the new text.")
+@click.option("--author", default="", help="Author of the new text.")
+def new_command(folder: Path, title: str, author: str) -> None:
+    """Start a new project in FOLDER: book.yaml, an article, and empty annotations, glossary and
+    chronology with commented examples. It builds at once.
+
+    \b
+    Examples:
+      python build.py new lessons/abai --title "Абай жолы" --author "Мұхтар Әуезов"
+      python build.py --source lessons/abai --output lessons/abai/output
+    """
+    from .scaffold import scaffold
+
+    try:
+        created = scaffold(folder, title, author)
+    except KitapError as error:
+        fail(error)
+    for path in created:
+        click.echo(f"created {path}")
+    click.echo(f"next: python build.py --source {folder} --output {folder / 'output'}")
+
+
+@main.command("serve", epilog=EXIT_STATUS)
 @click.option("--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True, help=SOURCE_HELP)
-@click.option("--output", type=click.Path(path_type=Path), default=Path("output"), show_default=True, help=OUTPUT_HELP)
-@click.option("--only", metavar="KINDS", help=ONLY_HELP)
-@click.option("--archival", is_flag=True, help=ARCHIVAL_HELP)
-def build_command(source: Path, output: Path, only: str | None, archival: bool) -> None:
-    """Build every output (the same as running without a subcommand)."""
-    _run_build(source, output, only, archival)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              help="Where the preview's PDF and EPUB are built (default: a temporary folder).")
+def serve_command(source: Path, port: int, output: Path | None) -> None:
+    """Live preview: serve the text as a web page on this computer only, rebuild when a file of the
+    project, its templates or styles changes, and reload the page. Stop with Ctrl+C.
+
+    \b
+    Examples:
+      python build.py serve
+      python build.py serve --source lessons/abai --port 8080
+    """
+    from .serve import serve
+
+    serve(source, port, output)
 
 
 def run() -> None:
     """Entry point: no traceback for users unless KITAP_DEBUG is set."""
     try:
         main(standalone_mode=True)
-    except KitapError as error:  # raised outside a command (should not happen), still reported cleanly
-        _fail(error)
+    except KitapError as error:
+        fail(error)
     except KeyboardInterrupt:
         click.echo("interrupted; earlier outputs are untouched", err=True)
         sys.exit(130)

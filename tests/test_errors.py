@@ -13,7 +13,11 @@ def earlier_output(tmp_path, mini_build):
     """An output folder holding a previous good build."""
     out = tmp_path / "out"
     shutil.copytree(mini_build.output, out)
-    return out, {p.name: p.read_bytes() for p in out.iterdir()}
+    return out, snapshot(out)
+
+
+def snapshot(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def fails_cleanly(project, earlier_output) -> str:
@@ -21,7 +25,7 @@ def fails_cleanly(project, earlier_output) -> str:
     result = run_cli("--source", str(project), "--output", str(out))
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before, "earlier outputs must stay intact"
+    assert snapshot(out) == before, "earlier outputs must stay intact"
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.")], "no staging left behind"
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

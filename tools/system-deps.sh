@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian packages a purpose needs, when we are root on Debian; otherwise say what is missing.
 #   tools/system-deps.sh build   → libharfbuzz-subset0 (fast font subsetting in WeasyPrint; optional)
-#   tools/system-deps.sh test    → the above + poppler-utils (pdftotext, pdffonts for the tests)
+#   tools/system-deps.sh test    → the above + poppler-utils (pdftotext, pdffonts), chromium (browser tests)
 set -u
 want=(libharfbuzz-subset0)
-[ "${1:-build}" = test ] && want+=(poppler-utils)
+[ "${1:-build}" = test ] && want+=(poppler-utils chromium)
 missing=()
 for pkg in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -38,6 +38,7 @@ class Target:
 
 PDF = Target("pdf", True, "float", False, True, ("styles/fonts.css", "styles/base.css", "styles/print.css"))
 EPUB = Target("epub", False, "aside", True, False, ("styles/fonts.css", "styles/base.css", "styles/epub.css"))
+HTML = Target("html", True, "aside", False, False, ("styles/fonts.css", "styles/base.css", "styles/html.css"))
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,9 @@ class Page:
     first_page: int = 1
     page_of: dict[str, int] = field(default_factory=dict)
     page_breaks: dict[str, list[int]] = field(default_factory=dict)
+    inline_styles: str = ""                 # the web page carries its styles (and fonts) inside
+    scripts: tuple[str, ...] = ()
+    downloads: tuple = ()                   # (href, title) links to the other outputs
 
 
 def render_document(book: Book, target: Target, page: Page | None = None) -> str:
@@ -184,4 +188,5 @@ def render_document(book: Book, target: Target, page: Page | None = None) -> str
         book=book, meta=book.meta, target=target, parts=page.parts, r=renderer, L=labels_for(book.meta.language),
         T=lambda text: typeset(text, book.meta.language),
         version=__version__, title=page.title or book.meta.title, first_page=page.first_page,
+        inline_styles=Markup(page.inline_styles), scripts=[Markup(s) for s in page.scripts], downloads=page.downloads,
         stylesheets=[*target.stylesheets, *page.extra_stylesheets])

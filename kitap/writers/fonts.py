@@ -17,7 +17,7 @@ FONT_FILES = ("NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.t
 ALWAYS = " 0123456789.,;:!?()[]«»\"'-–—…/" + KAZAKH_ALPHABET + KAZAKH_ALPHABET.upper()
 
 
-def subset_font(path: Path, characters: set[str]) -> bytes:
+def subset_font(path: Path, characters: set[str], flavor: str | None = None) -> bytes:
     """The font with only the glyphs for `characters` (plus what shaping needs); no time stamp."""
     options = subset.Options()
     options.layout_features = ["*"]
@@ -25,6 +25,7 @@ def subset_font(path: Path, characters: set[str]) -> bytes:
     options.name_languages = ["*"]
     options.notdef_outline = True
     options.hinting = False
+    options.flavor = flavor  # None: TrueType (EPUB); 'woff2' for the web page
     font = TTFont(path, recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes={ord(c) for c in characters | set(ALWAYS)})

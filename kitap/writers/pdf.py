@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Book
 from ..render import APPENDICES, PDF, STYLES_DIR, TOOL_ROOT, Page, render_document
+from ..timing import NULL, Stopwatch
 from .fetcher import ConfinedFetcher
 from .stamp import build_time
 
@@ -52,24 +53,26 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _render(book: Book, page: Page, collect: _Collect):
+def _render(book: Book, page: Page, watch: Stopwatch):
     from weasyprint import HTML  # imported here: a no-op rebuild must not pay for it
 
-    html = render_document(book, PDF, page)
-    fetcher = ConfinedFetcher([STYLES_DIR, book.root])
-    return HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=fetcher).render()
+    with watch.stage("html"):
+        html = render_document(book, PDF, page)
+    with watch.stage("layout"):
+        fetcher = ConfinedFetcher([STYLES_DIR, book.root])
+        return HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=fetcher).render()
 
 
-def lay_out(book: Book, variant: PrintVariant = A4) -> Layout:
+def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL) -> Layout:
     extra = (variant.stylesheet,) if variant.stylesheet else ()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        text = _render(book, Page(parts=("article",), extra_stylesheets=extra), collect)
+        text = _render(book, Page(parts=("article",), extra_stylesheets=extra), watch)
         page_of = {ident: number for number, page in enumerate(text.pages, start=1) for ident in page.anchors}
         appendices = _render(book, Page(parts=APPENDICES, extra_stylesheets=extra, first_page=len(text.pages) + 1,
-                                        page_of=page_of), collect)
+                                        page_of=page_of), watch)
     finally:
         logger.removeHandler(collect)
     return Layout(text, appendices, page_of, collect.messages)

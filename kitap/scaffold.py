@@ -1,0 +1,76 @@
+"""`build.py new DIR`: a new project that builds at once, with commented examples to copy."""
+from __future__ import annotations
+
+import datetime
+import re
+import uuid
+from pathlib import Path
+
+from .errors import KitapError
+
+BOOK = """\
+# The book's details. Required: title, author. See README.md for every key.
+name: {name}                 # output file names: {name}.pdf, {name}.epub (Latin letters, digits, - _)
+title: "{title}"
+author: "{author}"
+# subtitle: ""
+# credentials: ""            # e.g. "тарих ғылымдарының кандидаты"
+language: kk
+date: "{date}"
+identifier: "urn:uuid:{uuid}"   # keep it: e-readers recognise the book by it
+# rights: ""
+"""
+ARTICLE = """\
+Мәтінді осы файлға жазыңыз немесе қойыңыз: әр абзац — бір жол.
+Екінші абзац осылай басталады. Ескертпелер, сөздік және хронология бөлек файлдарда тұрады.
+"""
+ANNOTATIONS = """\
+# Notes attached to phrases of the article (the call goes right after the phrase).
+# Copy the phrase exactly from article.txt; add "occurrence: 2" if it appears more than once.
+#
+# - anchor: "Екінші абзац"
+#   note: "Ескертпе мәтіні. *Курсив* жазуға болады."
+"""
+GLOSSARY = """\
+# Abbreviations, printed in Kazakh alphabetical order whatever the order here.
+#
+# - term: "БҰҰ"
+#   expansion: "Біріккен Ұлттар Ұйымы"
+#   ru: "Организация Объединённых Наций (ООН)"
+#   en: "United Nations (UN)"
+#   origin: kk          # the language the abbreviation comes from: kk, ru or en
+"""
+CHRONOLOGY = """\
+# Dated events, printed in date order. Dates: "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+# "anchor" (optional) links the event with the phrase of the text that mentions it.
+#
+# - date: "1991-12-16"
+#   event: "Қазақстан тәуелсіздігін жариялады."
+#   anchor: "1991 жылғы 16 желтоқсанда"
+"""
+
+
+def _name(folder: Path) -> str:
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", folder.name).strip("-")
+    return slug or "book"
+
+
+def scaffold(folder: Path, title: str = "", author: str = "") -> list[Path]:
+    if folder.exists() and any(folder.iterdir()):
+        raise KitapError(f"{folder}: the folder is not empty; choose a new folder for the project")
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "book.yaml": BOOK.format(name=_name(folder), title=(title or folder.name).replace('"', "'"),
+                                 author=(author or "Автор").replace('"', "'"), date=datetime.date.today().isoformat(),
+                                 uuid=uuid.uuid4()),
+        "article.txt": ARTICLE,
+        "annotations.yaml": ANNOTATIONS,
+        "glossary.yaml": GLOSSARY,
+        "chronology.yaml": CHRONOLOGY,
+    }
+    created = []
+    for name, text in files.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        created.append(path)
+    return created

