@@ -5,6 +5,7 @@ written); 2 wrong usage (unknown option, bad value) or an internal error.
 """
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -33,10 +34,12 @@ def fail(error: KitapError) -> None:
 def build_options(function):
     """The options every building command shares."""
     for option in reversed((
-        click.option("--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True, help=SOURCE_HELP),
+        click.option("--source", type=click.Path(path_type=Path), multiple=True, help=SOURCE_HELP + " Repeat it, "
+                     "or give a folder of projects, to build several at once on all cores. [default: source]"),
         click.option("--output", type=click.Path(path_type=Path), default=Path("output"), show_default=True, help=OUTPUT_HELP),
         click.option("--only", metavar="KINDS", help=ONLY_HELP),
         click.option("--archival", is_flag=True, help=ARCHIVAL_HELP),
+        click.option("--force", is_flag=True, help="Rebuild even the outputs whose sources did not change."),
         click.option("--quiet", "-q", is_flag=True, help="Print nothing but problems."),
         click.option("--verbose", "-v", is_flag=True, help="Also show the time of each stage."),
     )):
@@ -44,26 +47,67 @@ def build_options(function):
     return function
 
 
-def run_build(source: Path, output: Path, only: str | None, archival: bool, quiet: bool, verbose: bool) -> None:
-    from .pipeline import build, parse_only
-    from .report import progress, summary
+def run_build(sources: tuple[Path, ...], output: Path, only: str | None, archival: bool, force: bool,
+              quiet: bool, verbose: bool) -> None:
+    from .pipeline import build, parse_only, projects
 
     try:
         kinds = parse_only(only)
-        with progress(quiet) as on_stage:
-            report = build(source, output, kinds, archival, on_stage)
+        jobs = projects(sources or (Path("source"),), output)
     except KitapError as error:
         fail(error)
-    if not quiet:
-        summary(report, verbose)
+    if len(jobs) > 1:
+        from .parallel import build_many
+
+        sys.exit(build_many(jobs, kinds, archival, force, quiet))
+    source, output = jobs[0]
+    try:
+        with _progress(quiet) as on_stage:
+            report = build(source, output, kinds, archival, on_stage, force)
+    except KitapError as error:
+        fail(error)
+    if quiet:
+        return
+    if not report.outputs:  # nothing changed: answer at once, without loading the display library
+        click.echo(f"{output}: up to date ({', '.join(report.unchanged)}); use --force to rebuild")
+        return
+    from .report import summary
+
+    summary(report, verbose)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]},
+def _progress(quiet: bool):
+    """A progress display on an interactive terminal only (rich is not even imported otherwise)."""
+    if quiet or not sys.stderr.isatty():
+        from contextlib import nullcontext
+
+        return nullcontext(None)
+    from .report import progress
+
+    return progress(quiet)
+
+
+class LazyGroup(click.Group):
+    """Subcommands imported only when used, so a no-op build starts fast."""
+
+    LAZY = {"check": ("kitap.check.cli", "check_command")}
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx, name):
+        if name in self.LAZY:
+            module, attribute = self.LAZY[name]
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]},
              epilog=EXIT_STATUS)
 @build_options
 @click.version_option(__version__, prog_name="kitap")
 @click.pass_context
-def main(ctx: click.Context, source, output, only, archival, quiet, verbose) -> None:
+def main(ctx: click.Context, source, output, only, archival, force, quiet, verbose) -> None:
     """Build a print handout (PDF), an A5 booklet, a large-print PDF, an e-book (EPUB 3) and a web page
     from an annotated text.
 
@@ -74,22 +118,24 @@ def main(ctx: click.Context, source, output, only, archival, quiet, verbose) -> 
       python build.py --only pdf,epub                  # just the A4 handout and the e-book
       python build.py new lessons/abai --title "Абай"  # start a new project
       python build.py serve                            # live preview in the browser
+      python build.py check                            # what an editor would catch
     """
     if ctx.invoked_subcommand is None:
-        run_build(source, output, only, archival, quiet, verbose)
+        run_build(source, output, only, archival, force, quiet, verbose)
 
 
 @main.command("build", epilog=EXIT_STATUS)
 @build_options
-def build_command(source, output, only, archival, quiet, verbose) -> None:
+def build_command(source, output, only, archival, force, quiet, verbose) -> None:
     """Build the outputs (the same as running without a subcommand).
 
     \b
     Examples:
       python build.py build --source source --output output
       python build.py build --only epub --verbose
+      python build.py build --source lessons/a --source lessons/b --output out   # out/a, out/b
     """
-    run_build(source, output, only, archival, quiet, verbose)
+    run_build(source, output, only, archival, force, quiet, verbose)
 
 
 @main.command("new", epilog=EXIT_STATUS)

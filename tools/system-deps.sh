@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian packages a purpose needs, when we are root on Debian; otherwise say what is missing.
 #   tools/system-deps.sh build   → libharfbuzz-subset0 (fast font subsetting in WeasyPrint; optional)
-#   tools/system-deps.sh test    → the above + poppler-utils (pdftotext, pdffonts), chromium (browser tests)
+#   tools/system-deps.sh test    → the above + poppler-utils (pdftotext, pdffonts), chromium (browser tests),
+#                                  hunspell-kk (the Kazakh dictionary `build.py check` reads)
 set -u
-want=(libharfbuzz-subset0)
+want=(libharfbuzz-subset0 hunspell-kk)
 [ "${1:-build}" = test ] && want+=(poppler-utils chromium)
 missing=()
 for pkg in "${want[@]}"; do

@@ -6,8 +6,6 @@ from pathlib import Path
 
 from ..errors import display_path
 
-SEVERITIES = ("error", "warning")
-
 
 @dataclass(frozen=True)
 class Edit:
@@ -28,7 +26,7 @@ class Finding:
     path: Path
     line: int
     col: int
-    severity: str
+    severity: str  # "error" or "warning"
     message: str
     rule: str
     fix: tuple[Edit, ...] = field(default=(), compare=False, repr=False)

@@ -20,6 +20,7 @@ from .findings import Edit, Finding
 from .source import Project
 
 HACK_TO_KAZAKH = dict(zip("ќђњѓѕџљћЌЂЊЃЅЏЉЋ", "құңғәүөһҚҰҢҒӘҮӨҺ"))
+HACK_LETTERS = frozenset(HACK_TO_KAZAKH)
 WORD = re.compile(r"[^\W\d_]+")
 NOT_SERBIAN = frozenset("ыіэёйщъьяюәғқңөұүһЫІЭЁЙЩЪЬЯЮӘҒҚҢӨҰҮҺ")
 KAZAKH_WORDS = frozenset({"мен", "бен", "пен", "деп", "екен"})
@@ -52,20 +53,21 @@ def convert(word: str) -> str | None:
 def check(project: Project) -> Iterator[Finding]:
     article = project.article
     for paragraph in article.paragraphs:
-        if not any(c in HACK_TO_KAZAKH for c in paragraph.text):
+        if HACK_LETTERS.isdisjoint(paragraph.text):
             continue
         matches = list(WORD.finditer(paragraph.text))
         if not is_kazakh_paragraph([m[0] for m in matches]):
             continue  # Serbian or Macedonian: the letters are real
         for match in matches:
             word = match[0]
-            if not any(c in HACK_TO_KAZAKH for c in word):
+            if HACK_LETTERS.isdisjoint(word):
                 continue
             converted = convert(word)
             if converted is None:
                 continue
             offset = paragraph.start + match.start()
-            pairs = ", ".join(f"{c} for {HACK_TO_KAZAKH[c]}" for c in dict.fromkeys(c for c in word if c in HACK_TO_KAZAKH))
+            pairs = ", ".join(f"{c} for {HACK_TO_KAZAKH[c]}" for c in dict.fromkeys(c.lower() for c in word
+                                                                                     if c in HACK_TO_KAZAKH))
             edits = tuple(Edit(offset + i, offset + i + 1, HACK_TO_KAZAKH[c]) for i, c in enumerate(word)
                           if c in HACK_TO_KAZAKH)
             yield article.finding(offset, "error", f"«{word}» is in a legacy Kazakh font encoding ({pairs}); "

@@ -34,6 +34,10 @@ def is_cyrillic(char: str) -> bool:
 
 
 def is_latin(char: str) -> bool:
+    if char < "\u0080":
+        return char.isalpha()
+    if is_cyrillic(char):  # the common case in Kazakh text, without a Unicode name lookup
+        return False
     return char.isalpha() and unicodedata.name(char, "").startswith("LATIN")
 
 
@@ -60,7 +64,9 @@ def roman_in_cyrillic(word: str, after: str = "") -> str | None:
 
 
 def _paragraph_is_cyrillic(text: str) -> bool:
-    return sum(map(is_cyrillic, text)) >= sum(map(is_latin, text))
+    """Counted on letters without a twin in the other alphabet, so fixing twins never changes the answer."""
+    cyrillic = sum(1 for c in text if is_cyrillic(c) and c not in CYRILLIC_TO_LATIN)
+    return cyrillic >= sum(1 for c in text if is_latin(c) and c not in LATIN_TO_CYRILLIC)
 
 
 def _target(word: str, paragraph_cyrillic: bool) -> str | None:

@@ -13,12 +13,13 @@ from functools import cached_property
 from pathlib import Path
 
 from ..load import load_project
-from ..model import Book
+from ..model import Block, Book
 from ..transforms.inline_ops import plain_text
 from .findings import Edit, Finding
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
+LEADING_SPACE = re.compile(r"[^\S\r\n]*")
 
 
 @dataclass(frozen=True)
@@ -32,14 +33,22 @@ class Paragraph:
 class Article:
     """The article file: its text (BOM removed, line ends kept) and offset ↔ line:col arithmetic."""
 
-    def __init__(self, path: Path, book: Book):
-        data = path.read_bytes()
+    def __init__(self, path: Path, text: str, blocks: list[Block], bom: bool = False):
         self.path = path
-        self.bom = data.startswith(codecs.BOM_UTF8)
-        self.text = data.decode("utf-8-sig")
+        self.text = text
+        self.blocks = blocks
+        self.bom = bom
         self.markdown = path.suffix == ".md"
-        self.line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
-        self.blocks = book.blocks
+        self.line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+    @classmethod
+    def read(cls, path: Path, blocks: list[Block]) -> "Article":
+        data = path.read_bytes()
+        return cls(path, data.decode("utf-8-sig"), blocks, data.startswith(codecs.BOM_UTF8))
+
+    def with_text(self, text: str) -> "Article":
+        """The same file with another text (as --fix rewrites it); the blocks stay those of the loaded text."""
+        return Article(self.path, text, self.blocks, self.bom)
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -67,9 +76,8 @@ class Article:
         """Where text[start:end] of block `index` is in the file (by search in Markdown, where syntax shifts it)."""
         line = self.blocks[index].origin.line
         line_start = self.line_starts[line - 1] if 1 <= line <= len(self.line_starts) else 0
-        if not self.markdown:
-            raw = self.text[line_start:]
-            return line_start + len(raw) - len(raw.lstrip()) + start
+        if not self.markdown:  # the loader strips each line: skip the spaces it stripped
+            return LEADING_SPACE.match(self.text, line_start).end() + start
         found = self.text.find(self.block_texts[index][start:end], line_start)
         return found if found >= 0 else line_start
 
@@ -80,7 +88,6 @@ class Article:
 
 @dataclass
 class Project:
-    root: Path
     book: Book
     article: Article
 
@@ -88,7 +95,7 @@ class Project:
 def read_project(root: Path) -> Project:
     """Load and validate the project (SourceErrors propagate) and read its article's raw text."""
     book = load_project(root)
-    return Project(Path(root), book, Article(book.blocks[0].origin.path, book))
+    return Project(book, Article.read(book.blocks[0].origin.path, book.blocks))
 
 
 def yaml_finding(path: Path, line: int, severity: str, message: str, rule: str, key: str) -> Finding:

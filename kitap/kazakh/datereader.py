@@ -29,14 +29,14 @@ _MONTH = "|".join(MONTHS)
 # A year word in any form: жыл, жылы, жылғы, жылдың, жылдан …; or the abbreviation «ж.»
 _YEAR_WORD = rf"(?:[Жж]ыл(?!дар){_SUFFIX}|ж\.)"
 # Month names are lower case in Kazakh; «Қазан» with a capital is the city.
-_DAY_MONTH = rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH}){_SUFFIX}"
+_DAY_MONTH = rf"(?P<day>\d{{1,2}})(?:\s*-\s*|\s+)(?P<month>{_MONTH}){_SUFFIX}"
 _MONTH_ONLY = rf"(?P<month_only>{_MONTH}){_SUFFIX}"
 _END = rf"(?![{LETTERS}\d])"
 _START = rf"(?<![{LETTERS}\d])"
 
 # «1992 жылдың 22 мамырында», «1992 жылғы наурызда», «1992 жылы»
 EXPLICIT = re.compile(
-    rf"{_START}(?P<year>\d{{3,4}})\s*-?\s*{_YEAR_WORD}(?:\s+(?:{_DAY_MONTH}|{_MONTH_ONLY}){_END})?")
+    rf"{_START}(?P<head>(?P<year>\d{{3,4}})\s*-?\s*{_YEAR_WORD})(?:\s+(?:{_DAY_MONTH}|{_MONTH_ONLY}){_END})?")
 # «1939–1945 жылдары»: a range of years
 RANGE = re.compile(rf"{_START}(?P<first>\d{{4}})\s*[–—-]\s*(?P<second>\d{{4}})\s*-?\s*жылдар{_SUFFIX}")
 # «Осы жылдың 5 қазанында», «сол жылы», «келесі жылдың наурызында»
@@ -105,7 +105,7 @@ def _valid(date: PartialDate) -> bool:
 
 def _explicit_year(match: re.Match) -> int | None:
     year = int(match["year"])
-    word = match[0][len(match["year"]):].strip(" -").split()[0]
+    word = match["head"][len(match["year"]):].strip(" -")
     if MIN_YEAR <= year <= MAX_YEAR or (100 <= year < MIN_YEAR and word in YEAR_FORMS_FOR_SHORT):
         return year
     return None
@@ -156,7 +156,9 @@ def _read(index: int, m: re.Match, kind: str, last_year: int | None) -> tuple[li
         if year is None:
             return [], last_year
         date, precision = _dated(year, m)
-        return ([found(date, precision)] if _valid(date) else []), year
+        if not _valid(date):  # «1992 жылы 31 ақпанда»: the year stands, the day is no date
+            return [found(PartialDate(year), "year", span=m.span("head"))], year
+        return [found(date, precision)], year
     if last_year is None:  # a relative year or a bare day and month with nothing to resolve them by
         return [], last_year
     year = last_year + (RELATIVE_YEAR[m["which"].lower()] if kind == "relative" else 0)

@@ -1,11 +1,15 @@
-"""Font files for the EPUB: the shipped fonts, subset to the characters the book uses."""
+"""Font files for the e-book and the web page: the shipped fonts, subset to the characters used.
+
+Subsetting is HarfBuzz's hb-subset (through uharfbuzz): about a millisecond a font, where fontTools
+took about 170 ms. WOFF2 packing for the web page is fontTools' (Brotli).
+"""
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from pathlib import Path
 
-from fontTools import subset
-from fontTools.ttLib import TTFont
+import uharfbuzz as hb
 
 from ..kazakh.collate import KAZAKH_ALPHABET
 from ..render import STYLES_DIR
@@ -15,21 +19,32 @@ FONT_FILES = ("NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.t
 # Always kept: digits and punctuation a reader may add (note numbers), and the whole Kazakh and Russian
 # alphabets in both cases, so a letter never falls back to a reader's font that lacks it.
 ALWAYS = " 0123456789.,;:!?()[]«»\"'-–—…/" + KAZAKH_ALPHABET + KAZAKH_ALPHABET.upper()
+# Names kept in the subset: family and style (1–6), and copyright and licence (0, 13, 14) as the OFL asks.
+NAME_IDS = (0, 1, 2, 3, 4, 5, 6, 13, 14)
 
 
-def subset_font(path: Path, characters: set[str], flavor: str | None = None) -> bytes:
-    """The font with only the glyphs for `characters` (plus what shaping needs); no time stamp."""
-    options = subset.Options()
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.hinting = False
-    options.flavor = flavor  # None: TrueType (EPUB); 'woff2' for the web page
-    font = TTFont(path, recalcTimestamp=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes={ord(c) for c in characters | set(ALWAYS)})
-    subsetter.subset(font)
+@lru_cache(maxsize=16)
+def _face(path: Path) -> hb.Face:
+    return hb.Face(path.read_bytes())
+
+
+def subset_font(path: Path, characters: set[str] | frozenset[str], flavor: str | None = None) -> bytes:
+    """The font with only the glyphs for `characters` (plus what shaping needs), all layout features kept."""
+    request = hb.SubsetInput()
+    for char in set(characters) | set(ALWAYS):
+        request.unicode_set.add(ord(char))
+    request.sets(hb.SubsetInputSets.LAYOUT_FEATURE_TAG).invert()  # keep every OpenType feature
+    names = request.sets(hb.SubsetInputSets.NAME_ID)
+    for name_id in NAME_IDS:
+        names.add(name_id)
+    request.flags |= hb.SubsetFlags.NO_HINTING
+    data = hb.subset(_face(path), request).blob.data
+    if flavor is None:
+        return data
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)
+    font.flavor = flavor
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()

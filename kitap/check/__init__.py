@@ -1,0 +1,55 @@
+"""`build.py check`: find what a Kazakh editor misses, before print.
+
+Each module checks one thing and yields Findings (`path:line:col: severity: message [rule]`):
+
+    anchors.py        anchor-missing, anchor-ambiguous, chrono-anchor-missing   (errors)
+    fonthack.py       font-hack                                                 (error, fixable)
+    abbreviations.py  abbr-missing, abbr-unused, abbr-before-expansion
+    dates.py          date-not-in-chronology
+    script.py         mixed-script, roman-cyrillic                              (fixable)
+    hygiene.py        space-after-punct, double-space (fixable), tripled-letter,
+                      unbalanced-quotes, unbalanced-brackets, straight-quotes
+    spelling.py       spelling (when hunspell-kk is installed)
+
+Malformed sources are not findings: loading raises SourceErrors, as the build does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import abbreviations, anchors, dates, fonthack, hygiene, script, spelling
+from .findings import Edit, Finding
+from .source import Project, read_project
+
+CHECKS = (anchors.check, fonthack.check, abbreviations.check, dates.check, script.check, hygiene.check,
+          spelling.check)
+# The checks whose findings may carry safe edits, in the order --fix applies them.
+FIXING_CHECKS = (fonthack.check, script.check, hygiene.check)
+
+__all__ = ["Edit", "Finding", "Report", "check_project", "check_report"]
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # said once, not findings: "spelling not checked: …"
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+
+def run_checks(project: Project, checks=CHECKS) -> list[Finding]:
+    return sorted((finding for check in checks for finding in check(project)), key=lambda f: f.sort_key)
+
+
+def check_report(root: Path) -> Report:
+    project = read_project(Path(root))
+    notes = [reason] if (reason := spelling.unavailable()) else []
+    return Report(run_checks(project), notes)
+
+
+def check_project(root: Path) -> list[Finding]:
+    """Every finding for the project in `root`, sorted by file, line and column."""
+    return check_report(root).findings

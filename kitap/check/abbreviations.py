@@ -1,0 +1,88 @@
+"""Abbreviations against the glossary (warnings): `abbr-missing`, `abbr-unused`, `abbr-before-expansion`.
+
+An abbreviation is a run of two or more Cyrillic capitals, Kazakh letters included (БҰҰ, ЕЫҚҰ),
+standing as a word or with a case ending after a hyphen (БҰҰ-ның, БҰҰ-ға). Not abbreviations:
+Roman numerals typed in Cyrillic (ХІХ, ХVІІІ ғасыр) and a surname in capitals in a byline
+(«Сайын БОРБАСОВ»: the author's name, or a short line «Name SURNAME» with a surname ending).
+
+How "expanded" is read here: the reader of a kitap book has the glossary, whose entry gives the
+expansion and is linked from the first use, so an abbreviation in the glossary is expanded. The text
+itself spells one out as «Біріккен Ұлттар Ұйымы (БҰҰ)» or «БҰҰ (Біріккен Ұлттар Ұйымы)».
+- `abbr-missing`: the glossary lacks it (one finding, at its first use);
+- `abbr-before-expansion`: the glossary lacks it and the text spells it out, but only after it is
+  first used, so the reader meets it unexplained; when the text never spells it out, `abbr-missing`
+  alone says so;
+- `abbr-unused`: a glossary entry the article never uses (found as the build finds it).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..transforms.abbreviations import term_pattern
+from .findings import Finding
+from .script import roman_in_cyrillic
+from .source import Project, yaml_finding
+
+CYRILLIC_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+ABBREVIATION = re.compile(rf"(?<![^\W\d_])[{CYRILLIC_UPPER}]{{2,}}(?![^\W\d_])")
+SURNAME_ENDINGS = ("ОВ", "ЕВ", "ОВА", "ЕВА", "ИН", "ИНА", "ҰЛЫ", "УЛЫ", "ҚЫЗЫ", "КЫЗЫ", "ЫН", "ЫНА")
+BYLINE_MAX_WORDS = 6
+NAME = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+\s+$")
+
+
+def _is_byline_surname(text: str, start: int, token: str, author_words: set[str]) -> bool:
+    if token.lower() in author_words:
+        return True
+    return (len(text.split()) <= BYLINE_MAX_WORDS and token.endswith(SURNAME_ENDINGS)
+            and bool(NAME.search(text, 0, start)))
+
+
+def _uses(project: Project) -> dict[str, list[tuple[int, int]]]:
+    """Each abbreviation of the text → its uses as (block index, offset), in reading order."""
+    author_words = {word.lower() for word in re.findall(r"[^\W\d_]+", project.book.meta.author)}
+    uses: dict[str, list[tuple[int, int]]] = {}
+    for index, text in enumerate(project.article.block_texts):
+        for m in ABBREVIATION.finditer(text):
+            token = m[0]
+            if roman_in_cyrillic(token, text[m.end():]) or _is_byline_surname(text, m.start(), token, author_words):
+                continue
+            uses.setdefault(token, []).append((index, m.start()))
+    return uses
+
+
+def _expansion(texts: list[str], term: str) -> tuple[int, int] | None:
+    """Where the text first spells the abbreviation out: «Full Name (ABBR)» or «ABBR (Full Name)»."""
+    escaped = re.escape(term)
+    patterns = (re.compile(rf"[^\W\d_]{{2,}}\s+\(\s*(?P<term>{escaped})\s*\)"),
+                re.compile(rf"(?<![^\W\d_])(?P<term>{escaped})\s*\(\s*[^\W\d_]+(?:[\s,-]+[^\W\d_]+)+\s*\)"))
+    for index, text in enumerate(texts):
+        starts = [m.start("term") for pattern in patterns for m in pattern.finditer(text)]
+        if starts:
+            return index, min(starts)
+    return None
+
+
+def check(project: Project) -> Iterator[Finding]:
+    article = project.article
+    texts = article.block_texts
+    terms = {entry.term for entry in project.book.glossary}
+    for token, places in _uses(project).items():
+        if token in terms:
+            continue
+        index, start = places[0]
+        here = article.block_offset(index, start, start + len(token))
+        expanded = _expansion(texts, token)
+        times = f" (used {len(places)} times)" if len(places) > 1 else ""
+        yield article.finding(here, "warning", f"abbreviation «{token}»{times} is not in glossary.yaml; add it with "
+                              "its expansion", "abbr-missing")
+        if expanded and expanded > places[0]:
+            line, _ = article.position(article.block_offset(*expanded, expanded[1] + len(token)))
+            yield article.finding(here, "warning", f"«{token}» is used here before it is spelled out (line {line}); "
+                                  "spell it out at its first use, or add it to glossary.yaml", "abbr-before-expansion")
+    for entry in project.book.glossary:
+        pattern = term_pattern(entry.term)
+        if not any(pattern.search(text) for text in texts):
+            yield yaml_finding(entry.origin.path, entry.origin.line, "warning",
+                               f"glossary term «{entry.term}» is never used in the article; remove the entry or "
+                               "check its spelling", "abbr-unused", "term")

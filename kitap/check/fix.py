@@ -1,0 +1,119 @@
+"""`check --fix`: apply the safe, mechanical fixes to the article file, keeping a backup.
+
+Safe means the right text is certain: legacy font letters → Kazakh letters (font-hack), Latin
+look-alikes in Cyrillic words → Cyrillic (mixed-script), Cyrillic Roman numerals → Latin
+(roman-cyrillic), a missing space after a sentence's end (space-after-punct), several spaces → one
+(double-space). Spelling and tripled letters are never changed: they need a human.
+
+Everything else in the file stays byte for byte: its BOM, its line ends, every other character.
+The new text is written to a temporary file in the same folder and renamed over the article, so
+the article is never half-written; the original is kept as article.txt.bak (or .bak-1, .bak-2 …
+when a backup already exists).
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BuildError
+from . import FIXING_CHECKS, run_checks
+from .findings import Edit, Finding
+from .source import Project, read_project
+
+SAFE_RULES = frozenset({"font-hack", "mixed-script", "roman-cyrillic", "space-after-punct", "double-space"})
+MAX_ROUNDS = 4
+
+
+@dataclass
+class FixReport:
+    path: Path
+    applied: list[Finding] = field(default_factory=list)  # each finding whose fix was applied
+    backup: Path | None = None
+
+
+def _compatible(edits: list[tuple[Edit, Finding]]) -> list[tuple[Edit, Finding]]:
+    """The edits in file order, leaving out any that would touch text another edit already changes."""
+    kept: list[tuple[Edit, Finding]] = []
+    for edit, finding in sorted(edits, key=lambda pair: (pair[0].start, pair[0].end)):
+        if kept:
+            last = kept[-1][0]
+            both_insert_here = edit.start == edit.end == last.start == last.end
+            if edit.start < last.end or both_insert_here:
+                continue
+        kept.append((edit, finding))
+    return kept
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """`text` with non-overlapping edits (sorted by position) applied."""
+    pieces, position = [], 0
+    for edit in edits:
+        pieces += [text[position:edit.start], edit.text]
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _backup_path(path: Path) -> Path:
+    candidate = path.with_name(path.name + ".bak")
+    number = 0
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}.bak-{number}")
+    return candidate
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` by a file holding `data`, by rename from a temporary file beside it."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        shutil.copymode(path, temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def fixed_text(project: Project) -> tuple[str, list[Finding]]:
+    """The article's text with every safe fix applied, and the findings fixed.
+
+    One fix can reveal another (a legacy letter after «!» becomes a capital that starts a sentence),
+    so the checks run again on the fixed text until nothing is left to fix: a second `--fix` then
+    has nothing to do. Later rounds' positions are in the text as the earlier rounds left it.
+    """
+    article, applied = project.article, []
+    for _ in range(MAX_ROUNDS):
+        candidates = [(edit, finding) for finding in run_checks(Project(project.book, article), FIXING_CHECKS)
+                      if finding.rule in SAFE_RULES for edit in finding.fix]
+        chosen = _compatible(candidates)
+        if not chosen:
+            break
+        applied += dict.fromkeys(finding for _, finding in chosen)
+        article = article.with_text(apply_edits(article.text, [edit for edit, _ in chosen]))
+    return article.text, applied
+
+
+def fix_project(root: Path) -> FixReport:
+    """Apply every safe fix to the article of the project in `root`; SourceErrors propagate unfixed."""
+    project = read_project(Path(root))
+    article = project.article
+    text, applied = fixed_text(project)
+    report = FixReport(article.path, applied)
+    if not applied:
+        return report
+    target = article.path.resolve()
+    try:
+        report.backup = _backup_path(article.path)
+        shutil.copy2(target, report.backup)
+        write_atomically(target, (codecs.BOM_UTF8 if article.bom else b"") + text.encode("utf-8"))
+    except OSError as exc:
+        raise BuildError(f"{article.path}: cannot write the fixed article ({exc.strerror}); it is unchanged") from None
+    return report

@@ -1,0 +1,47 @@
+"""Many projects at once (a term's course pack): one process per core, each a whole build."""
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import click
+
+from .errors import KitapError, SourceErrors
+
+
+def _one(job: tuple[Path, Path, tuple[str, ...], bool, bool]) -> tuple[Path, list[str], list[str], float]:
+    """(project, problems, built files, seconds), for one project, in a worker process."""
+    from .pipeline import build
+
+    source, output, kinds, archival, force = job
+    started = time.perf_counter()
+    try:
+        report = build(source, output, kinds, archival, None, force)
+    except KitapError as error:
+        problems = [str(e) for e in error.errors] if isinstance(error, SourceErrors) else [str(error)]
+        return source, problems, [], time.perf_counter() - started
+    built = [f"{o.path}  {o.size / 1024:.0f} KB" + (f"  {o.pages} pages" if o.pages else "") for o in report.outputs]
+    return source, [], built, time.perf_counter() - started
+
+
+def build_many(jobs: list[tuple[Path, Path]], kinds: tuple[str, ...], archival: bool, force: bool, quiet: bool) -> int:
+    """Build every project; report each; exit status 1 if any failed (the others are still built)."""
+    started = time.perf_counter()
+    workers = min(len(jobs), os.cpu_count() or 1)
+    failed = 0
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for source, problems, built, seconds in pool.map(_one, [(s, o, kinds, archival, force) for s, o in jobs]):
+            failed += bool(problems)
+            for line in problems:
+                click.echo(line, err=True)
+            if not quiet:
+                for line in built:
+                    click.echo(line)
+                if not built and not problems:
+                    click.echo(f"{source}: up to date")
+    if not quiet:
+        click.echo(f"{len(jobs)} projects on {workers} processes in {time.perf_counter() - started:.1f} s"
+                   + (f"; {failed} failed" if failed else ""))
+    return 1 if failed else 0

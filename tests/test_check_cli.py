@@ -1,0 +1,131 @@
+"""`build.py check`: the output contract, exit status, the seed as received, the default project, speed."""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+from kitap.check import check_project, spelling
+from test_check_fixtures import make_project, raw_seed_project
+
+LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): (?P<message>.+) "
+                  r"\[(?P<rule>[a-z-]+)\]$")
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def run_check(*args: str, cwd: Path = ROOT, monkeypatch=None) -> Run:
+    """The real `python build.py check` once the CLI has it; until then the same command through click."""
+    from kitap.cli import main
+
+    if "check" in main.commands:
+        result = run_cli("check", *args, cwd=cwd)
+        return Run(result.returncode, result.stdout, result.stderr)
+    from click.testing import CliRunner
+
+    from kitap.check.cli import check_command
+
+    monkeypatch.chdir(cwd)
+    result = CliRunner().invoke(check_command, list(args))
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def test_help_has_examples(monkeypatch):
+    result = run_check("--help", monkeypatch=monkeypatch)
+    assert result.code == 0 and "python build.py check --fix" in result.out and "--source" in result.out
+
+
+def test_each_finding_is_one_line_path_line_col_severity_message_rule(tmp_path, monkeypatch):
+    make_project(tmp_path, "Қазақстан  ядролық қуатттан бас тартты\n",
+                 annotations='- anchor: "Вашингтон шартына"\n  note: "Жоқ."\n')
+    result = run_check("--source", "project", cwd=tmp_path, monkeypatch=monkeypatch)
+    lines = [line for line in result.out.splitlines() if LINE.match(line)]
+    assert "project/annotations.yaml:1:3: error: annotation anchor «Вашингтон шартына» is not in the article; " \
+           "copy the phrase exactly from the text [anchor-missing]" in lines
+    assert "project/article.txt:1:10: warning: 2 spaces in a row; one is enough [double-space]" in lines
+    assert "project/article.txt:1:23: warning: «қуатттан»: the letter «т» 3 times in a row; a typo for «қуаттан»? " \
+           "[tripled-letter]" in lines
+    paths = [LINE.match(line)["path"] for line in lines]
+    assert paths == sorted(paths), "grouped by file"
+    article = [(int(m["line"]), int(m["col"])) for m in map(LINE.match, lines) if m["path"].endswith("article.txt")]
+    assert article == sorted(article), "in line and column order"
+    assert result.code == 1
+    assert re.search(r"^1 error, \d+ warnings$", result.out, re.M)
+    assert re.search(r"^by rule: anchor-missing 1, double-space 1, .*tripled-letter 1", result.out, re.M)
+
+
+def test_warnings_only_exit_0(tmp_path, monkeypatch):
+    make_project(tmp_path, "Қазақстан  тәуелсіз ел\n")
+    result = run_check("--source", str(tmp_path / "project"), monkeypatch=monkeypatch)
+    assert result.code == 0 and re.search(r"^0 errors, \d+ warnings?$", result.out, re.M)
+
+
+def test_an_error_exits_1(tmp_path, monkeypatch):
+    make_project(tmp_path, "Ќазаќстан тәуелсіз ел болды\n")
+    result = run_check("--source", str(tmp_path / "project"), monkeypatch=monkeypatch)
+    assert result.code == 1 and "[font-hack]" in result.out
+
+
+def test_malformed_sources_are_reported_like_the_build_does(tmp_path, monkeypatch):
+    root = make_project(tmp_path, "Қазақстан тәуелсіз ел\n", glossary='- term: "БҰҰ"\n  expansoin: "x"\n')
+    result = run_check("--source", str(root), monkeypatch=monkeypatch)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "glossary.yaml:2: unknown key 'expansoin' in a glossary entry (did you mean 'expansion'?)" in result.err
+
+
+def test_spelling_note_when_the_dictionary_is_absent(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kitap.check.cli import check_command
+
+    monkeypatch.setattr(spelling, "DICTIONARY_STEMS", (tmp_path / "nowhere" / "kk_KZ",))
+    make_project(tmp_path, "Қазақстан тәуелсіз ел\n")
+    result = CliRunner().invoke(check_command, ["--source", str(tmp_path / "project")])
+    assert result.exit_code == 0
+    assert result.stdout.count("spelling not checked: Kazakh Hunspell dictionary (hunspell-kk) not installed") == 1
+
+
+def test_markdown_articles_are_checked_at_their_own_lines(tmp_path):
+    article = "# Тақырып\n\nҚазақстан  *тәуелсіз* ел, ЕЫҚҰ мүшесі\nжәне қуатттан бас тартты.\n"
+    root = make_project(tmp_path, article, article_name="article.md")
+    assert [(f.rule, f.line, f.col) for f in check_project(root) if f.rule != "spelling"] == [
+        ("double-space", 3, 10), ("abbr-missing", 3, 27), ("tripled-letter", 4, 9)]
+
+
+# ---- the seed as received, and the default project ---------------------------------------
+
+
+def test_the_seed_as_received(tmp_path):
+    findings = check_project(raw_seed_project(tmp_path))
+    article = {(f.rule, f.line, f.col) for f in findings if f.path.name == "article.txt"}
+    assert ("tripled-letter", 5, 82) in article            # қуатттан
+    assert ("space-after-punct", 40, 59) in article        # қуатталды.Әлемдік
+    assert ("roman-cyrillic", 25, 78) in article           # ХVІІІ
+    assert not any(f.rule.startswith("abbr") for f in findings), "БОРБАСОВ in the byline is no abbreviation"
+    # the annotation and the chronology entry quote the corrected «қуаттан»
+    assert {f.rule for f in findings if f.severity == "error"} == {"anchor-missing", "chrono-anchor-missing"}
+
+
+def test_the_default_project_has_no_errors():
+    findings = check_project(ROOT / "source")
+    assert [str(f) for f in findings if f.severity == "error"] == []
+    # only the dictionary's gaps remain (it lacks many inflected forms and proper names)
+    assert {f.rule for f in findings} <= {"spelling"}
+
+
+@pytest.mark.skipif(spelling.unavailable() is not None, reason="hunspell-kk or spylls not installed")
+def test_checking_the_seed_is_fast(tmp_path):
+    spelling.dictionary()  # the one-off load (about 0.7 s) is not part of a check
+    root = raw_seed_project(tmp_path)
+    started = time.perf_counter()
+    check_project(root)
+    assert time.perf_counter() - started < 2.0

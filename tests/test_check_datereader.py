@@ -1,0 +1,109 @@
+"""The Kazakh date reader on the seed's own sentences and on synthetic ones."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from kitap.kazakh.datereader import Decade, find_dates
+from kitap.model import PartialDate
+
+
+def read(*paragraphs: str) -> list[tuple[str, object, str]]:
+    return [(d.text, d.date, d.precision) for d in find_dates(list(paragraphs))]
+
+
+def test_the_seed_article_dates():
+    paragraphs = (ROOT / "source" / "article.txt").read_text(encoding="utf-8").split("\n")
+    found = {d.text: (d.paragraph + 1, d.date, d.precision, d.inferred) for d in find_dates(paragraphs)}
+    assert found == {
+        "1992 жылдың 22 мамырында": (6, PartialDate(1992, 5, 22), "day", False),
+        "90 жылдардың ортасына дейін": (8, Decade(1990, "mid"), "decade", False),
+        "1992 жылдың 2 наурызында": (10, PartialDate(1992, 3, 2), "day", False),
+        "1992 жылдың 15 сәуірінде": (16, PartialDate(1992, 4, 15), "day", False),
+        "1992 жылдың 5 маусымында": (17, PartialDate(1992, 6, 5), "day", False),
+        "Осы жылдың 5 қазанында": (18, PartialDate(1992, 10, 5), "day", True),
+        "1789 жылғы": (25, PartialDate(1789), "year", False),
+        "1948 жылғы": (25, PartialDate(1948), "year", False),
+        "1968 жылы": (25, PartialDate(1968), "year", False),
+        "1975 жылы": (25, PartialDate(1975), "year", False),
+    }
+
+
+def test_spans_point_at_the_text():
+    text = "Өзін ядролық қарусыз мемлекет ретінде жариялаған Қазақстан 1992 жылдың 22 мамырында Лиссабон шартына қол қойды"
+    (date,) = find_dates([text])
+    assert text[date.start:date.end] == date.text == "1992 жылдың 22 мамырында"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1992 жылғы 2 наурыз", PartialDate(1992, 3, 2)),
+    ("1992 жылғы 23 мамырда", PartialDate(1992, 5, 23)),
+    ("1991 жылғы 16 желтоқсанда", PartialDate(1991, 12, 16)),
+    ("1976 жылғы 3 қаңтарда", PartialDate(1976, 1, 3)),
+    ("1992 жылғы 29 ақпанның", PartialDate(1992, 2, 29)),
+    ("1945 жылғы 26 маусымда", PartialDate(1945, 6, 26)),
+    ("1991 жылғы 29 тамызда", PartialDate(1991, 8, 29)),
+    ("1993 жылғы 1 қарашада", PartialDate(1993, 11, 1)),
+    ("2005 жылдың 12 шілдесінде", PartialDate(2005, 7, 12)),
+    ("1999 жылғы 30 қыркүйекке дейін", PartialDate(1999, 9, 30)),
+    ("2001 жылғы 1 желтоқсанға", PartialDate(2001, 12, 1)),
+    ("2005 ж. 12 желтоқсан", PartialDate(2005, 12, 12)),
+    ("1995 жылғы 30-тамызда", PartialDate(1995, 8, 30)),
+    ("1992 жылғы наурызда", PartialDate(1992, 3)),
+    ("1992 жылғы қазанда", PartialDate(1992, 10)),
+    ("1992 жылы", PartialDate(1992)),
+    ("1789 жылғы", PartialDate(1789)),
+    ("2011 жылдан бастап", PartialDate(2011)),
+])
+def test_explicit_dates_in_their_case_forms(text, expected):
+    (date,) = find_dates([f"Мысал: {text} болды."])
+    assert date.date == expected and date.text.startswith(text.split()[0])
+
+
+@pytest.mark.parametrize("text, decade", [
+    ("90 жылдардың ортасына дейін", Decade(1990, "mid")),
+    ("1990-шы жылдардың басында", Decade(1990, "early")),
+    ("80-жылдардың аяғында", Decade(1980, "late")),
+    ("1960 жылдары", Decade(1960)),
+])
+def test_decades(text, decade):
+    (date,) = find_dates([f"Бұл {text} болды"])
+    assert (date.date, date.precision, date.text) == (decade, "decade", text)
+
+
+def test_this_year_is_the_last_year_named_before():
+    found = find_dates(["1992 жылы ел тәуелсіз болды.", "Осы жылдың 5 қазанында сөз сөйледі", "Сол жылы тағы бір оқиға",
+                        "Келесі жылдың наурызында кетті"])
+    assert [(d.paragraph, d.date, d.inferred) for d in found] == [
+        (0, PartialDate(1992), False), (1, PartialDate(1992, 10, 5), True), (2, PartialDate(1992), True),
+        (3, PartialDate(1993, 3), True)]
+
+
+def test_a_day_and_month_take_the_year_before_them():
+    found = read("1992 жылдың 15 сәуірінде тағайындалды", "5 маусымында өкілдік жұмысын бастады")
+    assert found[1] == ("5 маусымында", PartialDate(1992, 6, 5), "day")
+
+
+def test_year_ranges():
+    assert read("Соғыс 1939–1945 жылдары болды") == [("1939", PartialDate(1939), "year"),
+                                                     ("1945 жылдары", PartialDate(1945), "year")]
+
+
+@pytest.mark.parametrize("text", [
+    "Қазан қаласында 5 қазан сатып алды",     # a city and cauldrons, no year to make a date
+    "Осы жылдың 5 қазанында",                 # "this year" with no year before it
+    "Ол қазанда ет пісірді",                  # a cauldron
+    "300 жыл бойы",                           # a duration
+    "5 жылдан кейін",                         # a duration
+    "46 сессиясында 20-пунктті қарап",        # numbers that are not dates
+])
+def test_what_is_not_a_date(text):
+    assert read(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "1992 жылы 5 Қазанға барды",     # the city, with its capital
+    "1992 жылы 31 ақпанда",          # no such day: only the year is a date
+])
+def test_only_the_year(text):
+    assert read(text) == [("1992 жылы", PartialDate(1992), "year")]

@@ -1,0 +1,152 @@
+"""Rules on the letters and spacing of the text: mixed-script, roman-cyrillic, font-hack, hygiene."""
+from __future__ import annotations
+
+import pytest
+
+from test_check_fixtures import found, make_project
+
+# ---- mixed-script ------------------------------------------------------------------
+
+
+def test_latin_lookalikes_in_a_kazakh_word(tmp_path):
+    # Latin «a» and «o» (U+0061, U+006F) typed inside Kazakh words
+    root = make_project(tmp_path, "Қaзақстан халықаралық ұйымдарға мүше бoлды.\n")
+    first, second = found(root, "mixed-script")
+    assert (first.line, first.col, second.col) == (1, 1, 38)
+    assert "write «Қазақстан»" in first.message and "write «болды»" in second.message
+    assert first.severity == "warning"
+
+
+def test_latin_schwa_for_kazakh_ae(tmp_path):
+    root = make_project(tmp_path, "Бұл \u0259лемдік маңызы бар оқиға болды.\n")
+    (finding,) = found(root, "mixed-script")
+    assert "write «әлемдік»" in finding.message and finding.col == 5
+
+
+def test_cyrillic_lookalikes_in_a_latin_word_are_reported_not_fixed(tmp_path):
+    root = make_project(tmp_path, "Ұйымның ағылшынша атауы United Nаtions (Cyrillic а).\n")
+    (finding,) = found(root, "mixed-script")
+    assert "Latin word" in finding.message and "write «Nations»" in finding.message
+    assert finding.fix == ()
+
+
+def test_clean_words_in_both_alphabets_are_not_mixed(tmp_path):
+    root = make_project(tmp_path, "Біріккен Ұлттар Ұйымы (United Nations) 1945 жылы құрылды. Сан-Марино — ел.\n")
+    assert found(root, "mixed-script") == []
+
+
+# ---- roman-cyrillic ----------------------------------------------------------------
+
+
+def test_roman_numeral_in_cyrillic_letters(tmp_path):
+    # Cyrillic Х (U+0425), Latin V, Kazakh І (U+0406): the seed's own line 25
+    root = make_project(tmp_path, "Бостандықтары бекітілген \u0425V\u0406\u0406\u0406 ғасырдың соңындағы құжат\n")
+    (finding,) = found(root, "roman-cyrillic")
+    assert finding.col == 26 and "write «XVIII»" in finding.message
+    assert found(root, "mixed-script") == [] and found(root, "abbr-missing") == []
+
+
+def test_all_cyrillic_numerals(tmp_path):
+    root = make_project(tmp_path, "ХІХ ғасырда және \u0425 ғасырда\n")
+    assert [f.col for f in found(root, "roman-cyrillic")] == [1, 18]
+    assert found(root, "abbr-missing") == []
+
+
+def test_latin_numerals_and_cyrillic_abbreviations_are_not_roman_cyrillic(tmp_path):
+    root = make_project(tmp_path, "XVIII ғасырдың соңында СМ деген қысқарту\n")
+    assert found(root, "roman-cyrillic") == []
+
+
+# ---- font-hack -----------------------------------------------------------------
+
+
+def test_legacy_font_letters_in_kazakh_text(tmp_path):
+    # «Қазақстан Біріккен Ұлттар Ұйымына мүше болды» as typed with an old Kazakh font
+    root = make_project(tmp_path, "Ќазаќстан Біріккен Ђлттар Ђйымына мџше болды\n")
+    findings = found(root, "font-hack")
+    assert [(f.col, f.severity) for f in findings] == [(1, "error"), (20, "error"), (27, "error"), (35, "error")]
+    assert "it reads «Қазақстан»" in findings[0].message
+
+
+def test_serbian_and_macedonian_text_is_left_alone(tmp_path):
+    root = make_project(tmp_path, "Његош је писао о љубави, а ђак је читао.\nЌерка ми е дома.\n")
+    assert found(root, "font-hack") == []
+
+
+def test_a_serbian_name_quoted_in_kazakh_text_is_left_alone(tmp_path):
+    root = make_project(tmp_path, "Сербиялық ақын Његош пен теннисші Ђоковић туралы мақала\n")
+    assert found(root, "font-hack") == []
+
+
+def test_kazakh_words_around_a_serbian_name_are_still_found(tmp_path):
+    root = make_project(tmp_path, "Сербиялыќ аќын Његош туралы маќала\n")
+    assert [f.message.split("reads ")[1].split(" ")[0] for f in found(root, "font-hack")] == [
+        "«Сербиялық»", "«ақын»", "«мақала»"]
+
+
+# ---- hygiene ------------------------------------------------------------------------
+
+
+def test_space_after_punct(tmp_path):
+    root = make_project(tmp_path, "Бейбіт сауда, экономикалық ынтымақтасу үрдістері қуатталды.Әлемдік қауымдастыққа таныстырды.\n")
+    (finding,) = found(root, "space-after-punct")
+    assert (finding.line, finding.col) == (1, 59) and "қуатталды.Әлемдік" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "ҚР Президенті Н.Назарбаев сөз сөйледі",      # an initial
+    "Н.Ә.Назарбаев және т.б.Әлемдік ұйымдар",     # initials and a one-letter abbreviation
+    "Өсім 1.5 пайыз болды. Келесі жылы",           # a decimal; a space is there
+    "Сайт www.Un.org мекенжайында",                # a web address
+    "Бейбіт сауда қуатталды. Әлемдік қауымдастық",
+])
+def test_no_space_after_punct_findings(tmp_path, text):
+    assert found(make_project(tmp_path, text + "\n"), "space-after-punct") == []
+
+
+def test_double_space(tmp_path):
+    root = make_project(tmp_path, "Қазақстан  БҰҰ мүшелігіне қабылданды \nЕкінші жол\n")
+    (finding,) = found(root, "double-space")
+    assert (finding.line, finding.col) == (1, 10)
+
+
+def test_single_spaces_and_line_edges_are_fine(tmp_path):
+    root = make_project(tmp_path, "  Қазақстан БҰҰ мүшелігіне қабылданды  \n")
+    assert found(root, "double-space") == []
+
+
+def test_tripled_letter(tmp_path):
+    root = make_project(tmp_path, "Қазақстан ядролық қуатттан бас тартты\n")
+    (finding,) = found(root, "tripled-letter")
+    assert finding.col == 22 and "«қуаттан»?" in finding.message and finding.fix == ()
+
+
+def test_doubled_letters_and_roman_numerals_are_not_tripled(tmp_path):
+    root = make_project(tmp_path, "Қазақстан ядролық қуаттан бас тартты, XVIII ғасыр, ІІІ том\n")
+    assert found(root, "tripled-letter") == []
+
+
+def test_unbalanced_quotes(tmp_path):
+    root = make_project(tmp_path, "«Қазақстан Республикасының туын көтеруді сұраймын деген сөз\nОл айтты» деп\n")
+    assert [(f.line, f.col) for f in found(root, "unbalanced-quotes")] == [(1, 1), (2, 9)]
+
+
+def test_balanced_and_nested_quotes(tmp_path):
+    root = make_project(tmp_path, "«Адам құқықтарының «жалпыға ортақ» Декларациясы» қабылданды\n")
+    assert found(root, "unbalanced-quotes") == []
+
+
+def test_unbalanced_brackets(tmp_path):
+    root = make_project(tmp_path, "Ұйым (ЕЫҚҰ мүшесі болды\nАл ол] деді\nОның [түрлері) бар\n")
+    assert [(f.line, f.col) for f in found(root, "unbalanced-brackets")] == [(1, 6), (2, 6), (3, 6)]
+
+
+def test_list_markers_and_pairs_are_not_unbalanced(tmp_path):
+    root = make_project(tmp_path, "Мақсаттар: а) бейбітшілік, ә) даму (және [басқа] түрлері)\n")
+    assert found(root, "unbalanced-brackets") == []
+
+
+def test_straight_quotes_once_per_paragraph(tmp_path):
+    root = make_project(tmp_path, 'Ол "Қазақстан" деді, "бейбітшілік" деді\n«Дұрыс» тырнақшалар\n')
+    (finding,) = found(root, "straight-quotes")
+    assert (finding.line, finding.col) == (1, 4) and "(4 in this paragraph)" in finding.message
