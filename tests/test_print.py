@@ -145,3 +145,64 @@ def test_archival_option_writes_pdf_a_3b(tmp_path):
     assert result.returncode == 0, result.stderr
     xmp = PdfReader(tmp_path / "mini.pdf").xmp_metadata.stream.get_data()
     assert b"pdfaid:part=\"3\"" in xmp and b"pdfaid:conformance=\"B\"" in xmp
+
+
+def _hyphenated_breaks(lines: list[str]):
+    """(word, offset) for each line that ends in WeasyPrint's hyphen U+2010, joined with the next line."""
+    lines = [line for line in lines if not re.fullmatch(r"[\d\s,]*", line)]  # superscript calls set apart
+    for line, following in zip(lines, lines[1:]):
+        if line.endswith("\u2010") and following.strip():
+            head = re.findall(r"[\w-]+$", line[:-1])
+            tail = re.match(r"[\w-]+", following.strip())
+            if head and tail:
+                yield head[0] + tail[0], len(head[0])
+
+
+def _pages_in_reading_order(pdf, booklet: bool):
+    """Pages (or, for the imposed booklet, half sheets) in reading order, by their printed numbers."""
+    if not booklet:
+        return list(pdf.pages)
+    halves = []
+    for page in pdf.pages:
+        for x in (0, page.width / 2):
+            half = page.crop((x, 0, x + page.width / 2, page.height))
+            foot = (half.crop((x, page.height - 45, x + page.width / 2, page.height)).extract_text() or "").strip()
+            if foot.isdigit():
+                halves.append((int(foot), half))
+    return [half for _, half in sorted(halves, key=lambda pair: pair[0])]
+
+
+@pytest.mark.parametrize("suffix", ["", "-booklet", "-large"])
+def test_no_illegal_hyphenation_in_any_edition(seed_build, suffix):
+    """Every line that ends in a hyphen (U+2010, set by WeasyPrint at a soft hyphen) breaks its word at a
+    legal Kazakh syllable break: body text read across pages, footnotes read on their own."""
+    from collections import Counter
+
+    from kitap.kazakh.hyphenate import break_points
+
+    with pdfplumber.open(seed_build.output / f"{seed_build.name}{suffix}.pdf") as pdf:
+        pages = _pages_in_reading_order(pdf, suffix == "-booklet")
+        sizes = Counter(round(c["size"]) for page in pages for c in page.chars if c["text"].strip())
+        body = sizes.most_common(1)[0][0]
+        body_lines, note_lines = [], []
+        for page in pages:
+            body_lines += (page.filter(lambda o: o.get("object_type") != "char" or round(o["size"]) >= body).extract_text() or "").split("\n")
+            note_lines += [""] + (page.filter(lambda o: o.get("object_type") != "char" or 7.5 < o["size"] < body - 0.6).extract_text() or "").split("\n")
+    breaks = list(_hyphenated_breaks(body_lines)) + list(_hyphenated_breaks(note_lines))
+    assert len(breaks) > 10, "Kazakh text is hyphenated"
+    for word, offset in breaks:
+        assert offset in break_points(word), f"illegal break {word[:offset]}-{word[offset:]}"
+
+
+def test_numbers_stay_with_their_words_and_quotes_are_kazakh(seed_build, pages):
+    """Typography on the real page: no line ends with a number whose word went to the next line."""
+    article = pages[:_glossary_index(pages)]
+    lines = [line for page in article for line in page.body.split("\n") if line.strip()]
+    for line, following in zip(lines, lines[1:]):
+        if re.search(r"(^|\s)\d+$", line):
+            assert not re.match(r"[^\W\d_]", following), f"{line[-20:]!r} / {following[:20]!r}"
+    from conftest import epub_files
+
+    article_xhtml = epub_files(seed_build.epub)["EPUB/article.xhtml"].decode()
+    assert "1992\u00a0жылдың" in article_xhtml and "46\u00a0сессиясында" in article_xhtml
+    assert '"' not in re.sub(r"<[^>]+>", "", article_xhtml)

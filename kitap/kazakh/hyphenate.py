@@ -12,7 +12,7 @@ rules of Kazakh orthography on syllables and carrying words over (тасымал
    (мем-ле-кет), and of three the first two stay (құмырс-қа, Қа-зақс-тан).  Loanwords follow
    the same rule, as the orthography's own example Рес-пуб-ли-ка-мыз-да does: де-мок-ра-ти-я,
    Конс-ти-ту-ци-я, ас-самб-ле-я; Russian-style onsets (кон-сти, де-мо-кра) are not used.
-   Double consonants are split: мем-ле-кет-тер, ас-сам-.
+   Double consonants are split like any other pair: мем-ле-кет-тер, ас-самб-ле-я.
 3. Two vowels side by side belong to different syllables (про-ект, по-э-ма, и-де-о-ло-ги-я,
    куә = ку-ә); й-vowels я ю е after a vowel make a syllable of their own (ұ-я, ас-самб-ле-я).
 4. Ь and ъ never start a syllable: they stay with the consonant before (Хель-син-ки, съез-дің,
@@ -26,10 +26,11 @@ not а-лақан; ар-мия, not арми-я), so атом, ақыл, ұйы�
 inside a word is fine (ди-алог, диа-лог).  Not broken at all: abbreviations and any word with two
 or more capitals (БҰҰ, МАГАТЕ, ҚазМҰУ: the rules forbid it), words with digits or with letters
 outside the Kazakh alphabet (Latin words, ХVІІІ with a Latin V): their rules are not ours.
-A hyphenated word (шым-шытырық, Сан-Марино, БҰҰ-ның, 168-ден) is hyphenated part by part, each
-part on its own (so no break comes within two letters of the hyphen); the hyphen itself is a
-break unless it ties a number to its suffix (168-ден, 20-пунктті: the rules keep those together)
-or one side has no vowel (ҚР-дың).
+A hyphenated word (шым-шытырық, Сан-Марино, БҰҰ-ның, 20-пунктті) is hyphenated part by part,
+each part on its own, so no break comes within two letters of the hyphen and a part that is an
+abbreviation, a number or Latin stays whole (20-пункт-ті).  The hyphen itself is a break (the
+offset just after it) unless it ties a number to its suffix (168-ден: the rules keep those
+together), touches a Latin part, or one side has no vowel (ҚР-дың).
 """
 from __future__ import annotations
 

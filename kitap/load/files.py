@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from ..errors import SourceError
 
 MAX_BYTES = 10 * 1024 * 1024
 LEGACY_CYRILLIC_ENCODINGS = ("cp1251", "koi8-r", "cp866", "mac-cyrillic")
+# C0/C1 controls other than tab and newline, and non-characters: XML (EPUB) cannot carry them.
+CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 CYRILLIC_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
 
 
@@ -40,7 +43,12 @@ def read_text(path: Path, root: Path) -> str:
                           f"`iconv -f {_guess_encoding(data) or 'cp1251'} -t utf-8 {path.name} > {path.stem}.utf8{path.suffix}`") from None
     if "\x00" in text:
         raise SourceError(path, data.count(b"\n", 0, data.index(b"\x00")) + 1, "file contains NUL bytes: it is not a text file")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if bad := CONTROL_RE.search(text):
+        line = text.count("\n", 0, bad.start()) + 1
+        raise SourceError(path, line, f"invisible control character U+{ord(bad[0]):04X} in the text "
+                                      "(often left by copying from Word or a PDF); delete it")
+    return text
 
 
 def _guess_encoding(data: bytes) -> str | None:

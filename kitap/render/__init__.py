@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..kazakh.dates import format_date
+from ..kazakh.hyphenate import hyphenate_text
 from ..kazakh.typography import Typographer, typeset
 from ..model import Book, Inline, Link, Mark, NoteRef, PageBreak, Styled, Text
 from ..transforms.inline_ops import walk
@@ -34,9 +35,10 @@ class Target:
     epub_semantics: bool    # emit epub:type attributes (only valid in EPUB's XHTML)
     paged: bool             # references give page numbers (from the real layout), not paragraph numbers
     stylesheets: tuple[str, ...]
+    hyphenate: bool = False  # soft hyphens at Kazakh syllable breaks (Pyphen has no Kazakh patterns)
 
 
-PDF = Target("pdf", True, "float", False, True, ("styles/fonts.css", "styles/base.css", "styles/print.css"))
+PDF = Target("pdf", True, "float", False, True, ("styles/fonts.css", "styles/base.css", "styles/print.css"), True)
 EPUB = Target("epub", False, "aside", True, False, ("styles/fonts.css", "styles/base.css", "styles/epub.css"))
 HTML = Target("html", True, "aside", False, False, ("styles/fonts.css", "styles/base.css", "styles/html.css"))
 
@@ -112,6 +114,8 @@ class Renderer:
         for index, (node, verbatim) in enumerate(runs):
             after = runs[index + 1][0].text if index + 1 < len(runs) else ""
             shown = typographer.verbatim(node.text) if verbatim else typographer.chunk(node.text, lookahead=after)
+            if self.target.hyphenate and not verbatim and self.book.meta.language.startswith("kk"):
+                shown = hyphenate_text(shown)
             self.display[id(node)] = shown
 
     def _children(self, children: list[Inline]) -> Markup:
