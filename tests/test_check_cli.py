@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 
 from conftest import ROOT, run_cli
 from kitap.check import check_project, spelling
@@ -122,10 +120,3 @@ def test_the_default_project_has_no_errors():
     assert {f.rule for f in findings} <= {"spelling"}
 
 
-@pytest.mark.skipif(spelling.unavailable() is not None, reason="hunspell-kk or spylls not installed")
-def test_checking_the_seed_is_fast(tmp_path):
-    spelling.dictionary()  # the one-off load (about 0.7 s) is not part of a check
-    root = raw_seed_project(tmp_path)
-    started = time.perf_counter()
-    check_project(root)
-    assert time.perf_counter() - started < 2.0

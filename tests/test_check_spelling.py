@@ -1,7 +1,6 @@
 """Spelling with the real Kazakh Hunspell dictionary (Debian's hunspell-kk) read by spylls."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -39,7 +38,6 @@ def test_without_the_dictionary_one_note_and_no_findings(tmp_path, monkeypatch):
 def test_the_dictionary_is_loaded_once_per_process(tmp_path):
     spelling.dictionary()
     root = make_project(tmp_path, "Қазақстан тәуелсіздік алды\n")
-    started = time.perf_counter()
     check_report(root)
-    assert time.perf_counter() - started < 0.5
-    assert spelling.dictionary.cache_info().currsize == 1
+    check_report(root)
+    assert spelling.dictionary.cache_info().currsize == 1 and spelling.dictionary.cache_info().hits >= 2

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from conftest import (FIXTURES, NS, build_project, epub_files, norm, read_pdf, run_cli, seed_paragraphs,
-                      text_without_calls, xhtml)
+                      xhtml)
 from test_epub import epubcheck
 
 OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}

@@ -2,17 +2,14 @@
 the fetcher, links out of the project, big files, and property-based tests on random sources."""
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import string
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, norm, read_pdf, pdf_body_text, epub_files, run_cli, text_without_calls, xhtml, NS
+from conftest import read_pdf, pdf_body_text, epub_files, run_cli, text_without_calls, xhtml, NS
 from test_epub import epubcheck
 
 from kitap.errors import KitapError, SourceErrors
