@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Book
 from ..render import APPENDICES, PDF, STYLES_DIR, TOOL_ROOT, Page, render_document
@@ -53,6 +54,14 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+@lru_cache(maxsize=1)
+def _font_config():
+    """One font configuration per process: the shipped @font-face fonts are loaded once, not per document."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def _render(book: Book, page: Page, watch: Stopwatch):
     from weasyprint import HTML  # imported here: a no-op rebuild must not pay for it
 
@@ -60,7 +69,7 @@ def _render(book: Book, page: Page, watch: Stopwatch):
         html = render_document(book, PDF, page)
     with watch.stage("layout"):
         fetcher = ConfinedFetcher([STYLES_DIR, book.root])
-        return HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=fetcher).render()
+        return HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=fetcher).render(font_config=_font_config())
 
 
 def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL) -> Layout:
