@@ -40,6 +40,7 @@ def build_options(function):
         click.option("--only", metavar="KINDS", help=ONLY_HELP),
         click.option("--archival", is_flag=True, help=ARCHIVAL_HELP),
         click.option("--force", is_flag=True, help="Rebuild even the outputs whose sources did not change."),
+        click.option("--line-numbers", is_flag=True, help="Number every fifth line of each page of the A4 handout."),
         click.option("--quiet", "-q", is_flag=True, help="Print nothing but problems."),
         click.option("--verbose", "-v", is_flag=True, help="Also show the time of each stage."),
     )):
@@ -48,7 +49,7 @@ def build_options(function):
 
 
 def run_build(sources: tuple[Path, ...], output: Path, only: str | None, archival: bool, force: bool,
-              quiet: bool, verbose: bool) -> None:
+              line_numbers: bool, quiet: bool, verbose: bool) -> None:
     from .pipeline import build, parse_only, projects
 
     try:
@@ -59,11 +60,11 @@ def run_build(sources: tuple[Path, ...], output: Path, only: str | None, archiva
     if len(jobs) > 1:
         from .parallel import build_many
 
-        sys.exit(build_many(jobs, kinds, archival, force, quiet))
+        sys.exit(build_many(jobs, kinds, archival, force, line_numbers, quiet))
     source, output = jobs[0]
     try:
         with _progress(quiet) as on_stage:
-            report = build(source, output, kinds, archival, on_stage, force)
+            report = build(source, output, kinds, archival, on_stage, force, line_numbers)
     except KitapError as error:
         fail(error)
     if quiet:
@@ -107,7 +108,7 @@ class LazyGroup(click.Group):
 @build_options
 @click.version_option(__version__, prog_name="kitap")
 @click.pass_context
-def main(ctx: click.Context, source, output, only, archival, force, quiet, verbose) -> None:
+def main(ctx: click.Context, source, output, only, archival, force, line_numbers, quiet, verbose) -> None:
     """Build a print handout (PDF), an A5 booklet, a large-print PDF, an e-book (EPUB 3) and a web page
     from an annotated text.
 
@@ -121,12 +122,12 @@ def main(ctx: click.Context, source, output, only, archival, force, quiet, verbo
       python build.py check                            # what an editor would catch
     """
     if ctx.invoked_subcommand is None:
-        run_build(source, output, only, archival, force, quiet, verbose)
+        run_build(source, output, only, archival, force, line_numbers, quiet, verbose)
 
 
 @main.command("build", epilog=EXIT_STATUS)
 @build_options
-def build_command(source, output, only, archival, force, quiet, verbose) -> None:
+def build_command(source, output, only, archival, force, line_numbers, quiet, verbose) -> None:
     """Build the outputs (the same as running without a subcommand).
 
     \b
@@ -135,7 +136,7 @@ def build_command(source, output, only, archival, force, quiet, verbose) -> None
       python build.py build --only epub --verbose
       python build.py build --source lessons/a --source lessons/b --output out   # out/a, out/b
     """
-    run_build(source, output, only, archival, force, quiet, verbose)
+    run_build(source, output, only, archival, force, line_numbers, quiet, verbose)
 
 
 @main.command("new", epilog=EXIT_STATUS)

@@ -41,13 +41,13 @@ def _digest(paths) -> hashlib._Hash:
     return digest
 
 
-def fingerprints(source: Path, kinds: tuple[str, ...], archival: bool) -> dict[str, str]:
+def fingerprints(source: Path, kinds: tuple[str, ...], options: str) -> dict[str, str]:
     """kind → hex digest of the project's files, the tool's code, templates, styles and fonts, and options."""
     project = [(p, f"source/{p.relative_to(source)}") for p in _files(source) if not (p.parent / STAMP).exists()]
     tool = [(p, str(p.relative_to(TOOL_ROOT))) for folder in ("kitap", "templates", "styles")
             for p in _files(TOOL_ROOT / folder) if p.suffix != ".pyc"]
     common = _digest(project + [(p, label) for p, label in tool if label not in ONLY_FOR])
-    common.update(f"archival={archival}".encode())
+    common.update(options.encode())
     result = {}
     for kind in kinds:
         digest = common.copy()

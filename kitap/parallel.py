@@ -11,14 +11,14 @@ import click
 from .errors import KitapError, SourceErrors
 
 
-def _one(job: tuple[Path, Path, tuple[str, ...], bool, bool]) -> tuple[Path, list[str], list[str], float]:
+def _one(job: tuple[Path, Path, tuple[str, ...], bool, bool, bool]) -> tuple[Path, list[str], list[str], float]:
     """(project, problems, built files, seconds), for one project, in a worker process."""
     from .pipeline import build
 
-    source, output, kinds, archival, force = job
+    source, output, kinds, archival, force, line_numbers = job
     started = time.perf_counter()
     try:
-        report = build(source, output, kinds, archival, None, force)
+        report = build(source, output, kinds, archival, None, force, line_numbers)
     except KitapError as error:
         problems = [str(e) for e in error.errors] if isinstance(error, SourceErrors) else [str(error)]
         return source, problems, [], time.perf_counter() - started
@@ -26,13 +26,15 @@ def _one(job: tuple[Path, Path, tuple[str, ...], bool, bool]) -> tuple[Path, lis
     return source, [], built, time.perf_counter() - started
 
 
-def build_many(jobs: list[tuple[Path, Path]], kinds: tuple[str, ...], archival: bool, force: bool, quiet: bool) -> int:
+def build_many(jobs: list[tuple[Path, Path]], kinds: tuple[str, ...], archival: bool, force: bool,
+               line_numbers: bool, quiet: bool) -> int:
     """Build every project; report each; exit status 1 if any failed (the others are still built)."""
     started = time.perf_counter()
     workers = min(len(jobs), os.cpu_count() or 1)
     failed = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for source, problems, built, seconds in pool.map(_one, [(s, o, kinds, archival, force) for s, o in jobs]):
+        for source, problems, built, seconds in pool.map(_one, [(s, o, kinds, archival, force, line_numbers)
+                                                                for s, o in jobs]):
             failed += bool(problems)
             for line in problems:
                 click.echo(line, err=True)

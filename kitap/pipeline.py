@@ -58,15 +58,15 @@ def parse_only(value: str | None) -> tuple[str, ...]:
 
 
 def build(source: Path, output: Path, kinds: tuple[str, ...] = KINDS, archival: bool = False,
-          on_stage: Callable[[str], None] | None = None, force: bool = False) -> BuildReport:
+          on_stage: Callable[[str], None] | None = None, force: bool = False, line_numbers: bool = False) -> BuildReport:
     """Build the outputs whose inputs changed (all with `force`, or into a fresh folder)."""
     started = time.perf_counter()
-    prints = fingerprints(source, kinds, archival) if source.is_dir() else {}
+    prints = fingerprints(source, kinds, f"archival={archival} line_numbers={line_numbers}") if source.is_dir() else {}
     stamp = read_stamp(output)
     todo = tuple(k for k in kinds if force or not prints or not up_to_date(output, k, prints[k], stamp))
     if not todo:
         return BuildReport(seconds=time.perf_counter() - started, unchanged=kinds)
-    report = _build(source, output, todo, archival, on_stage, prints, stamp)
+    report = _build(source, output, todo, archival, on_stage, prints, stamp, line_numbers)
     report.unchanged = tuple(k for k in kinds if k not in todo)
     report.seconds = time.perf_counter() - started
     return report
@@ -87,7 +87,8 @@ def check_before_build(source: Path) -> list[str]:
 
 
 def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
-           on_stage: Callable[[str], None] | None, prints: dict[str, str], stamp: dict) -> BuildReport:
+           on_stage: Callable[[str], None] | None, prints: dict[str, str], stamp: dict,
+           line_numbers: bool = False) -> BuildReport:
     """Read and check everything, make every output in memory, then write them all atomically."""
     from .load import load_project
     from .transforms import apply_transforms
@@ -111,7 +112,7 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
         if kind not in kinds and not (kind == "pdf" and "epub" in kinds):
             continue
         began = time.perf_counter()
-        layout = lay_out(book, variant, watch)
+        layout = lay_out(book, variant, watch, line_numbers and variant is A4)
         a4 = layout if variant is A4 else a4
         warnings += layout.warnings
         if kind not in kinds:

@@ -206,3 +206,20 @@ def test_numbers_stay_with_their_words_and_quotes_are_kazakh(seed_build, pages):
     article_xhtml = epub_files(seed_build.epub)["EPUB/article.xhtml"].decode()
     assert "1992\u00a0жылдың" in article_xhtml and "46\u00a0сессиясында" in article_xhtml
     assert '"' not in re.sub(r"<[^>]+>", "", article_xhtml)
+
+
+def test_line_numbers_every_fifth_line_without_moving_the_text(seed_build, tmp_path):
+    from conftest import run_cli
+
+    result = run_cli("--source", str(seed_build.source), "--output", str(tmp_path), "--only", "pdf", "--line-numbers")
+    assert result.returncode == 0, result.stderr
+    plain, numbered = read_pdf(seed_build.pdf), read_pdf(tmp_path / f"{seed_build.name}.pdf")
+    assert [p.body for p in plain] == [p.body for p in numbered], "the text is laid out exactly as without numbers"
+    with pdfplumber.open(tmp_path / f"{seed_build.name}.pdf") as pdf:
+        for page in pdf.pages[:_glossary_index(plain)]:
+            right = page.crop((page.width - 20 * 72 / 25.4 + 1, 60, page.width, page.height - 60))
+            numbers = [int(n) for n in (right.extract_text() or "").split()]
+            lines = [l for l in page.filter(lambda o: o.get("object_type") != "char" or o["size"] >= 10).extract_text().split("\n")
+                     if l.strip()]
+            article_lines = len(lines) - (3 if page.page_number == 1 else 0)  # title, subtitle, author
+            assert numbers == list(range(5, article_lines + 1, 5)), (page.page_number, numbers, article_lines)

@@ -76,6 +76,24 @@ def insert_at(children: list[Inline], offset: int, new: Inline) -> None:
     children.append(new)
 
 
+def insert_at_word_of_alnum(children: list[Inline], count: int, new: Inline) -> None:
+    """Insert `new` before the word holding the `count`-th letter or digit (0-based) of the text.
+
+    Letters and digits are what a layout and the model always agree on: typography, hyphens, note
+    calls and generated numbers never change them."""
+    text = plain_text(children)
+    offset, seen = len(text), 0
+    for index, char in enumerate(text):
+        if char.isalnum():
+            if seen == count:
+                offset = index
+                break
+            seen += 1
+    while offset > 0 and not text[offset - 1].isspace():  # a mark inside a word goes before the word
+        offset -= 1
+    insert_at(children, offset, new)
+
+
 def wrap_range(children: list[Inline], start: int, end: int, make: Callable[[list[Inline]], Inline]) -> None:
     """Wrap the text between two offsets in a new container made by `make(children)`."""
     position = 0

@@ -17,10 +17,10 @@ def impose_saddle(a5_pdf: bytes) -> bytes:
 
     out = io.BytesIO()
     saddle.impose([io.BytesIO(a5_pdf)], out, folds="h")
-    return _stable_id(out.getvalue())
+    return stable_id(out.getvalue())
 
 
-def _stable_id(pdf: bytes) -> bytes:
-    """pymupdf writes a random file /ID; derive it from the content, so equal sources give equal bytes."""
+def stable_id(pdf: bytes) -> bytes:
+    """pymupdf and pypdf write a random file /ID; derive it from the content, so equal sources give equal bytes."""
     digest = hashlib.md5(TRAILER_ID.sub(b"", pdf)).hexdigest().upper().encode()
     return TRAILER_ID.sub(b"/ID[<" + digest + b"><" + digest + b">]", pdf)

@@ -14,7 +14,7 @@ from ebooklib import epub
 from ..model import Book, PageBreak, Styled
 from ..render import EPUB, PARTS, STYLES_DIR, Page, environment, render_document
 from ..render.labels import labels_for
-from ..transforms.inline_ops import insert_at, plain_text, walk
+from ..transforms.inline_ops import insert_at_word_of_alnum, walk
 from .cover import cover_png
 from .fonts import epub_fonts
 from .pagemap import PARAGRAPH_PREFIX, PageStart, page_starts
@@ -62,22 +62,8 @@ def place_page_breaks(book: Book, starts: list[PageStart]) -> dict[str, list[int
         if block is None or start.alnum_offset is None:
             elsewhere.setdefault(start.element_id, []).append(start.page)
             continue
-        text = plain_text(block.children)
-        offset = _offset_of_alnum(text, start.alnum_offset)
-        while offset > 0 and not text[offset - 1].isspace():  # a page that begins mid-word: mark the word
-            offset -= 1
-        insert_at(block.children, offset, PageBreak(start.page))
+        insert_at_word_of_alnum(block.children, start.alnum_offset, PageBreak(start.page))
     return elsewhere
-
-
-def _offset_of_alnum(text: str, count: int) -> int:
-    seen = 0
-    for index, char in enumerate(text):
-        if char.isalnum():
-            if seen == count:
-                return index
-            seen += 1
-    return len(text)
 
 
 def _faces_used(book: Book) -> set[str]:

@@ -19,38 +19,76 @@ class PageStart:
     alnum_offset: int | None   # for a paragraph: letters and digits of it on earlier pages; else None
 
 
-def page_starts(documents) -> list[PageStart]:
-    """Page starts of WeasyPrint documents laid out one after the other (page numbers continue)."""
+@dataclass(frozen=True)
+class LineStart:
+    page: int
+    line: int                  # line of the article on its page, from 1
+    paragraph_id: str
+    alnum_offset: int
+    box: object = None         # the line box (position_y, height: CSS px)
+
+
+@dataclass(frozen=True)
+class _Run:
+    page: int
+    ids: tuple[str, ...]       # ids of the elements around the text, outermost first
+    paragraph: str | None      # the paragraph (p-N) it belongs to, if any
+    before: int                # letters and digits of that paragraph laid out before it
+    box: object
+    line: object               # the line box holding it
+
+
+def _runs(documents):
+    """Every laid-out text box of the flow (not margins, footnote area or generated text), in order."""
     from weasyprint.formatting_structure import boxes
 
-    starts: list[PageStart] = []
     counted: dict[str, int] = {}  # paragraph id → letters and digits laid out so far
     number = 0
 
-    def visit(box, ids: tuple[str, ...], found: list):
+    def visit(box, ids: tuple[str, ...], line):
         if isinstance(box, (boxes.MarginBox, boxes.FootnoteAreaBox)):
             return
-        element_id = box.element.get("id") if box.element is not None and "::" not in (box.element_tag or "") else None
+        pseudo = "::" in (box.element_tag or "")
+        element_id = box.element.get("id") if box.element is not None and not pseudo else None
         if element_id and (not ids or ids[-1] != element_id):
             ids = ids + (element_id,)
-        if isinstance(box, boxes.TextBox) and "::" not in (box.element_tag or ""):
+        line = box if isinstance(box, boxes.LineBox) else line
+        if isinstance(box, boxes.TextBox) and not pseudo:
             paragraph = next((i for i in reversed(ids) if i.startswith(PARAGRAPH_PREFIX)), None)
-            if box.text.strip() and not found and ids and not _in_repeated_header(box):
-                found.append(PageStart(number, paragraph or ids[-1],
-                                       counted.get(paragraph, 0) if paragraph else None))
+            yield _Run(number, ids, paragraph, counted.get(paragraph, 0), box, line)
             if paragraph:
                 counted[paragraph] = counted.get(paragraph, 0) + sum(c.isalnum() for c in box.text)
         for child in getattr(box, "children", ()):
-            visit(child, ids, found)
+            yield from visit(child, ids, line)
 
     for document in documents:
         for page in document.pages:
             number += 1
-            found: list[PageStart] = []
-            visit(page._page_box, (), found)
-            if found:
-                starts.append(found[0])
-    return starts
+            yield from visit(page._page_box, (), None)
+
+
+def page_starts(documents) -> list[PageStart]:
+    """Page starts of WeasyPrint documents laid out one after the other (page numbers continue)."""
+    starts: dict[int, PageStart] = {}
+    for run in _runs(documents):
+        if run.page not in starts and run.box.text.strip() and run.ids and not _in_repeated_header(run.box):
+            starts[run.page] = PageStart(run.page, run.paragraph or run.ids[-1],
+                                         run.before if run.paragraph else None)
+    return list(starts.values())
+
+
+def line_starts(document) -> list[LineStart]:
+    """Where each line of the article's paragraphs begins, numbered from 1 on every page."""
+    seen: set[int] = set()
+    lines: list[LineStart] = []
+    count: dict[int, int] = {}
+    for run in _runs([document]):
+        if run.paragraph is None or run.line is None or id(run.line) in seen or not run.box.text.strip():
+            continue
+        seen.add(id(run.line))
+        count[run.page] = count.get(run.page, 0) + 1
+        lines.append(LineStart(run.page, count[run.page], run.paragraph, run.before, run.line))
+    return lines
 
 
 def _in_repeated_header(box) -> bool:

@@ -7,13 +7,14 @@ them), then the appendices, with page numbers continuing.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Book
 from ..render import APPENDICES, PDF, STYLES_DIR, TOOL_ROOT, Page, render_document
 from ..timing import NULL, Stopwatch
 from .fetcher import ConfinedFetcher
+from .linenumbers import line_marks, overlay_line_numbers
 from .stamp import build_time
 
 
@@ -39,6 +40,7 @@ class Layout:
     appendices: object      # weasyprint Document of glossary, chronology, colophon
     page_of: dict[str, int]
     warnings: list[str]
+    line_marks: list = field(default_factory=list)  # LineMark: numbers to print beside the text
 
     @property
     def pages(self) -> int:
@@ -72,7 +74,7 @@ def _render(book: Book, page: Page, watch: Stopwatch):
         return HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=fetcher).render(font_config=_font_config())
 
 
-def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL) -> Layout:
+def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, line_numbers: bool = False) -> Layout:
     extra = (variant.stylesheet,) if variant.stylesheet else ()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
@@ -84,7 +86,8 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL) -> 
                                         page_of=page_of), watch)
     finally:
         logger.removeHandler(collect)
-    return Layout(text, appendices, page_of, collect.messages)
+    marks = line_marks(text) if line_numbers else []
+    return Layout(text, appendices, page_of, collect.messages, marks)
 
 
 def write_pdf(book: Book, layout: Layout, archival: bool = False) -> bytes:
@@ -93,4 +96,5 @@ def write_pdf(book: Book, layout: Layout, archival: bool = False) -> bytes:
     stamp = build_time(book).strftime("%Y-%m-%dT%H:%M:%SZ")
     joined.metadata.created = joined.metadata.modified = stamp
     variant = "pdf/a-3b" if archival else "pdf/ua-1"
-    return joined.write_pdf(pdf_variant=variant, pdf_tags=True, pdf_identifier=book.meta.identifier.encode())
+    data = joined.write_pdf(pdf_variant=variant, pdf_tags=True, pdf_identifier=book.meta.identifier.encode())
+    return overlay_line_numbers(data, layout.line_marks, layout.text.pages[0]) if layout.line_marks else data
