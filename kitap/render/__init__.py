@@ -35,11 +35,11 @@ class Target:
     epub_semantics: bool    # emit epub:type attributes (only valid in EPUB's XHTML)
     paged: bool             # references give page numbers (from the real layout), not paragraph numbers
     stylesheets: tuple[str, ...]
-    hyphenate: bool = False  # soft hyphens at Kazakh syllable breaks (Pyphen has no Kazakh patterns)
+    hyphenate: bool = False  # soft hyphens at Kazakh syllable breaks: print, and e-readers that justify
 
 
 PDF = Target("pdf", True, "float", False, True, ("styles/fonts.css", "styles/base.css", "styles/print.css"), True)
-EPUB = Target("epub", False, "aside", True, False, ("styles/fonts.css", "styles/base.css", "styles/epub.css"))
+EPUB = Target("epub", False, "aside", True, False, ("styles/fonts.css", "styles/base.css", "styles/epub.css"), True)
 HTML = Target("html", True, "aside", False, False, ("styles/fonts.css", "styles/base.css", "styles/html.css"))
 
 
