@@ -203,7 +203,7 @@ def test_numbers_stay_with_their_words_and_quotes_are_kazakh(seed_build, pages):
             assert not re.match(r"[^\W\d_]", following), f"{line[-20:]!r} / {following[:20]!r}"
     from conftest import epub_files
 
-    article_xhtml = epub_files(seed_build.epub)["EPUB/article.xhtml"].decode()
+    article_xhtml = epub_files(seed_build.epub)["EPUB/article.xhtml"].decode().replace("\u00ad", "")
     assert "1992\u00a0жылдың" in article_xhtml and "46\u00a0сессиясында" in article_xhtml
     assert '"' not in re.sub(r"<[^>]+>", "", article_xhtml)
 
