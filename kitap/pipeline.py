@@ -1,6 +1,7 @@
 """The build, as a list of named steps: load → transform → lay out → write → commit."""
 from __future__ import annotations
 
+import copy
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,13 +73,13 @@ def build(source: Path, output: Path, kinds: tuple[str, ...] = KINDS, archival: 
     return report
 
 
-def check_before_build(source: Path) -> list[str]:
-    """The checker's rules (all but spelling, which `build.py check` runs): errors stop the build,
-    warnings are reported with it."""
+def check_before_build(book, source: Path) -> list[str]:
+    """The checker's rules (all but spelling, which `build.py check` runs) on the loaded, untransformed
+    book: errors stop the build, warnings are reported with it."""
     from .check import CHECKS, run_checks, spelling
-    from .check.source import read_project
+    from .check.source import project_of
 
-    findings = run_checks(read_project(source), [c for c in CHECKS if c is not spelling.check])
+    findings = run_checks(project_of(book), [c for c in CHECKS if c is not spelling.check])
     errors = [str(f) for f in findings if f.severity == "error"]
     if errors:
         raise KitapError("\n".join(errors + [f"{len(errors)} error(s) found by the checker; nothing was written "
@@ -101,10 +102,11 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
     watch = Stopwatch(on_stage)
     with watch.stage("load"):
         book = load_project(source)
+        loaded = copy.deepcopy(book)  # the checker reads the sources as written, before transforms
     with watch.stage("transforms"):
         book = apply_transforms(book)  # raises the anchor errors first, in the loader's own words
     with watch.stage("check"):
-        warnings = check_before_build(source)
+        warnings = check_before_build(loaded, source)
     name = book.meta.name
     made: list[tuple[str, str, bytes, float, int | None]] = []  # kind, file, data, seconds, pages
     a4 = None

@@ -94,7 +94,11 @@ class Project:
 
 def read_project(root: Path) -> Project:
     """Load and validate the project (SourceErrors propagate) and read its article's raw text."""
-    book = load_project(root)
+    return project_of(load_project(root))
+
+
+def project_of(book) -> Project:
+    """The checker's view of a book already loaded (and not yet transformed)."""
     return Project(book, Article.read(book.blocks[0].origin.path, book.blocks))
 
 

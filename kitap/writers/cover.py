@@ -45,5 +45,5 @@ def cover_png(meta: Meta) -> bytes:
     if meta.credentials:
         draw.text((MARGIN, bottom + 90), meta.credentials, font=credentials, fill=INK)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG", compress_level=9)  # not optimize=True: ten times slower for 1 % less
     return out.getvalue()
