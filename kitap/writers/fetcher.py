@@ -4,7 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from weasyprint.urls import URLFetcher
+from .libraries import fast_library_lookup
+
+with fast_library_lookup():
+    from weasyprint.urls import URLFetcher  # noqa: E402 (imports all of WeasyPrint)
 
 
 class ConfinedFetcher(URLFetcher):
