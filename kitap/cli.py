@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import KitapError, SourceErrors
+from .errors import KitapError, messages
 
 SOURCE_HELP = "Project folder to read (book.yaml, article, annotations, glossary, chronology)."
 OUTPUT_HELP = "Folder for the built files; created if missing."
@@ -23,7 +23,7 @@ EXIT_STATUS = "\b\nExit status: 0 success, 1 problem in the sources or the build
 
 
 def fail(error: KitapError) -> None:
-    lines = [str(e) for e in error.errors] if isinstance(error, SourceErrors) else [str(error)]
+    lines = messages(error)
     for line in lines:
         click.echo(line, err=True)
     if len(lines) > 1:

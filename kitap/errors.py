@@ -40,5 +40,10 @@ class SourceErrors(KitapError):
         self.errors = errors
 
 
+def messages(error: KitapError) -> list[str]:
+    """One line per problem, as the user sees them."""
+    return [str(e) for e in error.errors] if isinstance(error, SourceErrors) else [str(error)]
+
+
 class BuildError(KitapError):
     """A failure that is not the source's fault (unwritable output folder, missing tool)."""

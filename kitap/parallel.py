@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .errors import KitapError, SourceErrors
+from .errors import KitapError, messages
 
 
 def _one(job: tuple[Path, Path, tuple[str, ...], bool, bool, bool]) -> tuple[Path, list[str], list[str], float]:
@@ -20,7 +20,7 @@ def _one(job: tuple[Path, Path, tuple[str, ...], bool, bool, bool]) -> tuple[Pat
     try:
         report = build(source, output, kinds, archival, None, force, line_numbers)
     except KitapError as error:
-        problems = [str(e) for e in error.errors] if isinstance(error, SourceErrors) else [str(error)]
+        problems = messages(error)
         return source, problems, [], time.perf_counter() - started
     built = [f"{o.path}  {o.size / 1024:.0f} KB" + (f"  {o.pages} pages" if o.pages else "") for o in report.outputs]
     return source, [], built, time.perf_counter() - started

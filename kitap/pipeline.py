@@ -110,7 +110,8 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
     name = book.meta.name
     made: list[tuple[str, str, bytes, float, int | None]] = []  # kind, file, data, seconds, pages
     a4 = None
-    for kind, variant in (("pdf", A4), ("booklet", BOOKLET), ("large", LARGE)):
+    for variant in (A4, BOOKLET, LARGE):
+        kind = variant.name
         if kind not in kinds and not (kind == "pdf" and "epub" in kinds):
             continue
         began = time.perf_counter()

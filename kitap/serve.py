@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from .errors import KitapError, SourceErrors
+from .errors import KitapError, messages
 from .render import STYLES_DIR, TEMPLATES_DIR
 
 RELOAD_JS = """
@@ -53,7 +53,7 @@ class Preview:
             self._publish(page, None)
             build(self.source, self.output, ("pdf", "epub"))  # the downloads, fresh, after the page
         except KitapError as error:
-            lines = [str(e) for e in error.errors] if isinstance(error, SourceErrors) else [str(error)]
+            lines = messages(error)
             self._publish(self.page, "\n".join(lines))
             click.echo("\n".join(lines), err=True)
 

@@ -3,9 +3,7 @@ accessibility metadata, and the printed handout's page numbers."""
 from __future__ import annotations
 
 import copy
-import html as htmllib
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 
@@ -16,7 +14,7 @@ from ..render import EPUB, PARTS, STYLES_DIR, Page, environment, render_document
 from ..render.labels import labels_for
 from ..transforms.inline_ops import insert_at_word_of_alnum, walk
 from .cover import cover_png
-from .fonts import epub_fonts
+from .fonts import epub_fonts, visible_characters
 from .pagemap import PARAGRAPH_PREFIX, PageStart, page_starts
 from .stamp import build_time
 
@@ -28,7 +26,6 @@ LANDMARKS = (("cover", "cover.xhtml", "cover"), ("toc", "nav.xhtml#toc", "conten
              ("appendix", "chronology.xhtml", "chronology"))
 ACCESSIBILITY_FEATURES = ("tableOfContents", "readingOrder", "structuralNavigation", "pageBreakMarkers",
                           "pageNavigation", "printPageNumbers", "displayTransformability", "alternativeText")
-TAG_RE = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -124,8 +121,8 @@ def write_epub(book: Book, print_layout=None) -> bytes:
             doc.add_link(href=sheet.file_name, rel="stylesheet", type="text/css")
         documents.append(doc)
 
-    text = "".join(htmllib.unescape(TAG_RE.sub("", d.content)) for d in documents) + meta.title + meta.author
-    for name, data in epub_fonts(set(text), faces).items():
+    characters = visible_characters(*(d.content for d in documents), meta.title, meta.author)
+    for name, data in epub_fonts(characters, faces).items():
         eb.add_item(epub.EpubItem(uid=f"font-{name.split('.')[0]}", file_name=f"styles/fonts/{name}",
                                   media_type="font/ttf", content=data))
     for item in (*stylesheets, cover_image, cover, *documents):

@@ -5,7 +5,9 @@ took about 170 ms. WOFF2 packing for the web page is fontTools' (Brotli).
 """
 from __future__ import annotations
 
+import html
 import io
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +23,12 @@ FONT_FILES = ("NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.t
 ALWAYS = " 0123456789.,;:!?()[]«»\"'-–—…/" + KAZAKH_ALPHABET + KAZAKH_ALPHABET.upper()
 # Names kept in the subset: family and style (1–6), and copyright and licence (0, 13, 14) as the OFL asks.
 NAME_IDS = (0, 1, 2, 3, 4, 5, 6, 13, 14)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+def visible_characters(*documents: str) -> set[str]:
+    """The characters a reader can see in HTML documents (markup removed, entities decoded)."""
+    return {char for document in documents for char in html.unescape(TAG_RE.sub("", document))}
 
 
 @lru_cache(maxsize=16)

@@ -3,14 +3,12 @@ can upload to a school site or an LMS."""
 from __future__ import annotations
 
 import base64
-import html as htmllib
 import re
 
 from ..model import Book
 from ..render import HTML, STYLES_DIR, TEMPLATES_DIR, Page, render_document
-from .fonts import subset_font
+from .fonts import subset_font, visible_characters
 
-TAG_RE = re.compile(r"<[^>]+>")
 FONT_URL = re.compile(r"url\(fonts/([A-Za-z-]+)\.ttf\) format\(\"truetype\"\)")
 WEB_FACES = ("NotoSerif-Regular", "NotoSerif-Italic", "NotoSerif-Bold", "NotoSans-Regular", "NotoSans-Bold")
 
@@ -29,7 +27,7 @@ def _fonts_css(characters: set[str]) -> str:
 def page_html(book: Book, scripts: tuple[str, ...] = (), downloads: tuple = ()) -> str:
     """The page as a string (the live preview adds its reload script through `scripts`)."""
     draft = render_document(book, HTML, Page(downloads=downloads))
-    characters = set(htmllib.unescape(TAG_RE.sub("", draft)))
+    characters = visible_characters(draft)
     styles = "\n".join([_fonts_css(characters)] + [(STYLES_DIR / name).read_text(encoding="utf-8")
                                                     for name in ("base.css", "html.css")])
     notes = (TEMPLATES_DIR / "notes.js").read_text(encoding="utf-8")
