@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .libraries import fast_library_lookup
+from .libraries import import_weasyprint
 
-with fast_library_lookup():
-    from weasyprint.urls import URLFetcher  # noqa: E402 (imports all of WeasyPrint)
+import_weasyprint()
+from weasyprint.urls import URLFetcher  # noqa: E402
 
 
 class ConfinedFetcher(URLFetcher):
