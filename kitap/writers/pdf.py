@@ -6,6 +6,7 @@ them), then the appendices, with page numbers continuing.
 """
 from __future__ import annotations
 
+import atexit
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,6 +15,7 @@ from ..model import Book
 from ..render import APPENDICES, PDF, STYLES_DIR, TOOL_ROOT, Page, render_document
 from ..timing import NULL, Stopwatch
 from .fetcher import ConfinedFetcher
+from .linecache import remembered_lines
 from .linenumbers import line_marks, overlay_line_numbers
 from .stamp import build_time
 
@@ -59,9 +61,23 @@ class _Collect(logging.Handler):
 @lru_cache(maxsize=1)
 def _font_config():
     """One font configuration per process: the shipped @font-face fonts are loaded once, not per document."""
+    from multiprocessing import util
+
     from weasyprint.text.fonts import FontConfiguration
 
+    atexit.register(release_fonts)
+    util.Finalize(None, release_fonts, exitpriority=0)  # worker processes leave by os._exit after these
     return FontConfiguration()
+
+
+def release_fonts() -> None:
+    """Remove the font configuration's temporary folder now. WeasyPrint removes it when the object is
+    freed, which never happens in a process that leaves by os._exit (a pool worker, a build's helper,
+    the CLI itself)."""
+    if _font_config.cache_info().currsize:
+        config = _font_config()
+        _font_config.cache_clear()
+        config.__del__()
 
 
 def _render(book: Book, page: Page, watch: Stopwatch):
@@ -69,7 +85,7 @@ def _render(book: Book, page: Page, watch: Stopwatch):
 
     with watch.stage("html"):
         html = render_document(book, PDF, page)
-    with watch.stage("layout"):
+    with watch.stage("layout"), remembered_lines():
         fetcher = ConfinedFetcher([STYLES_DIR, book.root])
         return HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=fetcher).render(font_config=_font_config())
 
