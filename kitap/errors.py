@@ -40,8 +40,18 @@ class SourceErrors(KitapError):
         self.errors = errors
 
 
+class Reported(KitapError):
+    """Problems already put into words (by the build's helper process), one line each."""
+
+    def __init__(self, lines: list[str]):
+        super().__init__("\n".join(lines))
+        self.lines = list(lines)
+
+
 def messages(error: KitapError) -> list[str]:
     """One line per problem, as the user sees them."""
+    if isinstance(error, Reported):
+        return error.lines
     return [str(e) for e in error.errors] if isinstance(error, SourceErrors) else [str(error)]
 
 

@@ -18,7 +18,7 @@ def _one(job: tuple[Path, Path, tuple[str, ...], bool, bool, bool]) -> tuple[Pat
     source, output, kinds, archival, force, line_numbers = job
     started = time.perf_counter()
     try:
-        report = build(source, output, kinds, archival, None, force, line_numbers)
+        report = build(source, output, kinds, archival, None, force, line_numbers, jobs=1)  # cores are busy
     except KitapError as error:
         problems = messages(error)
         return source, problems, [], time.perf_counter() - started
@@ -27,10 +27,10 @@ def _one(job: tuple[Path, Path, tuple[str, ...], bool, bool, bool]) -> tuple[Pat
 
 
 def build_many(jobs: list[tuple[Path, Path]], kinds: tuple[str, ...], archival: bool, force: bool,
-               line_numbers: bool, quiet: bool) -> int:
+               line_numbers: bool, quiet: bool, processes: int | None = None) -> int:
     """Build every project; report each; exit status 1 if any failed (the others are still built)."""
     started = time.perf_counter()
-    workers = min(len(jobs), os.cpu_count() or 1)
+    workers = min(len(jobs), processes or os.cpu_count() or 1)
     failed = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for source, problems, built, seconds in pool.map(_one, [(s, o, kinds, archival, force, line_numbers)

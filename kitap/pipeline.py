@@ -29,6 +29,7 @@ class BuildReport:
     outputs: list[Output] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stages: dict[str, float] = field(default_factory=dict)
+    helper_stages: dict[str, float] = field(default_factory=dict)  # of the helper process, if one was used
     seconds: float = 0.0
     unchanged: tuple[str, ...] = ()  # kinds not rebuilt: their inputs did not change
 
@@ -59,15 +60,17 @@ def parse_only(value: str | None) -> tuple[str, ...]:
 
 
 def build(source: Path, output: Path, kinds: tuple[str, ...] = KINDS, archival: bool = False,
-          on_stage: Callable[[str], None] | None = None, force: bool = False, line_numbers: bool = False) -> BuildReport:
-    """Build the outputs whose inputs changed (all with `force`, or into a fresh folder)."""
+          on_stage: Callable[[str], None] | None = None, force: bool = False, line_numbers: bool = False,
+          jobs: int = 1) -> BuildReport:
+    """Build the outputs whose inputs changed (all with `force`, or into a fresh folder); with
+    `jobs` ≥ 2, in two processes."""
     started = time.perf_counter()
     prints = fingerprints(source, kinds, f"archival={archival} line_numbers={line_numbers}") if source.is_dir() else {}
     stamp = read_stamp(output)
     todo = tuple(k for k in kinds if force or not prints or not up_to_date(output, k, prints[k], stamp))
     if not todo:
         return BuildReport(seconds=time.perf_counter() - started, unchanged=kinds)
-    report = _build(source, output, todo, archival, on_stage, prints, stamp, line_numbers)
+    report = _build(source, output, todo, archival, on_stage, prints, stamp, line_numbers, jobs)
     report.unchanged = tuple(k for k in kinds if k not in todo)
     report.seconds = time.perf_counter() - started
     return report
@@ -87,19 +90,29 @@ def check_before_build(book, source: Path) -> list[str]:
     return [str(f) for f in findings]
 
 
-def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
-           on_stage: Callable[[str], None] | None, prints: dict[str, str], stamp: dict,
-           line_numbers: bool = False) -> BuildReport:
-    """Read and check everything, make every output in memory, then write them all atomically."""
+# With two lanes, a forked helper process reads and checks the project while the main process imports
+# WeasyPrint; then the main process lays out the A4 handout (the e-book needs its page starts) and the
+# booklet, and the helper makes these:
+HELPER_KINDS = ("large", "epub", "html")
+
+
+def share(kinds: tuple[str, ...], jobs: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(kinds made in the main process, kinds made in a forked helper): all in the main process with
+    one job, or when the main process would have no layout to do."""
+    from .lanes import available
+
+    theirs = tuple(k for k in kinds if k in HELPER_KINDS)
+    mine = tuple(k for k in kinds if k not in theirs)
+    if not available(jobs) or not theirs or not (mine or "epub" in theirs):
+        return kinds, ()
+    return mine, theirs
+
+
+def read_project(source: Path, watch: Stopwatch):
+    """The transformed book and the checker's warnings; source and checker errors are raised."""
     from .load import load_project
     from .transforms import apply_transforms
-    from .writers.atomic import commit_outputs
-    from .writers.booklet import impose_saddle
-    from .writers.epub import write_epub
-    from .writers.html import write_html
-    from .writers.pdf import A4, BOOKLET, LARGE, lay_out, write_pdf
 
-    watch = Stopwatch(on_stage)
     with watch.stage("load"):
         book = load_project(source)
         loaded = copy.deepcopy(book)  # the checker reads the sources as written, before transforms
@@ -107,33 +120,41 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
         book = apply_transforms(book)  # raises the anchor errors first, in the loader's own words
     with watch.stage("check"):
         warnings = check_before_build(loaded, source)
-    name = book.meta.name
-    made: list[tuple[str, str, bytes, float, int | None]] = []  # kind, file, data, seconds, pages
-    a4 = None
-    for variant in (A4, BOOKLET, LARGE):
-        kind = variant.name
-        if kind not in kinds and not (kind == "pdf" and "epub" in kinds):
-            continue
-        began = time.perf_counter()
-        layout = lay_out(book, variant, watch, line_numbers and variant is A4)
-        a4 = layout if variant is A4 else a4
-        warnings += layout.warnings
-        if kind not in kinds:
-            continue  # the A4 layout was needed only for the e-book's page list
-        with watch.stage("pdf write"):
-            data = write_pdf(book, layout, archival)
-            data = impose_saddle(data) if variant is BOOKLET else data
-        made.append((kind, f"{name}{variant.suffix}.pdf", data, time.perf_counter() - began, layout.pages))
-    if "epub" in kinds:
-        began = time.perf_counter()
-        with watch.stage("epub write"):
-            data = write_epub(book, a4)
-        made.append(("epub", f"{name}.epub", data, time.perf_counter() - began, None))
-    if "html" in kinds:
-        began = time.perf_counter()
-        with watch.stage("html write"):
-            data = write_html(book)
-        made.append(("html", "html/index.html", data, time.perf_counter() - began, None))
+    return book, warnings
+
+
+def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
+           on_stage: Callable[[str], None] | None, prints: dict[str, str], stamp: dict,
+           line_numbers: bool = False, jobs: int = 1) -> BuildReport:
+    """Read and check everything, make every output in memory (in one or two processes), then write
+    them all atomically."""
+    from .writers.atomic import commit_outputs
+
+    watch = Stopwatch(on_stage)
+    mine, theirs = share(kinds, jobs)
+    options = (archival, line_numbers, "epub" in kinds)
+    their_stages: dict[str, float] = {}
+    if not theirs:
+        book, warnings = read_project(source, watch)
+        made, more = _Maker(book, *options).make(mine, watch)
+        warnings += more
+    else:
+        from .lanes import Helper
+        from .writers.libraries import import_weasyprint
+
+        helper = Helper(lambda connection: _helper_lane(connection, source, theirs, options))
+        try:
+            with watch.stage("import"):
+                import_weasyprint()  # while the helper reads and checks the project
+            book, warnings = helper.ready()
+            made, more = _Maker(book, *options).make(mine, watch, send_starts=helper.send if "epub" in theirs else None)
+            their_made, their_warnings, their_stages = helper.result()
+        except BaseException:
+            helper.cancel()
+            raise
+        made += their_made
+        warnings += more + their_warnings
+    made.sort(key=lambda m: KINDS.index(m[0]))
     with watch.stage("commit"):
         files = {file: data for _, file, data, _, _ in made}
         if prints:
@@ -142,4 +163,83 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
         written = commit_outputs(output, files)
     outputs = [Output(kind, path, path.stat().st_size, seconds, pages)
                for (kind, _, _, seconds, pages), path in zip(made, written)]
-    return BuildReport(outputs, sorted(set(warnings)), watch.seconds)
+    return BuildReport(outputs, sorted(set(warnings)), watch.seconds, their_stages)
+
+
+def _helper_lane(connection, source: Path, kinds: tuple[str, ...], options: tuple):
+    """The helper process's work: read and check the project and send the book to the main process,
+    then make its outputs; the e-book last, with the page starts the main process sends after laying
+    out the A4 handout."""
+    import sys
+
+    watch = Stopwatch()
+    try:
+        book, warnings = read_project(source, watch)
+        connection.send(("ready", (book, warnings)))
+        made, more = _Maker(book, *options).make(kinds, watch, receive_starts=connection.recv)
+        return made, more, watch.seconds
+    finally:
+        if "kitap.writers.pdf" in sys.modules:  # the helper leaves by os._exit: no finalizer runs
+            sys.modules["kitap.writers.pdf"].release_fonts()
+
+
+class _Maker:
+    """Makes outputs in memory: (kind, file name, bytes, seconds, pages) and the layout's warnings."""
+
+    def __init__(self, book, archival: bool, line_numbers: bool, epub_wanted: bool):
+        """`epub_wanted`: the e-book is made in this build (here or in the helper): lay out the A4
+        handout for its page list even if the A4 PDF is not wanted."""
+        self.book, self.archival, self.line_numbers, self.epub_wanted = book, archival, line_numbers, epub_wanted
+
+    def make(self, kinds: tuple[str, ...], watch: Stopwatch, send_starts=None, receive_starts=None):
+        from .writers.pdf import A4, BOOKLET, LARGE, lay_out, write_pdf
+
+        book, name = self.book, self.book.meta.name
+        made: list[tuple[str, str, bytes, float, int | None]] = []
+        warnings: list[str] = []
+        starts = None
+        if "html" in kinds:
+            from .writers.html import write_html
+
+            began = time.perf_counter()
+            with watch.stage("html write"):
+                data = write_html(book)
+            made.append(("html", "html/index.html", data, time.perf_counter() - began, None))
+        for variant in (A4, BOOKLET, LARGE):
+            kind = variant.name
+            a4_for_epub = variant is A4 and self.epub_wanted and receive_starts is None
+            if kind not in kinds and not a4_for_epub:
+                continue
+            began = time.perf_counter()
+            layout = lay_out(book, variant, watch, self.line_numbers and variant is A4)
+            warnings += layout.warnings
+            if a4_for_epub:
+                from .writers.pagemap import page_starts
+
+                starts = page_starts([layout.text, layout.appendices])
+                if send_starts:
+                    send_starts(starts)
+            if kind not in kinds:
+                continue  # the A4 layout was needed only for the e-book's page list
+            with watch.stage("pdf write"):
+                data = write_pdf(book, layout, self.archival)
+                if variant is BOOKLET:
+                    from .writers.booklet import impose_saddle
+
+                    data = impose_saddle(data)
+            made.append((kind, f"{name}{variant.suffix}.pdf", data, time.perf_counter() - began, layout.pages))
+        if "epub" in kinds:
+            from .writers.cover import cover_png
+            from .writers.epub import write_epub
+
+            began = time.perf_counter()
+            with watch.stage("epub write"):
+                cover = cover_png(book.meta)  # made while the main process lays out the A4 handout
+            if receive_starts:
+                waited = time.perf_counter()
+                starts = receive_starts()
+                began += time.perf_counter() - waited  # the e-book's own time, not the wait
+            with watch.stage("epub write"):
+                data = write_epub(book, starts or [], cover)
+            made.append(("epub", f"{name}.epub", data, time.perf_counter() - began, None))
+        return made, warnings

@@ -9,7 +9,8 @@ from rich.table import Table
 
 from .pipeline import BuildReport
 
-STAGE_ORDER = ("load", "transforms", "html", "layout", "pdf write", "epub write", "html write", "commit")
+STAGE_ORDER = ("import", "load", "transforms", "check", "html", "layout", "pdf write", "epub write", "html write",
+               "commit")
 
 
 @contextmanager
@@ -39,11 +40,14 @@ def summary(report: BuildReport, verbose: bool) -> None:
             pages = f"  {out.pages} pages" if out.pages else ""
             print(f"{out.path}  {out.size / 1024:.0f} KB{pages}  {out.seconds:.1f} s")
     console.print(f"built in {report.seconds:.1f} s")
-    if verbose:
-        stages = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-        stages.add_column("stage")
-        stages.add_column("time", justify="right")
-        for stage in sorted(report.stages, key=lambda s: STAGE_ORDER.index(s) if s in STAGE_ORDER else 99):
-            stages.add_row(stage, f"{report.stages[stage]:.2f} s")
-        console.print(stages)
+    if verbose:  # the stages of each process (the helper's ran at the same time as the main process's)
+        for title, times in (("stage", report.stages), ("helper process stage", report.helper_stages)):
+            if not times:
+                continue
+            stages = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+            stages.add_column(title)
+            stages.add_column("time", justify="right")
+            for stage in sorted(times, key=lambda s: STAGE_ORDER.index(s) if s in STAGE_ORDER else 99):
+                stages.add_row(stage, f"{times[stage]:.2f} s")
+            console.print(stages)
     sys.stdout.flush()

@@ -15,7 +15,7 @@ from ..render.labels import labels_for
 from ..transforms.inline_ops import insert_at_word_of_alnum, walk
 from .cover import cover_png
 from .fonts import epub_fonts, visible_characters
-from .pagemap import PARAGRAPH_PREFIX, PageStart, page_starts
+from .pagemap import PARAGRAPH_PREFIX, PageStart
 from .stamp import build_time
 
 PART_LABEL = {"article": None, "glossary": "glossary", "chronology": "chronology", "colophon": "colophon"}
@@ -84,13 +84,13 @@ def _stylesheet(name: str, faces: set[str]) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
-def write_epub(book: Book, print_layout=None) -> bytes:
-    """The EPUB; with the A4 `print_layout`, its page list and markers match the printed handout."""
+def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = None) -> bytes:
+    """The EPUB; with the A4 handout's page `starts`, its page list and markers match the printed
+    handout. `cover`: the cover image, if already made (`cover_png(book.meta)`)."""
     meta = book.meta
     labels = labels_for(meta.language)
     stamp = build_time(book)
     book = copy.deepcopy(book)  # page breaks are for the EPUB only
-    starts = page_starts([print_layout.text, print_layout.appendices]) if print_layout else []
     page_breaks = place_page_breaks(book, starts)
 
     eb = epub.EpubBook()
@@ -108,7 +108,7 @@ def write_epub(book: Book, print_layout=None) -> bytes:
     stylesheets = [epub.EpubItem(uid=f"css-{name}", file_name=f"styles/{name}.css", media_type="text/css",
                                  content=_stylesheet(name, faces)) for name in ("fonts", "base", "epub")]
     cover_image = epub.EpubItem(uid="cover-image", file_name="images/cover.png", media_type="image/png",
-                                content=cover_png(meta))
+                                content=cover or cover_png(meta))
     cover_image.properties = ["cover-image"]
     cover = epub.EpubHtml(uid="cover", file_name="cover.xhtml", title=labels["cover"], lang=meta.language,
                           content=environment().get_template("cover.xhtml.j2").render(meta=meta, image="images/cover.png"))

@@ -1,0 +1,98 @@
+"""A second lane for one build: a forked helper process makes some outputs beside the main process.
+
+The helper is forked, not spawned: it starts with the loaded book and every imported module at no cost.
+It talks to the main process over one duplex pipe (pickled messages):
+
+    helper → main   ("ready", value) or ("error", lines) or ("crash", traceback): first, as soon as
+                    the helper has read and checked the project (value: the book and the warnings)
+    main → helper   whatever the helper's work asks for (the A4 page starts for the e-book)
+    helper → main   ("done", result) or ("error", lines) or ("crash", traceback)
+
+The helper never prints and leaves with os._exit, so it runs no exit handler of the main process
+(temporary font files, pytest, the progress display are the main process's business).
+"""
+from __future__ import annotations
+
+import os
+import signal
+import traceback
+from multiprocessing.connection import Connection, Pipe
+from typing import Callable
+
+from .errors import BuildError, KitapError, Reported, messages
+
+
+def available(jobs: int) -> bool:
+    """Whether a build may fork a helper: asked for (`jobs` ≥ 2) on a system that has fork."""
+    return jobs >= 2 and hasattr(os, "fork")
+
+
+class Helper:
+    """Runs `work(connection)` in a forked process; `work` sends ("ready", value) first, then returns."""
+
+    def __init__(self, work: Callable[[Connection], object]):
+        self._conn, theirs = Pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # pragma: no cover - runs in the helper process (its effects are tested)
+            code = 1
+            try:
+                self._conn.close()
+                try:
+                    reply = ("done", work(theirs))
+                except KitapError as error:
+                    reply = ("error", messages(error))
+                except BaseException:  # a bug: the main process reports it with the helper's traceback
+                    reply = ("crash", traceback.format_exc())
+                theirs.send(reply)
+                code = 0
+            finally:
+                os._exit(code)
+        theirs.close()
+
+    def send(self, value) -> None:
+        self._conn.send(value)
+
+    def _receive(self) -> tuple:
+        try:
+            return self._conn.recv()
+        except (EOFError, OSError):
+            self._reap()
+            raise BuildError("the helper process of the build ended without an answer; "
+                             "run again with --jobs 1 to build in one process") from None
+
+    def ready(self):
+        """The value the helper sends when ready, waiting for it; its errors are raised."""
+        kind, value = self._receive()
+        if kind == "ready":
+            return value
+        self._reap()
+        _raise(kind, value)
+
+    def result(self):
+        """The helper's result, waiting for it (after `ready`); its errors are raised."""
+        kind, value = self._receive()
+        self._reap()
+        if kind == "done":
+            return value
+        _raise(kind, value)
+
+    def cancel(self) -> None:
+        """Stop the helper (the main lane failed) and wait for it to go."""
+        if self.pid:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._reap()
+
+    def _reap(self) -> None:
+        if self.pid:
+            pid, self.pid = self.pid, 0
+            os.waitpid(pid, 0)
+            self._conn.close()
+
+
+def _raise(kind: str, value) -> None:
+    if kind == "error":
+        raise Reported(value)
+    raise BuildError("the build's helper process failed (a bug in kitap; please report it):\n" + str(value))

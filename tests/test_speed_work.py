@@ -1,0 +1,121 @@
+"""The speed work (issue 7) changes no output: two processes make the same bytes as one, remembered line
+breaks the same bytes as fresh ones; errors read the same; nothing is left in the temporary folder."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from contextlib import contextmanager, nullcontext
+
+import pytest
+
+from conftest import FIXTURES, ROOT, run_cli
+
+
+def _files(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_processes_make_the_same_bytes_as_one(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    first = run_cli("--source", str(FIXTURES / "mini"), "--output", str(one), "--jobs", "1", "--verbose")
+    second = run_cli("--source", str(FIXTURES / "mini"), "--output", str(two), "--jobs", "2", "--verbose")
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert "helper process" not in first.stdout
+    helper = second.stdout.split("helper process stage")[-1]  # --verbose: the helper's own stage times
+    assert "helper process stage" in second.stdout and "layout" in helper and "epub write" in helper
+    made_one, made_two = _files(one), _files(two)
+    assert {"mini.pdf", "mini-booklet.pdf", "mini-large.pdf", "mini.epub", "html/index.html"} <= set(made_one)
+    assert made_one.keys() == made_two.keys()
+    for name in made_one:
+        assert made_one[name] == made_two[name], name
+
+
+@pytest.mark.parametrize("only", ["pdf,epub", "epub", "large,html"])
+def test_any_selection_of_outputs_is_the_same_in_two_processes(tmp_path, only):
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder, jobs in ((one, "1"), (two, "2")):
+        result = run_cli("--source", str(FIXTURES / "mini"), "--output", str(folder), "--only", only, "--jobs", jobs)
+        assert result.returncode == 0, result.stderr
+    assert _files(one) == _files(two)
+
+
+def _break_yaml(project):
+    with (project / "glossary.yaml").open("a", encoding="utf-8") as file:
+        file.write("broken: [\n")
+
+
+def _break_check(project):  # a checker error: Kazakh typed in a legacy font's letters (ќ for қ)
+    article = project / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("Қазақстан", "Ќазаќстан", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("spoil", [_break_yaml, _break_check], ids=["yaml", "checker"])
+def test_errors_read_the_same_in_one_or_two_processes(project, tmp_path, spoil):
+    spoil(project)
+    results = [run_cli("--source", str(project), "--output", str(tmp_path / f"out{jobs}"), "--jobs", jobs)
+               for jobs in ("1", "2")]
+    assert [r.returncode for r in results] == [1, 1]
+    assert results[0].stderr == results[1].stderr
+    assert results[0].stderr.strip() and "Traceback" not in results[1].stderr
+    assert not (tmp_path / "out1").exists() and not (tmp_path / "out2").exists()
+
+
+def test_remembered_line_breaks_change_no_byte(monkeypatch):
+    from kitap.load import load_project
+    from kitap.transforms import apply_transforms
+    from kitap.writers import pdf
+    from kitap.writers.linecache import remembered_lines
+
+    book = apply_transforms(load_project(ROOT / "source"))
+    used = []
+
+    @contextmanager
+    def watched():
+        with remembered_lines() as memory:
+            yield memory
+            used.append(memory.hits)
+
+    monkeypatch.setattr(pdf, "remembered_lines", watched)
+    remembered = pdf.write_pdf(book, pdf.lay_out(book))
+    assert used and sum(used) > 100  # the seed's footnotes make WeasyPrint repeat hundreds of line breaks
+    monkeypatch.setattr(pdf, "remembered_lines", nullcontext)
+    fresh = pdf.write_pdf(book, pdf.lay_out(book))
+    assert remembered == fresh
+
+
+def test_no_temporary_font_folder_is_left_behind(tmp_path):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp), "PYTHONDONTWRITEBYTECODE": "1"}
+    for args in (["--jobs", "2"], ["--jobs", "1", "--only", "pdf"],
+                 ["--source", str(FIXTURES / "mini"), "--source", str(ROOT / "source"), "--only", "large"]):
+        out = tmp_path / f"out-{len(list(tmp_path.iterdir()))}"
+        source = [] if "--source" in args else ["--source", str(FIXTURES / "mini")]
+        result = subprocess.run([sys.executable, str(ROOT / "build.py"), *source, "--output", str(out), *args],
+                                capture_output=True, text=True, env=env, timeout=300)
+        assert result.returncode == 0, result.stderr
+        assert list(temp.iterdir()) == [], args
+
+
+def test_weasyprint_is_imported_without_font_tools_it_does_not_use():
+    code = """
+import importlib, sys
+sys.path.insert(0, sys.argv[1])
+from kitap.writers.libraries import import_weasyprint
+import_weasyprint()
+from weasyprint.pdf import fonts
+print("varLib" , "fontTools.varLib" in sys.modules)
+print("instancer stand-in", fonts.instantiateVariableFont.__module__)
+import fontTools.subset
+print("subset works", callable(fontTools.subset.Subsetter))
+real = importlib.import_module("fontTools.varLib.instancer")
+print("real instancer", real.__file__.endswith("__init__.py") or real.__file__.endswith(".py"))
+real.instantiateVariableFont = lambda *a, **k: ("real", a)
+print("delegates", fonts.instantiateVariableFont(1, 2))
+"""
+    result = subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines == ["varLib False", "instancer stand-in kitap.writers.libraries", "subset works True",
+                     "real instancer True", "delegates ('real', (1, 2))"]
