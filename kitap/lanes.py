@@ -14,10 +14,11 @@ The helper never prints and leaves with os._exit, so it runs no exit handler of 
 from __future__ import annotations
 
 import os
+import pickle
 import signal
+import struct
 import traceback
-from multiprocessing.connection import Connection, Pipe
-from typing import Callable
+from typing import Callable, BinaryIO
 
 from .errors import BuildError, KitapError, Reported, messages
 
@@ -27,11 +28,44 @@ def available(jobs: int) -> bool:
     return jobs >= 2 and hasattr(os, "fork")
 
 
+class Channel:
+    """One end of a two-way pipe carrying pickled values (lighter to import than multiprocessing's)."""
+
+    def __init__(self, reader: BinaryIO, writer: BinaryIO):
+        self._reader, self._writer = reader, writer
+
+    def send(self, value) -> None:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._writer.write(struct.pack("!Q", len(data)) + data)
+        self._writer.flush()
+
+    def recv(self):
+        size = self._reader.read(8)
+        if len(size) < 8:
+            raise EOFError("the other process closed the pipe")
+        data = self._reader.read(struct.unpack("!Q", size)[0])
+        return pickle.loads(data)
+
+    def close(self) -> None:
+        for end in (self._reader, self._writer):
+            try:
+                end.close()
+            except OSError:
+                pass
+
+
+def _pipe_pair() -> tuple[Channel, Channel]:
+    to_helper, to_main = os.pipe(), os.pipe()
+    main = Channel(os.fdopen(to_main[0], "rb"), os.fdopen(to_helper[1], "wb"))
+    helper = Channel(os.fdopen(to_helper[0], "rb"), os.fdopen(to_main[1], "wb"))
+    return main, helper
+
+
 class Helper:
     """Runs `work(connection)` in a forked process; `work` sends ("ready", value) first, then returns."""
 
-    def __init__(self, work: Callable[[Connection], object]):
-        self._conn, theirs = Pipe()
+    def __init__(self, work: Callable[[Channel], object]):
+        self._conn, theirs = _pipe_pair()
         self.pid = os.fork()
         if self.pid == 0:  # pragma: no cover - runs in the helper process (its effects are tested)
             code = 1
