@@ -17,12 +17,14 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
 
 setup: $(VENV)/.installed
 	@tools/system-deps.sh build
+	@$(PY) -m compileall -q kitap  # .pyc files now, as pip does for installed packages: each run starts faster
 
 build: setup
 	$(PY) build.py --source source --output output
 
 test: $(VENV)/.installed-test
 	@tools/system-deps.sh test
+	@$(PY) -m compileall -q kitap
 	$(PY) -m pytest
 
 clean:
