@@ -271,8 +271,8 @@ def rounds(tools: Tools, count: int, facts: dict, idle_wait: float = 0.0) -> dic
     meta = ["--metadata", f"title={title}", "--metadata", f"lang={lang}"]
     base_url = facts["base_url"]
 
-    def ours(out: Path) -> list:
-        return [tools.python, "build.py", "--source", tools.source, "--output", out, "--only", ONLY]
+    def ours(out: Path) -> list:  # --verbose: the main process's stage times, for the share outside WeasyPrint
+        return [tools.python, "build.py", "--source", tools.source, "--output", out, "--only", ONLY, "--verbose"]
 
     cases = {
         "a": ("kitap build --only pdf,epub (fresh output folder)", None),
@@ -287,12 +287,16 @@ def rounds(tools: Tools, count: int, facts: dict, idle_wait: float = 0.0) -> dic
                                                           WORK, None)),
     }
     runs: dict[str, list[Run]] = {key: [] for key in cases}
+    weasyprint_share: list[float] = []  # per round: (layout + pdf write in the main process) / whole process
     rewritten: list[bool] = []  # per round: did the "no-op" rebuild write the PDF or EPUB again?
     last_out = None
     for number in range(1, count + 1):
         waited = wait_idle(idle_wait) if idle_wait else 0.0
         out = fresh_output()
         runs["a"].append(require(run_process(ours(out), tools.toolchain), "the kitap build"))
+        stages = main_process_stages(runs["a"][-1].stdout)
+        if "layout" in stages:
+            weasyprint_share.append((stages["layout"] + stages.get("pdf write", 0.0)) / runs["a"][-1].seconds)
         made = sorted(p.name for p in out.glob("*") if p.suffix in (".pdf", ".epub"))
         if not any(n.endswith(".pdf") for n in made) or not any(n.endswith(".epub") for n in made):
             raise SystemExit(f"kitap build made {made}, expected a PDF and an EPUB in {out}")
@@ -315,7 +319,24 @@ def rounds(tools: Tools, count: int, facts: dict, idle_wait: float = 0.0) -> dic
              "Pandoc PDF": (peer / "pandoc.pdf").stat().st_size, "Pandoc EPUB": (peer / "pandoc.epub").stat().st_size,
              "raw WeasyPrint PDF": (peer / "raw.pdf").stat().st_size}
     return {"labels": {k: v[0] for k, v in cases.items()}, "runs": runs, "pages": pages, "sizes": sizes,
-            "last_output": str(last_out), "noop_rewrote": rewritten}
+            "last_output": str(last_out), "noop_rewrote": rewritten, "weasyprint_share": weasyprint_share}
+
+
+def main_process_stages(stdout: str) -> dict[str, float]:
+    """Stage → seconds from `build.py --verbose`: the first table ("stage  time"), which is the main
+    process's (a helper process's stages follow under "helper process stage" and run beside them)."""
+    stages: dict[str, float] = {}
+    inside = False
+    for line in stdout.splitlines():
+        if re.match(r"^stage\s+time$", line.strip()):
+            inside = True
+            continue
+        if inside:
+            match = re.match(r"^(.+?)\s+(\d+\.\d+) s$", line.strip())
+            if not match or line.startswith("helper process stage"):
+                break
+            stages[match[1]] = float(match[2])
+    return stages
 
 
 def summarise(result: dict) -> dict:
@@ -350,6 +371,12 @@ def print_table(summary: dict, result: dict) -> None:
     print(f"no-op rebuild: {ratios['noop_rebuild']:.2f} s   (target <= {NOOP_TARGET} s); it rewrote the outputs in "
           f"{rewrote} of {len(result['noop_rewrote'])} rounds" + (" (a full rebuild: no caching, or the toolchain's files "
                                                                   "changed meanwhile)" if rewrote else ""))
+    shares = result.get("weasyprint_share") or []
+    if shares:
+        median = statistics.median(shares)
+        print(f"share of the whole (a) process outside WeasyPrint's layout and PDF writing in its main process: "
+              f"{100 * (1 - median):.0f} % (median of {len(shares)} rounds; from --verbose stage times; target "
+              f"<= {OUTSIDE_TARGET:.0f} %)")
     print("others CPU: CPU cores other processes on the machine kept busy, on average, during the case's runs "
           "(interference; 0 = quiet machine)")
     print("pages: " + ", ".join(f"{k} {v}" for k, v in result["pages"].items()))
@@ -637,6 +664,7 @@ def main() -> None:
     print_table(summary, result)
     record = {"machine": info, "rounds": count, "inputs": facts, "summary": summary,
               "pages": result["pages"], "sizes": result["sizes"], "noop_rewrote": result["noop_rewrote"],
+              "weasyprint_share": result["weasyprint_share"],
               "runs": {k: [asdict(r) | {"stdout": r.stdout[-500:], "stderr": r.stderr[-500:]} for r in v]
                        for k, v in result["runs"].items()}}
 

@@ -5,7 +5,8 @@ It talks to the main process over one duplex pipe (pickled messages):
 
     helper → main   ("ready", value) or ("error", lines) or ("crash", traceback): first, as soon as
                     the helper has read and checked the project (value: the book and the warnings)
-    main → helper   whatever the helper's work asks for (the A4 page starts for the e-book)
+    main → helper   whatever the helper's work asks for (the A4 page starts for the e-book), or
+                    requests it answers with ("answer", value) (see Helper.ask)
     helper → main   ("done", result) or ("error", lines) or ("crash", traceback)
 
 The helper never prints and leaves with os._exit, so it runs no exit handler of the main process
@@ -98,6 +99,15 @@ class Helper:
         """The value the helper sends when ready, waiting for it; its errors are raised."""
         kind, value = self._receive()
         if kind == "ready":
+            return value
+        self._reap()
+        _raise(kind, value)
+
+    def ask(self, request):
+        """Send a request the helper's work answers with ("answer", value); that value."""
+        self.send(request)
+        kind, value = self._receive()
+        if kind == "answer":
             return value
         self._reap()
         _raise(kind, value)

@@ -9,6 +9,7 @@ from typing import Callable
 
 from .errors import KitapError
 from .fingerprint import STAMP, fingerprints, read_stamp, stamp_bytes, up_to_date
+from .render.targets import Page
 from .timing import Stopwatch
 
 # Output kinds, in build order; `--only` takes a comma-separated subset.
@@ -90,6 +91,8 @@ def check_before_build(book, source: Path) -> list[str]:
     return [str(f) for f in findings]
 
 
+TEXT_PAGE = Page(parts=("article",))  # the A4 handout's text, before the appendices
+
 # With two lanes, a forked helper process reads and checks the project while the main process imports
 # WeasyPrint; then the main process lays out the A4 handout (the e-book needs its page starts) and the
 # booklet, and the helper makes these:
@@ -142,12 +145,18 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
         from .lanes import Helper
         from .writers.libraries import import_weasyprint
 
-        helper = Helper(lambda connection: _helper_lane(connection, source, theirs, options))
+        serves = set(theirs) <= {"epub"}  # the helper is free to render the handout's HTML for the main process
+        helper = Helper(lambda connection: _helper_lane(connection, source, theirs, options, serves))
         try:
             with watch.stage("import"):
                 import_weasyprint()  # while the helper reads and checks the project
-            book, warnings = helper.ready()
-            made, more = _Maker(book, *options).make(mine, watch, send_starts=helper.send if "epub" in theirs else None)
+            book, warnings, text_html = helper.ready()
+            html_for = None
+            if serves:  # the main process then needs neither Jinja nor the typography code
+                def html_for(page: Page) -> str:
+                    return text_html if page == TEXT_PAGE else helper.ask(("render", page))
+            made, more = _Maker(book, *options).make(mine, watch, html_for=html_for, send_starts=(
+                (lambda starts: helper.send(("starts", starts))) if "epub" in theirs else None))
             their_made, their_warnings, their_stages = helper.result()
         except BaseException:
             helper.cancel()
@@ -166,17 +175,29 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
     return BuildReport(outputs, sorted(set(warnings)), watch.seconds, their_stages)
 
 
-def _helper_lane(connection, source: Path, kinds: tuple[str, ...], options: tuple):
-    """The helper process's work: read and check the project and send the book to the main process,
-    then make its outputs; the e-book last, with the page starts the main process sends after laying
-    out the A4 handout."""
+def _helper_lane(connection, source: Path, kinds: tuple[str, ...], options: tuple, serves: bool):
+    """The helper process's work: read and check the project and send the book (and, if it `serves`, the
+    A4 text's HTML) to the main process, then make its outputs; the e-book last, with the page starts
+    the main process sends after laying out the A4 handout. While it waits for them, a serving helper
+    renders the pages the main process asks for (the appendices, once the text's pages are known)."""
     import sys
 
+    from .render import PDF, render_document
+
     watch = Stopwatch()
+
+    def receive_starts():
+        while True:
+            kind, value = connection.recv()
+            if kind == "starts":
+                return value
+            connection.send(("answer", render_document(book, PDF, value)))  # ("render", page)
+
     try:
         book, warnings = read_project(source, watch)
-        connection.send(("ready", (book, warnings)))
-        made, more = _Maker(book, *options).make(kinds, watch, receive_starts=connection.recv)
+        text_html = render_document(book, PDF, TEXT_PAGE) if serves else None
+        connection.send(("ready", (book, warnings, text_html)))
+        made, more = _Maker(book, *options).make(kinds, watch, receive_starts=receive_starts)
         return made, more, watch.seconds
     finally:
         if "kitap.writers.pdf" in sys.modules:  # the helper leaves by os._exit: no finalizer runs
@@ -191,7 +212,7 @@ class _Maker:
         handout for its page list even if the A4 PDF is not wanted."""
         self.book, self.archival, self.line_numbers, self.epub_wanted = book, archival, line_numbers, epub_wanted
 
-    def make(self, kinds: tuple[str, ...], watch: Stopwatch, send_starts=None, receive_starts=None):
+    def make(self, kinds: tuple[str, ...], watch: Stopwatch, send_starts=None, receive_starts=None, html_for=None):
         from .writers.pdf import A4, BOOKLET, LARGE, lay_out, write_pdf
 
         book, name = self.book, self.book.meta.name
@@ -211,7 +232,7 @@ class _Maker:
             if kind not in kinds and not a4_for_epub:
                 continue
             began = time.perf_counter()
-            layout = lay_out(book, variant, watch, self.line_numbers and variant is A4)
+            layout = lay_out(book, variant, watch, self.line_numbers and variant is A4, html_for if variant is A4 else None)
             warnings += layout.warnings
             if a4_for_epub:
                 from .writers.pagemap import page_starts

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Book
-from ..render import APPENDICES, PDF, STYLES_DIR, TOOL_ROOT, Page, render_document
+from ..render import APPENDICES, PDF, STYLES_DIR, TOOL_ROOT, Page
 from ..timing import NULL, Stopwatch
 from .fetcher import ConfinedFetcher
 from .linecache import remembered_lines
@@ -80,26 +80,35 @@ def release_fonts() -> None:
         config.__del__()
 
 
-def _render(book: Book, page: Page, watch: Stopwatch):
+def _html(book: Book, page: Page) -> str:
+    from ..render import render_document
+
+    return render_document(book, PDF, page)
+
+
+def _render(book: Book, page: Page, watch: Stopwatch, html_for):
     from weasyprint import HTML  # imported here: a no-op rebuild must not pay for it
 
     with watch.stage("html"):
-        html = render_document(book, PDF, page)
+        html = html_for(page) if html_for else _html(book, page)
     with watch.stage("layout"), remembered_lines():
         fetcher = ConfinedFetcher([STYLES_DIR, book.root])
         return HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=fetcher).render(font_config=_font_config())
 
 
-def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, line_numbers: bool = False) -> Layout:
+def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, line_numbers: bool = False,
+            html_for=None) -> Layout:
+    """Lay out the text, then the appendices with the text's real page numbers. `html_for(page)`: the
+    HTML of a `Page` of this book for print, when another process renders it (default: render here)."""
     extra = (variant.stylesheet,) if variant.stylesheet else ()
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        text = _render(book, Page(parts=("article",), extra_stylesheets=extra), watch)
+        text = _render(book, Page(parts=("article",), extra_stylesheets=extra), watch, html_for)
         page_of = {ident: number for number, page in enumerate(text.pages, start=1) for ident in page.anchors}
         appendices = _render(book, Page(parts=APPENDICES, extra_stylesheets=extra, first_page=len(text.pages) + 1,
-                                        page_of=page_of), watch)
+                                        page_of=page_of), watch, html_for)
     finally:
         logger.removeHandler(collect)
     marks = line_marks(text) if line_numbers else []

@@ -1,0 +1,177 @@
+"""Stage 3: model + templates → HTML strings. Pure: no file is written, nothing is fetched."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .. import __version__
+from ..kazakh.dates import format_date
+from ..kazakh.hyphenate import hyphenate_text
+from ..kazakh.typography import Typographer, typeset
+from ..model import Book, Inline, Link, Mark, NoteRef, PageBreak, Styled, Text
+from ..transforms.inline_ops import walk
+from .labels import labels_for
+from .targets import PARTS, STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target  # noqa: F401
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference from an appendix back into the text: its label (page or paragraph) and link."""
+
+    label: int
+    href: str
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in templates/__pycache__, as Python keeps its .pyc files: a build then
+    loads them instead of compiling the templates again (0.05 s). Jinja checks each against its
+    template's source; a folder that cannot be written is simply not used."""
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _template_cache() -> _TemplateCache | None:
+    folder = TEMPLATES_DIR / "__pycache__"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return _TemplateCache(str(folder), "%s.jinja")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             bytecode_cache=_template_cache())
+    env.filters["kkdate"] = format_date
+    env.filters["css_string"] = css_string
+    return env
+
+
+def css_string(text: str) -> Markup:
+    """A CSS string literal: quotes and backslashes escaped, and '<' so it cannot close the <style>."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>\n' else c for c in text)
+    return Markup(f'"{escaped}"')
+
+
+class Renderer:
+    """Renders inline content and links for one book and one target."""
+
+    def __init__(self, book: Book, target: Target, page_of: dict[str, int] | None = None,
+                 page_breaks: dict[str, list[int]] | None = None):
+        self.book, self.target = book, target
+        self.page_of = page_of or {}
+        self.page_breaks = page_breaks or {}  # element id → printed pages that begin at it (EPUB)
+        self.notes = {note.key: note for note in book.notes}
+        self.glossary = {entry.id: entry for entry in book.glossary}
+        self.paragraph_of = {node.id: block.number for block in book.blocks
+                             for node in walk(block.children) if isinstance(node, Mark)}
+        self.display: dict[int, str] = {}  # id(Text node) → its text as typeset for display
+
+    def href(self, part: str, ident: str) -> str:
+        return f"#{ident}" if self.target.single_document else f"{part}.xhtml#{ident}"
+
+    def refs(self, ids: list[str]) -> list[Ref]:
+        """Where marked phrases stand: one reference per page (print) or per paragraph (e-book)."""
+        where = self.page_of if self.target.paged else self.paragraph_of
+        seen: dict[int, Ref] = {}
+        for ident in ids:
+            label = where.get(ident)
+            if label is not None and label not in seen:
+                seen[label] = Ref(label, self.href("article", ident))
+        return sorted(seen.values(), key=lambda ref: ref.label)
+
+    def inline(self, children: list[Inline]) -> Markup:
+        """A whole run of inline content (a paragraph, a note, an event), typeset as one paragraph."""
+        self._typeset(children)
+        return self._children(children)
+
+    def _typeset(self, children: list[Inline]) -> None:
+        """Typography at render time: the model keeps the author's characters, the display gets «», nbsp…"""
+        runs: list[tuple[Text, bool]] = []
+
+        def collect(nodes: list[Inline], verbatim: bool) -> None:
+            for node in nodes:
+                if isinstance(node, Text):
+                    runs.append((node, verbatim))
+                elif isinstance(node, (Styled, Link, Mark)):
+                    collect(node.children, verbatim or (isinstance(node, Styled) and node.style == "code"))
+
+        collect(children, False)
+        typographer = Typographer(self.book.meta.language)
+        for index, (node, verbatim) in enumerate(runs):
+            after = runs[index + 1][0].text if index + 1 < len(runs) else ""
+            shown = typographer.verbatim(node.text) if verbatim else typographer.chunk(node.text, lookahead=after)
+            if self.target.hyphenate and not verbatim and self.book.meta.language.startswith("kk"):
+                shown = hyphenate_text(shown)
+            self.display[id(node)] = shown
+
+    def _children(self, children: list[Inline]) -> Markup:
+        out: list[str] = []
+        previous = None
+        for node in children:
+            if isinstance(node, NoteRef) and isinstance(previous, NoteRef):
+                out.append('<span class="note-sep">,</span>')
+            out.append(self._node(node))
+            previous = node
+        return Markup("".join(out))
+
+    def _node(self, node: Inline) -> str:
+        if isinstance(node, Text):
+            return str(escape(self.display.get(id(node), node.text)))
+        if isinstance(node, Styled):
+            return "<br/>" if node.style == "br" else f"<{node.style}>{self._children(node.children)}</{node.style}>"
+        if isinstance(node, Link):
+            return f'<a class="external" href="{escape(node.href)}">{self._children(node.children)}</a>'
+        if isinstance(node, Mark):
+            return self._mark(node)
+        if isinstance(node, NoteRef):
+            return self._noteref(node)
+        if isinstance(node, PageBreak):
+            return self._pagebreak(node.number)
+        raise TypeError(node)
+
+    def _pagebreak(self, number: int) -> str:
+        return f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{number}" aria-label="{number}"></span>'
+
+    def page_marks(self, element_id: str) -> Markup:
+        """Markers for printed pages that begin at this element (not inside a paragraph)."""
+        return Markup("".join(self._pagebreak(n) for n in self.page_breaks.get(element_id, ())))
+
+    def _mark(self, node: Mark) -> str:
+        inner = self._children(node.children)
+        if node.kind == "abbr-use":
+            return f'<span class="abbr-use" id="{node.id}">{inner}</span>'
+        if node.kind == "abbr":
+            entry = self.glossary[node.ref]
+            return (f'<a class="abbr-link" id="{node.id}" href="{self.href("glossary", node.ref)}">'
+                    f'<abbr title="{escape(entry.expansion)}">{inner}</abbr></a>')
+        return f'<a class="chrono-link" id="{node.id}" href="{self.href("chronology", node.ref)}">{inner}</a>'
+
+    def _noteref(self, node: NoteRef) -> str:
+        note = self.notes[node.key]
+        if self.target.footnotes == "float":
+            return f'<span class="footnote" id="fn-{note.number}">{self.inline(note.body)}</span>'
+        epub = ' epub:type="noteref"' if self.target.epub_semantics else ""
+        return (f'<a class="noteref" id="fnref-{note.number}" href="#fn-{note.number}"{epub} role="doc-noteref">'
+                f'{note.number}</a>')
+
+
+def render_document(book: Book, target: Target, page: Page | None = None) -> str:
+    """One HTML document holding some parts of the book."""
+    page = page or Page()
+    renderer = Renderer(book, target, page.page_of, page.page_breaks)
+    return environment().get_template("book.html.j2").render(
+        book=book, meta=book.meta, target=target, parts=page.parts, r=renderer, L=labels_for(book.meta.language),
+        T=lambda text: typeset(text, book.meta.language),
+        version=__version__, title=page.title or book.meta.title, first_page=page.first_page,
+        inline_styles=Markup(page.inline_styles), scripts=[Markup(s) for s in page.scripts], downloads=page.downloads,
+        stylesheets=[*target.stylesheets, *page.extra_stylesheets])

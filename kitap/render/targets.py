@@ -1,0 +1,47 @@
+"""What a rendered document is for (PDF, EPUB, web page) and its options: no Jinja, no model walking,
+so a process that only lays out HTML rendered elsewhere (the build's main process) imports just this."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TOOL_ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES_DIR = TOOL_ROOT / "templates"
+STYLES_DIR = TOOL_ROOT / "styles"
+
+# Parts of a book, in reading order; the EPUB puts each in its own file.
+PARTS = ("article", "glossary", "chronology", "colophon")
+APPENDICES = ("glossary", "chronology", "colophon")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What differs between writers, as explicit flags over one template set."""
+
+    name: str               # 'pdf', 'epub' or 'html'
+    single_document: bool   # every part in one HTML document (links are '#id')
+    footnotes: str          # 'float': notes inline for WeasyPrint's float: footnote; 'aside': pop-up notes
+    epub_semantics: bool    # emit epub:type attributes (only valid in EPUB's XHTML)
+    paged: bool             # references give page numbers (from the real layout), not paragraph numbers
+    stylesheets: tuple[str, ...]
+    hyphenate: bool = False  # soft hyphens at Kazakh syllable breaks: print, and e-readers that justify
+
+
+PDF = Target("pdf", True, "float", False, True, ("styles/fonts.css", "styles/base.css", "styles/print.css"), True)
+EPUB = Target("epub", False, "aside", True, False, ("styles/fonts.css", "styles/base.css", "styles/epub.css"), True)
+HTML = Target("html", True, "aside", False, False, ("styles/fonts.css", "styles/base.css", "styles/html.css"))
+
+
+@dataclass
+class Page:
+    """Options of one rendered document: which parts, extra styles, where page numbering starts."""
+
+    parts: tuple[str, ...] = PARTS
+    title: str = ""
+    extra_stylesheets: tuple[str, ...] = ()
+    first_page: int = 1
+    page_of: dict[str, int] = field(default_factory=dict)
+    page_breaks: dict[str, list[int]] = field(default_factory=dict)
+    inline_styles: str = ""                 # the web page carries its styles (and fonts) inside
+    scripts: tuple[str, ...] = ()
+    downloads: tuple = ()                   # (href, title) links to the other outputs
