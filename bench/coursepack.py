@@ -197,7 +197,10 @@ def validate(folders: list[Path], toolchain: Path = TOOLCHAIN) -> list[str]:
         try:
             apply_transforms(load_project(folder))
             if check_before_build:
-                check_before_build(folder)
+                try:
+                    check_before_build(load_project(folder), folder)  # (book as loaded, source) in newer toolchains
+                except TypeError:
+                    check_before_build(folder)  # older toolchains: (source)
         except KitapError as error:
             errors = getattr(error, "errors", [error])
             problems += [f"{folder.name}: {e}" for e in errors]
