@@ -67,7 +67,12 @@ class Helper:
 
     def __init__(self, work: Callable[[Channel], object]):
         self._conn, theirs = _pipe_pair()
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            self._conn.close()
+            theirs.close()
+            raise
         if self.pid == 0:  # pragma: no cover - runs in the helper process (its effects are tested)
             code = 1
             try:

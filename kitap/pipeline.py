@@ -137,16 +137,22 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
     mine, theirs = share(kinds, jobs)
     options = (archival, line_numbers, "epub" in kinds)
     their_stages: dict[str, float] = {}
-    if not theirs:
+    helper = None
+    if theirs:
+        from .lanes import Helper
+
+        serves = set(theirs) <= {"epub"}  # the helper is free to render the handout's HTML for the main process
+        try:
+            helper = Helper(lambda connection: _helper_lane(connection, source, theirs, options, serves))
+        except OSError:  # the system refused another process: build in this one
+            mine, theirs = kinds, ()
+    if helper is None:
         book, warnings = read_project(source, watch)
         made, more = _Maker(book, *options).make(mine, watch)
         warnings += more
     else:
-        from .lanes import Helper
         from .writers.libraries import import_weasyprint
 
-        serves = set(theirs) <= {"epub"}  # the helper is free to render the handout's HTML for the main process
-        helper = Helper(lambda connection: _helper_lane(connection, source, theirs, options, serves))
         try:
             with watch.stage("import"):
                 import_weasyprint()  # while the helper reads and checks the project

@@ -124,3 +124,65 @@ print("delegates", fonts.instantiateVariableFont(1, 2))
     lines = result.stdout.splitlines()
     assert lines == ["varLib False", "instancer stand-in kitap.writers.libraries", "subset works True",
                      "real instancer True", "delegates ('real', (1, 2))"]
+
+
+# ---- the helper process itself ------------------------------------------------------------------
+
+
+
+def test_helper_answers_and_returns_its_result():
+    from kitap.lanes import Helper
+
+    def work(channel):
+        channel.send(("ready", {"book": 1}))
+        kind, page = channel.recv()
+        channel.send(("answer", f"<html>{page}</html>"))
+        return [("epub", b"\x00" * 300_000)]  # bigger than a pipe's buffer
+
+    helper = Helper(work)
+    assert helper.ready() == {"book": 1}
+    assert helper.ask(("render", "appendices")) == "<html>appendices</html>"
+    assert helper.result() == [("epub", b"\x00" * 300_000)]
+
+
+def test_helper_source_errors_arrive_as_the_same_lines():
+    from kitap.errors import KitapError, SourceError, SourceErrors, messages
+    from kitap.lanes import Helper
+
+    errors = SourceErrors([SourceError(ROOT / "glossary.yaml", 3, "unknown key 'x'"),
+                           SourceError(ROOT / "article.txt", 0, "empty")])
+
+    def work(channel):
+        raise errors
+
+    with pytest.raises(KitapError) as caught:
+        Helper(work).ready()
+    assert messages(caught.value) == messages(errors)
+
+
+def test_a_bug_or_a_dead_helper_is_reported_not_hung():
+    from kitap.errors import BuildError
+    from kitap.lanes import Helper
+
+    def bug(channel):
+        return 1 / 0
+
+    with pytest.raises(BuildError, match="ZeroDivisionError"):
+        Helper(bug).ready()
+
+    def dies(channel):
+        os._exit(3)
+
+    with pytest.raises(BuildError, match="--jobs 1"):
+        Helper(dies).ready()
+
+
+def test_a_refused_fork_builds_in_one_process(monkeypatch, tmp_path):
+    from kitap import pipeline
+
+    def refuse():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    report = pipeline.build(FIXTURES / "mini", tmp_path / "out", ("pdf", "epub"), jobs=2)
+    assert {o.kind for o in report.outputs} == {"pdf", "epub"} and not report.helper_stages
