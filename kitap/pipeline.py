@@ -219,8 +219,6 @@ class _Maker:
         self.book, self.archival, self.line_numbers, self.epub_wanted = book, archival, line_numbers, epub_wanted
 
     def make(self, kinds: tuple[str, ...], watch: Stopwatch, send_starts=None, receive_starts=None, html_for=None):
-        from .writers.pdf import A4, BOOKLET, LARGE, lay_out, write_pdf
-
         book, name = self.book, self.book.meta.name
         made: list[tuple[str, str, bytes, float, int | None]] = []
         warnings: list[str] = []
@@ -232,11 +230,13 @@ class _Maker:
             with watch.stage("html write"):
                 data = write_html(book)
             made.append(("html", "html/index.html", data, time.perf_counter() - began, None))
-        for variant in (A4, BOOKLET, LARGE):
-            kind = variant.name
-            a4_for_epub = variant is A4 and self.epub_wanted and receive_starts is None
+        for kind in ("pdf", "booklet", "large"):
+            a4_for_epub = kind == "pdf" and self.epub_wanted and receive_starts is None
             if kind not in kinds and not a4_for_epub:
                 continue
+            from .writers.pdf import A4, BOOKLET, LARGE, lay_out, write_pdf  # only here: it loads WeasyPrint
+
+            variant = {"pdf": A4, "booklet": BOOKLET, "large": LARGE}[kind]
             began = time.perf_counter()
             layout = lay_out(book, variant, watch, self.line_numbers and variant is A4, html_for if variant is A4 else None)
             warnings += layout.warnings
