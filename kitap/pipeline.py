@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,9 +154,11 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
     else:
         from .writers.libraries import import_weasyprint
 
+        gc.freeze()  # what is imported lives to the end: the cycle collector need not walk it again and again
         try:
             with watch.stage("import"):
                 import_weasyprint()  # while the helper reads and checks the project
+                gc.freeze()
             book, warnings, text_html = helper.ready()
             html_for = None
             if serves:  # the main process then needs neither Jinja nor the typography code
@@ -167,6 +170,8 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
         except BaseException:
             helper.cancel()
             raise
+        finally:
+            gc.unfreeze()
         made += their_made
         warnings += more + their_warnings
     made.sort(key=lambda m: KINDS.index(m[0]))
