@@ -154,11 +154,15 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
     else:
         from .writers.libraries import import_weasyprint
 
-        gc.freeze()  # what is imported lives to the end: the cycle collector need not walk it again and again
+        # The cycle collector: what is imported lives to the end, so it is frozen out of the collector's
+        # passes; and the collector is paused while this process lays out and writes (it spent 0.10-0.15 s
+        # in ~270 passes and freed ~2 MB of 70). Both are undone after the build.
+        gc.freeze()
         try:
             with watch.stage("import"):
                 import_weasyprint()  # while the helper reads and checks the project
                 gc.freeze()
+                gc.disable()
             book, warnings, text_html = helper.ready()
             html_for = None
             if serves:  # the main process then needs neither Jinja nor the typography code
@@ -172,6 +176,7 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
             raise
         finally:
             gc.unfreeze()
+            gc.enable()
         made += their_made
         warnings += more + their_warnings
     made.sort(key=lambda m: KINDS.index(m[0]))
