@@ -92,7 +92,7 @@ def check_before_build(book, source: Path) -> list[str]:
     return [str(f) for f in findings]
 
 
-TEXT_PAGE = Page(parts=("article",))  # the A4 handout's text, before the appendices
+TEXT_PAGE = Page(parts=("article",), linked_styles=False)  # the A4 handout's text, before the appendices
 
 # With two lanes, a forked helper process reads and checks the project while the main process imports
 # WeasyPrint; then the main process lays out the A4 handout (the e-book needs its page starts) and the

@@ -174,4 +174,4 @@ def render_document(book: Book, target: Target, page: Page | None = None) -> str
         T=lambda text: typeset(text, book.meta.language),
         version=__version__, title=page.title or book.meta.title, first_page=page.first_page,
         inline_styles=Markup(page.inline_styles), scripts=[Markup(s) for s in page.scripts], downloads=page.downloads,
-        stylesheets=[*target.stylesheets, *page.extra_stylesheets])
+        stylesheets=[*target.stylesheets, *page.extra_stylesheets] if page.linked_styles else [])

@@ -45,3 +45,4 @@ class Page:
     inline_styles: str = ""                 # the web page carries its styles (and fonts) inside
     scripts: tuple[str, ...] = ()
     downloads: tuple = ()                   # (href, title) links to the other outputs
+    linked_styles: bool = True              # <link> the stylesheets; False: the writer supplies them parsed

@@ -76,6 +76,7 @@ def release_fonts() -> None:
     the CLI itself)."""
     if _font_config.cache_info().currsize:
         config = _font_config()
+        _stylesheets.cache_clear()  # they refer to the configuration
         _font_config.cache_clear()
         config.__del__()
 
@@ -86,6 +87,16 @@ def _html(book: Book, page: Page) -> str:
     return render_document(book, PDF, page)
 
 
+@lru_cache(maxsize=None)
+def _stylesheets(names: tuple[str, ...]) -> list:
+    """The print stylesheets, parsed once per process and given to every document (text, appendices,
+    each edition) instead of being linked from it and parsed again: the same cascade, the same bytes."""
+    from weasyprint import CSS
+
+    fetcher = ConfinedFetcher([STYLES_DIR])
+    return [CSS(url=(TOOL_ROOT / name).as_uri(), url_fetcher=fetcher, font_config=_font_config()) for name in names]
+
+
 def _render(book: Book, page: Page, watch: Stopwatch, html_for):
     from weasyprint import HTML  # imported here: a no-op rebuild must not pay for it
 
@@ -93,7 +104,8 @@ def _render(book: Book, page: Page, watch: Stopwatch, html_for):
         html = html_for(page) if html_for else _html(book, page)
     with watch.stage("layout"), remembered_lines():
         fetcher = ConfinedFetcher([STYLES_DIR, book.root])
-        return HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=fetcher).render(font_config=_font_config())
+        return HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=fetcher).render(
+            font_config=_font_config(), stylesheets=_stylesheets((*PDF.stylesheets, *page.extra_stylesheets)))
 
 
 def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, line_numbers: bool = False,
@@ -105,10 +117,10 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        text = _render(book, Page(parts=("article",), extra_stylesheets=extra), watch, html_for)
+        text = _render(book, Page(parts=("article",), extra_stylesheets=extra, linked_styles=False), watch, html_for)
         page_of = {ident: number for number, page in enumerate(text.pages, start=1) for ident in page.anchors}
         appendices = _render(book, Page(parts=APPENDICES, extra_stylesheets=extra, first_page=len(text.pages) + 1,
-                                        page_of=page_of), watch, html_for)
+                                        page_of=page_of, linked_styles=False), watch, html_for)
     finally:
         logger.removeHandler(collect)
     marks = line_marks(text) if line_numbers else []
