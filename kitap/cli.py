@@ -56,7 +56,9 @@ def run_build(sources: tuple[Path, ...], output: Path, only: str | None, archiva
               line_numbers: bool, quiet: bool, verbose: bool, jobs: int | None = None) -> None:
     from .pipeline import build, parse_only, projects
 
-    processes = jobs or os.cpu_count() or 1
+    from .lanes import usable_cpus
+
+    processes = jobs or usable_cpus()
 
     try:
         kinds = parse_only(only)

@@ -24,6 +24,14 @@ from typing import Callable, BinaryIO
 from .errors import BuildError, KitapError, Reported, messages
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def available(jobs: int) -> bool:
     """Whether a build may fork a helper: asked for (`jobs` ≥ 2) on a system that has fork."""
     return jobs >= 2 and hasattr(os, "fork")

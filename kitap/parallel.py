@@ -1,7 +1,6 @@
 """Many projects at once (a term's course pack): one process per core, each a whole build."""
 from __future__ import annotations
 
-import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -30,7 +29,9 @@ def build_many(jobs: list[tuple[Path, Path]], kinds: tuple[str, ...], archival: 
                line_numbers: bool, quiet: bool, processes: int | None = None) -> int:
     """Build every project; report each; exit status 1 if any failed (the others are still built)."""
     started = time.perf_counter()
-    workers = min(len(jobs), processes or os.cpu_count() or 1)
+    from .lanes import usable_cpus
+
+    workers = min(len(jobs), processes or usable_cpus())
     failed = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for source, problems, built, seconds in pool.map(_one, [(s, o, kinds, archival, force, line_numbers)
