@@ -223,3 +223,21 @@ def test_line_numbers_every_fifth_line_without_moving_the_text(seed_build, tmp_p
                      if l.strip()]
             article_lines = len(lines) - (3 if page.page_number == 1 else 0)  # title, subtitle, author
             assert numbers == list(range(5, article_lines + 1, 5)), (page.page_number, numbers, article_lines)
+
+
+@pytest.mark.parametrize("identifier", [
+    rb"/ID[<2A035BC397C395C39D42C39DC287C386>(`c9\373vD" + b'"' + rb"L'0[\013\227\204\023=)]",  # seen from pymupdf
+    rb"/ID [ (a\)b(c)d\\) <0f1e> ]",
+    rb"/ID[<98BE2A19DAA65BA867C06CD7BBC576E1><6B0629087D48EF6D7D564BAC1E329071>]",
+])
+def test_the_random_file_identifier_is_replaced_whatever_its_form(identifier):
+    """pymupdf (booklet) and pypdf (line numbers) write a random /ID, sometimes as literal strings: it is
+    replaced by one derived from the content, so the same sources always give the same bytes."""
+    from kitap.writers.booklet import stable_id
+
+    def pdf(ident: bytes) -> bytes:
+        return b"%PDF-1.7\n1 0 obj\n<</Type/Catalog>>\nendobj\ntrailer\n<</Size 2/Root 1 0 R" + ident + b">>\n%%EOF\n"
+
+    reference = stable_id(pdf(b"/ID[<00><00>]"))
+    assert stable_id(pdf(identifier)) == reference
+    assert re.search(rb"/ID\[<([0-9A-F]{32})><\1>\]>>", reference)

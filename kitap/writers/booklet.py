@@ -5,7 +5,10 @@ import hashlib
 import io
 import re
 
-TRAILER_ID = re.compile(rb"/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]")
+# A file identifier: two PDF strings, each hexadecimal (<A1B2…>) or literal ((…), with backslash escapes
+# and balanced parentheses); pymupdf writes its random identifier either way.
+_STRING = rb"(?:<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\))"
+TRAILER_ID = re.compile(rb"/ID\s*\[\s*" + _STRING + rb"\s*" + _STRING + rb"\s*\]", re.S)
 
 
 def impose_saddle(a5_pdf: bytes) -> bytes:
