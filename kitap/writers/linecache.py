@@ -19,7 +19,8 @@ searches (three editions) tried ~1,800 candidates and none fitted. A candidate i
 fits on one line with room to spare (or, for the shortest one, if it fits on one line at all); every
 longer candidate is the shortest one with more letters in place of its final hyphen, so it is wider.
 The function is therefore given one more step before that loop: lay out the shortest candidate first;
-if it does not fit, only it is tried (the longer ones cannot succeed where it fails). The step is added
+if it does not fit, only it is tried (the longer ones cannot succeed where it fails), with the layout
+just made (a one-slot hand-over, checked by its text). The step is added
 to WeasyPrint's own source of the function, only if that source is exactly the one it was written for
 (WeasyPrint 70.0); otherwise the function is used as it is.
 
@@ -37,11 +38,21 @@ _LOOP_START = """        dictionary_iterations = [second_line_text[:i+1] for i i
 """
 _SHORTEST_FIRST = """        dictionary_iterations = [second_line_text[:i+1] for i in soft_hyphen_indexes]
         if len(dictionary_iterations) > 1:  # kitap: the shortest candidate first (kitap/writers/linecache.py)
-            _probe = create_layout(first_line_text + dictionary_iterations[-1] + style['hyphenate_character'],
-                                   style, context, max_width, justification_spacing)
+            _text = first_line_text + dictionary_iterations[-1] + style['hyphenate_character']
+            _probe = create_layout(_text, style, context, max_width, justification_spacing)
             _line, _index = _probe.get_first_line()
             if _index is not None or max_width - line_size(_line, style)[0] < 0:
                 dictionary_iterations = dictionary_iterations[-1:]
+                _KITAP_PROBE[:] = [(_text, _probe)]  # the loop below tries exactly this one: reuse it
+"""
+_LOOP_LAYOUT = """            new_layout = create_layout(
+                hyphenated_first_line_text, style, context, max_width,
+                justification_spacing)
+"""
+_LOOP_LAYOUT_REUSED = """            _reused = _KITAP_PROBE.pop() if _KITAP_PROBE else None
+            new_layout = _reused[1] if _reused and _reused[0] == hyphenated_first_line_text else create_layout(
+                hyphenated_first_line_text, style, context, max_width,
+                justification_spacing)
 """
 
 
@@ -55,10 +66,12 @@ def split_first_line_function():
         source = inspect.getsource(original)
     except (OSError, TypeError):
         return original
-    if source.count(_LOOP_START) != 1 or not source.startswith("def split_first_line("):
+    if (source.count(_LOOP_START) != 1 or source.count(_LOOP_LAYOUT) != 1
+            or not source.startswith("def split_first_line(")):
         return original
-    namespace = dict(vars(line_break))
-    padded = "\n" * (original.__code__.co_firstlineno - 1) + source.replace(_LOOP_START, _SHORTEST_FIRST)
+    namespace = dict(vars(line_break), _KITAP_PROBE=[])
+    patched = source.replace(_LOOP_START, _SHORTEST_FIRST).replace(_LOOP_LAYOUT, _LOOP_LAYOUT_REUSED)
+    padded = "\n" * (original.__code__.co_firstlineno - 1) + patched
     exec(compile(padded, inspect.getsourcefile(original), "exec"), namespace)  # line numbers as in WeasyPrint's file
     return namespace["split_first_line"]
 
