@@ -211,8 +211,9 @@ def leave(code) -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-        if "kitap.writers.pdf" in sys.modules:
-            sys.modules["kitap.writers.pdf"].release_fonts()
+        from .writers import release_fonts
+
+        release_fonts()
     finally:
         os._exit(code)
 

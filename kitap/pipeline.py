@@ -157,7 +157,6 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
         # The cycle collector: what is imported lives to the end, so it is frozen out of the collector's
         # passes; and the collector is paused while this process lays out and writes (it spent 0.10-0.15 s
         # in ~270 passes and freed ~2 MB of 70). Both are undone after the build.
-        gc.freeze()
         try:
             with watch.stage("import"):
                 import_weasyprint()  # while the helper reads and checks the project
@@ -196,9 +195,8 @@ def _helper_lane(connection, source: Path, kinds: tuple[str, ...], options: tupl
     A4 text's HTML) to the main process, then make its outputs; the e-book last, with the page starts
     the main process sends after laying out the A4 handout. While it waits for them, a serving helper
     renders the pages the main process asks for (the appendices, once the text's pages are known)."""
-    import sys
-
     from .render import PDF, render_document
+    from .writers import release_fonts
 
     watch = Stopwatch()
 
@@ -216,8 +214,7 @@ def _helper_lane(connection, source: Path, kinds: tuple[str, ...], options: tupl
         made, more = _Maker(book, *options).make(kinds, watch, receive_starts=receive_starts)
         return made, more, watch.seconds
     finally:
-        if "kitap.writers.pdf" in sys.modules:  # the helper leaves by os._exit: no finalizer runs
-            sys.modules["kitap.writers.pdf"].release_fonts()
+        release_fonts()  # the helper leaves by os._exit
 
 
 class _Maker:
@@ -244,9 +241,9 @@ class _Maker:
             a4_for_epub = kind == "pdf" and self.epub_wanted and receive_starts is None
             if kind not in kinds and not a4_for_epub:
                 continue
-            from .writers.pdf import A4, BOOKLET, LARGE, lay_out, write_pdf  # only here: it loads WeasyPrint
+            from .writers.pdf import A4, BOOKLET, VARIANTS, lay_out, write_pdf  # only here: it loads WeasyPrint
 
-            variant = {"pdf": A4, "booklet": BOOKLET, "large": LARGE}[kind]
+            variant = VARIANTS[kind]
             began = time.perf_counter()
             layout = lay_out(book, variant, watch, self.line_numbers and variant is A4, html_for if variant is A4 else None)
             warnings += layout.warnings

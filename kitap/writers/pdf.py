@@ -32,6 +32,7 @@ class PrintVariant:
 A4 = PrintVariant("pdf", "")
 BOOKLET = PrintVariant("booklet", "-booklet", "styles/print-a5.css")
 LARGE = PrintVariant("large", "-large", "styles/print-large.css")
+VARIANTS = {variant.name: variant for variant in (A4, BOOKLET, LARGE)}  # output kind → edition
 
 
 @dataclass
