@@ -126,6 +126,54 @@ print("delegates", fonts.instantiateVariableFont(1, 2))
                      "real instancer True", "delegates ('real', (1, 2))"]
 
 
+PLAIN_IMPORT = """
+import sys
+sys.path.insert(0, sys.argv[1])
+if sys.argv[2] == "plain":
+    import weasyprint.document, weasyprint.urls  # WeasyPrint's own import: cffi parses its declarations
+from kitap.cli import run
+sys.argv = ["build.py", *sys.argv[3:]]
+run()
+"""
+
+
+def test_precompiled_c_declarations_change_no_byte(tmp_path):
+    """The out-of-line cffi module kitap hands to WeasyPrint (kitap.writers.libraries, 3.) declares the same
+    functions from the same libraries: the same bytes as WeasyPrint's own in-line declarations."""
+    made = {}
+    for how in ("plain", "kitap"):
+        out = tmp_path / how
+        result = subprocess.run([sys.executable, "-c", PLAIN_IMPORT, str(ROOT), how, "--source", str(FIXTURES / "mini"),
+                                 "--output", str(out), "--only", "pdf,large,epub", "--jobs", "1", "-q"],
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        made[how] = _files(out)
+    assert {"mini.pdf", "mini-large.pdf", "mini.epub"} <= set(made["plain"])
+    assert made["plain"] == made["kitap"]
+
+
+def test_weasyprint_gets_the_precompiled_declarations_and_pycparser_stays_unloaded(tmp_path):
+    code = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from kitap.writers import libraries
+libraries.CACHE = libraries.Path(sys.argv[2])  # a fresh cache: the first import makes the module
+from kitap.writers.libraries import import_weasyprint
+import_weasyprint()
+from weasyprint.text import ffi
+print(type(ffi.ffi).__name__, ffi.pango is not None, ffi.harfbuzz_subset is not None, ffi.FROM_UNITS)
+print(sorted(p.name.split("-")[1] for p in libraries.CACHE.iterdir()))
+print("pycparser" in sys.modules)
+"""
+    runs = [subprocess.run([sys.executable, "-c", code, str(ROOT), str(tmp_path / "cache")], capture_output=True,
+                           text=True, timeout=120) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    first, second = (r.stdout.splitlines() for r in runs)
+    assert first[:2] == second[:2] == ["PrecompiledFFI True True 0.0009765625", "['ffi']"]
+    assert first[2] == "True"  # the first import parsed the declarations, to make the module
+    assert second[2] == "False"  # later ones do not even load the C parser
+
+
 # ---- the helper process itself ------------------------------------------------------------------
 
 
