@@ -156,7 +156,9 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
 
         # The cycle collector: what is imported lives to the end, so it is frozen out of the collector's
         # passes; and the collector is paused while this process lays out and writes (it spent 0.10-0.15 s
-        # in ~270 passes and freed ~2 MB of 70). Both are undone after the build.
+        # in ~270 passes and freed ~2 MB of 70). Both are undone after the build (the collector resumed
+        # only if it ran before: the CLI pauses it for its one build).
+        collecting = gc.isenabled()
         try:
             with watch.stage("import"):
                 import_weasyprint()  # while the helper reads and checks the project
@@ -175,7 +177,8 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
             raise
         finally:
             gc.unfreeze()
-            gc.enable()
+            if collecting:
+                gc.enable()
         made += their_made
         warnings += more + their_warnings
     made.sort(key=lambda m: KINDS.index(m[0]))
@@ -199,6 +202,7 @@ def _helper_lane(connection, source: Path, kinds: tuple[str, ...], options: tupl
     from .writers import release_fonts
 
     watch = Stopwatch()
+    gc.enable()  # the helper collects as usual, even if the process it was forked from paused the collector
 
     def receive_starts():
         while True:
