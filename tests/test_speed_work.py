@@ -172,6 +172,11 @@ print("pycparser" in sys.modules)
     assert first[:2] == second[:2] == ["PrecompiledFFI True True 0.0009765625", "['ffi']"]
     assert first[2] == "True"  # the first import parsed the declarations, to make the module
     assert second[2] == "False"  # later ones do not even load the C parser
+    (tmp_path / "file").write_text("not a folder")  # a cache folder that cannot be made: WeasyPrint's own way
+    unwritable = subprocess.run([sys.executable, "-c", code, str(ROOT), str(tmp_path / "file" / "cache")],
+                                capture_output=True, text=True, timeout=120)
+    assert unwritable.returncode != 0 and "NotADirectoryError" in unwritable.stderr  # only the listing fails:
+    assert unwritable.stdout.splitlines()[0] == "FFI True True 0.0009765625"  # cffi's own FFI, libraries found
 
 
 # ---- the helper process itself ------------------------------------------------------------------

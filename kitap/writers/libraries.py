@@ -136,13 +136,13 @@ def _precompiled_ffi():
     key = _digest(f"{cffi.__version__}\0{sys.version_info[:2]}\0{source}")[:16]
     module = CACHE / f"weasyprint-ffi-{key}.py"
     if not module.is_file():  # first use with this WeasyPrint and cffi: parse the declarations once
-        declarations = _weasyprint_declarations(source)
+        CACHE.mkdir(exist_ok=True)  # first, so that a folder kitap may not write to costs no second parse
+        declarations = _weasyprint_declarations(source) if os.access(CACHE, os.W_OK) else None
         if declarations is None:
             return None
         builder = cffi.FFI()
         builder.cdef(declarations)
         builder.set_source("_kitap_weasyprint_ffi", None)
-        CACHE.mkdir(exist_ok=True)
         partial = module.with_name(f".{module.name}.{os.getpid()}")
         with redirect_stdout(io.StringIO()):  # cffi prints "generating <file>"
             builder.emit_python_code(str(partial))
