@@ -16,7 +16,11 @@ starts others, the largest single process it waited for). Each round runs every 
 (b1) Pandoc 3 (pypandoc-binary) on bench/work/seed.md → EPUB;
 (b2) Pandoc 3 on seed.md → PDF with --pdf-engine=weasyprint (the venv's weasyprint first on PATH);
 (c)  raw WeasyPrint CLI on kitap's own final A4 HTML (bench/work/final.html): `weasyprint -u ROOT/ final.html out.pdf`;
-(c') the same with the PDF options kitap uses (--pdf-variant pdf/ua-1 --pdf-tags).
+(c') the same with the PDF options kitap uses (--pdf-variant pdf/ua-1 --pdf-tags);
+(f)  the floor of the "share outside WeasyPrint" target: WeasyPrint alone in a fresh Python process,
+     imported the way kitap imports it, laying out final.html and writing it with kitap's PDF options,
+     nothing else; its share of the process outside layout and PDF writing is what any toolchain that
+     starts a process and lays out with WeasyPrint pays at least.
 
 seed.md and final.html are made by bench/prep.py from the project with kitap's loader and renderer.
 After the rounds: raw WeasyPrint once in-process (import, render, write_pdf separately) and
@@ -285,6 +289,8 @@ def rounds(tools: Tools, count: int, facts: dict, idle_wait: float = 0.0) -> dic
         "c2": ("raw WeasyPrint CLI, kitap's PDF options", ([tools.weasyprint, "-u", base_url, "--pdf-variant",
                                                            "pdf/ua-1", "--pdf-tags", final_html, peer / "raw-ua.pdf"],
                                                           WORK, None)),
+        "f": ("WeasyPrint alone, fresh process (the floor)", ([tools.python, "-c", FLOOR, final_html, base_url,
+                                                               peer / "floor.pdf", tools.toolchain], WORK, None)),
     }
     runs: dict[str, list[Run]] = {key: [] for key in cases}
     weasyprint_share: list[float] = []  # per round: (layout + pdf write in the main process) / whole process
@@ -307,7 +313,7 @@ def rounds(tools: Tools, count: int, facts: dict, idle_wait: float = 0.0) -> dic
         runs["d"].append(require(run_process(ours(out), tools.toolchain), "the kitap no-op rebuild"))
         after = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
         rewritten.append(any(after.get(name) != stamp for name, stamp in before.items() if name.endswith((".pdf", ".epub"))))
-        for key in ("b1", "b2", "c", "c2"):
+        for key in ("b1", "b2", "c", "c2", "f"):
             cmd, cwd, env = cases[key][1]
             runs[key].append(require(run_process(cmd, cwd, env), cases[key][0]))
         if last_out is not None:
@@ -323,7 +329,28 @@ def rounds(tools: Tools, count: int, facts: dict, idle_wait: float = 0.0) -> dic
              "raw WeasyPrint PDF": (peer / "raw.pdf").stat().st_size}
     return {"labels": {k: v[0] for k, v in cases.items()}, "runs": runs, "pages": pages, "sizes": sizes,
             "last_output": str(last_out), "noop_rewrote": rewritten, "weasyprint_share": weasyprint_share,
-            "import_share": import_share}
+            "import_share": import_share, "floor_share": [floor_share(r) for r in runs["f"]]}
+
+
+FLOOR = """
+import json, sys, time
+sys.path.insert(0, sys.argv[4])
+from kitap.writers.libraries import import_weasyprint
+import_weasyprint()
+import weasyprint
+html = weasyprint.HTML(filename=sys.argv[1], base_url=sys.argv[2])
+began = time.perf_counter()
+document = html.render()
+laid_out = time.perf_counter()
+document.write_pdf(sys.argv[3], pdf_variant="pdf/ua-1", pdf_tags=True)
+print(json.dumps({"layout": laid_out - began, "write_pdf": time.perf_counter() - laid_out}))
+"""
+
+
+def floor_share(run: Run) -> float:
+    """(f): the share of the whole process outside WeasyPrint's layout and PDF writing."""
+    times = json.loads(run.stdout.strip().splitlines()[-1])
+    return 1 - (times["layout"] + times["write_pdf"]) / run.seconds
 
 
 def main_process_stages(stdout: str) -> dict[str, float]:
@@ -385,6 +412,10 @@ def print_table(summary: dict, result: dict) -> None:
         if without_import:
             print(f"  the same, not counting the main process's import of WeasyPrint (its 'import' stage): "
                   f"{100 * (1 - statistics.median(without_import)):.0f} %")
+    floor = result.get("floor_share") or []
+    if floor:
+        print(f"  the floor (f), WeasyPrint alone in a fresh process imported kitap's way: "
+              f"{100 * statistics.median(floor):.0f} % outside its layout and PDF writing")
     print("others CPU: CPU cores other processes on the machine kept busy, on average, during the case's runs "
           "(interference; 0 = quiet machine)")
     print("pages: " + ", ".join(f"{k} {v}" for k, v in result["pages"].items()))
@@ -673,7 +704,7 @@ def main() -> None:
     record = {"machine": info, "rounds": count, "inputs": facts, "summary": summary,
               "pages": result["pages"], "sizes": result["sizes"], "noop_rewrote": result["noop_rewrote"],
               "weasyprint_share": result["weasyprint_share"], "import_share": result["import_share"],
-              "runs": {k: [asdict(r) | {"stdout": r.stdout[-500:], "stderr": r.stderr[-500:]} for r in v]
+              "floor_share": result["floor_share"], "runs": {k: [asdict(r) | {"stdout": r.stdout[-500:], "stderr": r.stderr[-500:]} for r in v]
                        for k, v in result["runs"].items()}}
 
     inproc = weasyprint_in_process(tools, facts["base_url"])
