@@ -143,12 +143,15 @@ def _precompiled_ffi():
         builder = cffi.FFI()
         builder.cdef(declarations)
         builder.set_source("_kitap_weasyprint_ffi", None)
-        partial = module.with_name(f".{module.name}.{os.getpid()}")
-        with redirect_stdout(io.StringIO()):  # cffi prints "generating <file>"
-            builder.emit_python_code(str(partial))
-        partial.write_text(f"# declarations: {_digest(declarations)}\n" + partial.read_text(encoding="utf-8"),
-                           encoding="utf-8")
-        os.replace(partial, module)
+        partial = module.with_name(f".{module.name}.{os.getpid()}")  # written whole, then renamed: atomic
+        try:
+            with redirect_stdout(io.StringIO()):  # cffi prints "generating <file>"
+                builder.emit_python_code(str(partial))
+            partial.write_text(f"# declarations: {_digest(declarations)}\n" + partial.read_text(encoding="utf-8"),
+                               encoding="utf-8")
+            os.replace(partial, module)
+        finally:
+            partial.unlink(missing_ok=True)
     code = module.read_text(encoding="utf-8")
     made = "ffi = _cffi_backend.FFI("
     expected = code.partition("\n")[0].removeprefix("# declarations: ")
