@@ -289,8 +289,8 @@ def rounds(tools: Tools, count: int, facts: dict, idle_wait: float = 0.0) -> dic
         "c2": ("raw WeasyPrint CLI, kitap's PDF options", ([tools.weasyprint, "-u", base_url, "--pdf-variant",
                                                            "pdf/ua-1", "--pdf-tags", final_html, peer / "raw-ua.pdf"],
                                                           WORK, None)),
-        "f": ("WeasyPrint alone, fresh process (the floor)", ([tools.python, "-c", FLOOR, final_html, base_url,
-                                                               peer / "floor.pdf", tools.toolchain], WORK, None)),
+        "f": ("WeasyPrint alone, fresh process (the floor)", ([tools.python, "-c", WEASYPRINT_ALONE, final_html, base_url,
+                                                               peer / "floor.pdf", tools.toolchain, "ua"], WORK, None)),
     }
     runs: dict[str, list[Run]] = {key: [] for key in cases}
     weasyprint_share: list[float] = []  # per round: (layout + pdf write in the main process) / whole process
@@ -332,18 +332,26 @@ def rounds(tools: Tools, count: int, facts: dict, idle_wait: float = 0.0) -> dic
             "import_share": import_share, "floor_share": [floor_share(r) for r in runs["f"]]}
 
 
-FLOOR = """
+# WeasyPrint alone on final.html, timed apart: argv html, base URL, output PDF, then the kitap checkout whose
+# import of WeasyPrint to use ("" for WeasyPrint's own import) and "ua" for kitap's PDF options ("" for defaults).
+WEASYPRINT_ALONE = """
 import json, sys, time
-sys.path.insert(0, sys.argv[4])
-from kitap.writers.libraries import import_weasyprint
-import_weasyprint()
-import weasyprint
-html = weasyprint.HTML(filename=sys.argv[1], base_url=sys.argv[2])
 began = time.perf_counter()
+if sys.argv[4]:
+    sys.path.insert(0, sys.argv[4])
+    from kitap.writers.libraries import import_weasyprint
+    import_weasyprint()
+import weasyprint
+imported = time.perf_counter()
+html = weasyprint.HTML(filename=sys.argv[1], base_url=sys.argv[2])
+parsed = time.perf_counter()
 document = html.render()
 laid_out = time.perf_counter()
-document.write_pdf(sys.argv[3], pdf_variant="pdf/ua-1", pdf_tags=True)
-print(json.dumps({"layout": laid_out - began, "write_pdf": time.perf_counter() - laid_out}))
+options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True} if sys.argv[5] == "ua" else {}
+document.write_pdf(sys.argv[3], **options)
+written = time.perf_counter()
+print(json.dumps({"import": imported - began, "parse": parsed - imported, "layout": laid_out - parsed,
+                  "write_pdf": written - laid_out, "total": written - began, "pages": len(document.pages)}))
 """
 
 
@@ -423,22 +431,10 @@ def print_table(summary: dict, result: dict) -> None:
 
 
 def weasyprint_in_process(tools: Tools, base_url: str) -> dict:
-    """Raw WeasyPrint once, in a fresh process, with import, layout and PDF writing timed apart."""
-    code = (
-        "import json, sys, time\n"
-        "t0 = time.perf_counter()\n"
-        "import weasyprint\n"
-        "t1 = time.perf_counter()\n"
-        "html = weasyprint.HTML(filename=sys.argv[1], base_url=sys.argv[2])\n"
-        "t2 = time.perf_counter()\n"
-        "doc = html.render()\n"
-        "t3 = time.perf_counter()\n"
-        "doc.write_pdf(sys.argv[3])\n"
-        "t4 = time.perf_counter()\n"
-        "print(json.dumps({'import': t1 - t0, 'parse': t2 - t1, 'layout': t3 - t2, 'write_pdf': t4 - t3,"
-        " 'total': t4 - t0, 'pages': len(doc.pages)}))\n")
-    run = require(run_process([tools.python, "-c", code, WORK / "final.html", base_url, WORK / "peer" / "raw-inproc.pdf"],
-                              WORK), "raw WeasyPrint in-process")
+    """Raw WeasyPrint once, in a fresh process, imported its own way, with import, layout and PDF writing
+    timed apart."""
+    run = require(run_process([tools.python, "-c", WEASYPRINT_ALONE, WORK / "final.html", base_url,
+                               WORK / "peer" / "raw-inproc.pdf", "", ""], WORK), "raw WeasyPrint in-process")
     data = json.loads(run.stdout.strip().splitlines()[-1])
     data["process_wall"] = run.seconds
     return data

@@ -10,7 +10,7 @@ from typing import Callable
 
 from .errors import KitapError
 from .fingerprint import STAMP, fingerprints, read_stamp, stamp_bytes, up_to_date
-from .render.targets import Page
+from .render.targets import Page, text_page
 from .timing import Stopwatch
 
 # Output kinds, in build order; `--only` takes a comma-separated subset.
@@ -92,7 +92,7 @@ def check_before_build(book, source: Path) -> list[str]:
     return [str(f) for f in findings]
 
 
-TEXT_PAGE = Page(parts=("article",), linked_styles=False)  # the A4 handout's text, before the appendices
+TEXT_PAGE = text_page()  # the A4 handout's text, before the appendices
 
 # With two lanes, a forked helper process reads and checks the project while the main process imports
 # WeasyPrint; then the main process lays out the A4 handout (the e-book needs its page starts) and the

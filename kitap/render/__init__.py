@@ -3,10 +3,11 @@
 The targets and paths are imported at once; the renderer (Jinja and the Kazakh typography) on first use
 of one of its names, so a process that only lays out HTML does not load it.
 """
-from .targets import APPENDICES, EPUB, HTML, PARTS, PDF, STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target
+from .targets import (APPENDICES, EPUB, HTML, PARTS, PDF, STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target,
+                      text_page)
 
 __all__ = ["APPENDICES", "EPUB", "HTML", "PARTS", "PDF", "STYLES_DIR", "TEMPLATES_DIR", "TOOL_ROOT", "Page", "Target",
-           "Ref", "Renderer", "css_string", "environment", "render_document"]
+           "text_page", "Ref", "Renderer", "css_string", "environment", "render_document"]
 _RENDERER = {"Ref", "Renderer", "css_string", "environment", "render_document"}
 
 

@@ -46,3 +46,9 @@ class Page:
     scripts: tuple[str, ...] = ()
     downloads: tuple = ()                   # (href, title) links to the other outputs
     linked_styles: bool = True              # <link> the stylesheets; False: the writer supplies them parsed
+
+
+def text_page(extra_stylesheets: tuple[str, ...] = ()) -> Page:
+    """The print editions' first document: the title block and the article (the appendices follow as a
+    second document, once the text's pages are known)."""
+    return Page(parts=("article",), extra_stylesheets=extra_stylesheets, linked_styles=False)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Book
-from ..render import APPENDICES, PDF, STYLES_DIR, TOOL_ROOT, Page
+from ..render import APPENDICES, PDF, STYLES_DIR, TOOL_ROOT, Page, text_page
 from ..timing import NULL, Stopwatch
 from .fetcher import ConfinedFetcher
 from .linecache import remembered_lines
@@ -118,7 +118,7 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        text = _render(book, Page(parts=("article",), extra_stylesheets=extra, linked_styles=False), watch, html_for)
+        text = _render(book, text_page(extra), watch, html_for)
         page_of = {ident: number for number, page in enumerate(text.pages, start=1) for ident in page.anchors}
         appendices = _render(book, Page(parts=APPENDICES, extra_stylesheets=extra, first_page=len(text.pages) + 1,
                                         page_of=page_of, linked_styles=False), watch, html_for)
