@@ -187,6 +187,7 @@ class Meta:
     rights: str = ""
     publisher: str = ""
     description: str = ""
+    certified_by: str = ""  # who certified the e-book's accessibility, if anyone did
 
 
 @dataclass

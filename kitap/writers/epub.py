@@ -174,7 +174,8 @@ def _accessibility_metadata(eb: epub.EpubBook, book: Book, labels: dict, paged: 
     meta("schema:accessibilityHazard", "none")
     meta("schema:accessibilitySummary", labels["a11y_summary"])
     meta("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA")
-    meta("a11y:certifiedBy", book.meta.publisher or book.meta.author)
+    if book.meta.certified_by:  # only a real certifier: nobody certifies a book by writing it
+        meta("a11y:certifiedBy", book.meta.certified_by)
     if paged:
         eb.add_metadata("DC", "source", f"{book.meta.title}. {labels['print_edition']} ({book.meta.name}.pdf)",
                         {"id": "print-source"})
