@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from kitap.kazakh.datereader import Decade, find_dates
+from kitap.languages.kk.datereader import Decade, find_dates
 from kitap.model import PartialDate
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kitap.kazakh import hyphenate
-from kitap.kazakh.hyphenate import SOFT_HYPHEN, break_points, hyphenate_text, syllables
+from kitap.languages.kk import hyphenate
+from kitap.languages.kk.hyphenate import SOFT_HYPHEN, break_points, hyphenate_text, syllables
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 WORD_LIST = FIXTURES / "hyphenation-kk.txt"

@@ -59,7 +59,7 @@ def test_footnote_numbers_match_their_text(seed_build, seed_pages):
 
 def test_glossary_and_chronology_appendices_are_complete(seed_build, seed_pages):
     from kitap.load import load_project
-    from kitap.kazakh.dates import format_date
+    from kitap.languages.kk.dates import format_date
 
     book = load_project(seed_build.source)
     text = pdf_body_text(seed_pages)

@@ -43,7 +43,7 @@ def test_glossary_lists_exactly_the_pages_where_each_term_is_used(book, pages):
 def test_chronology_pages_point_at_the_phrase(book, pages):
     chronology = norm(" ".join(p.body for p in pages[_glossary_index(pages):]))
     chronology = chronology[chronology.find("Оқиғалар хронологиясы"):]
-    from kitap.kazakh.dates import format_date
+    from kitap.languages.kk.dates import format_date
     for event in book.chronology:
         if not event.anchor:
             continue
@@ -178,7 +178,7 @@ def test_no_illegal_hyphenation_in_any_edition(seed_build, suffix):
     legal Kazakh syllable break: body text read across pages, footnotes read on their own."""
     from collections import Counter
 
-    from kitap.kazakh.hyphenate import break_points
+    from kitap.languages.kk.hyphenate import break_points
 
     with pdfplumber.open(seed_build.output / f"{seed_build.name}{suffix}.pdf") as pdf:
         pages = _pages_in_reading_order(pdf, suffix == "-booklet")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..errors import SourceError
-from ..kazakh.datereader import Decade, FoundDate, find_dates
+from ..languages.kk.datereader import Decade, FoundDate, find_dates
 from ..model import ChronoEvent
 from ..transforms.anchors import locate
 from .findings import Finding

@@ -9,12 +9,10 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .. import __version__
-from ..kazakh.dates import format_date
-from ..kazakh.hyphenate import hyphenate_text
-from ..kazakh.typography import Typographer, typeset
+from ..languages import pack_for
+from ..typography import Typographer, typeset
 from ..model import Book, Inline, Link, Mark, NoteRef, PageBreak, Styled, Text
 from ..transforms.inline_ops import plain_text, walk
-from .labels import labels_for
 from .targets import PARTS, STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target  # noqa: F401
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ def heading_tree(book: Book) -> list[TocEntry]:
 def heading_label(book: Book, children: list[Inline]) -> str:
     """A heading as bookmarks, running heads and tables of contents show it: typeset, without note calls
     or soft hyphens."""
-    return typeset(plain_text(children), book.meta.language)
+    return typeset(plain_text(children), pack_for(book.meta.language).typography)
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,6 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              bytecode_cache=_template_cache())
-    env.filters["kkdate"] = format_date
     env.filters["css_string"] = css_string
     return env
 
@@ -102,6 +99,7 @@ class Renderer:
     def __init__(self, book: Book, target: Target, page_of: dict[str, int] | None = None,
                  page_breaks: dict[str, list[int]] | None = None):
         self.book, self.target = book, target
+        self.pack = pack_for(book.meta.language)
         self.page_of = page_of or {}
         self.page_breaks = page_breaks or {}  # element id → printed pages that begin at it (EPUB)
         self.notes = {note.key: note for note in book.notes}
@@ -115,7 +113,7 @@ class Renderer:
 
     def contents(self) -> list[TocEntry]:
         """The web page's contents: the article's headings, then the notes and the appendices present."""
-        labels = labels_for(self.book.meta.language)
+        labels = self.pack.labels
         present = {"notes": bool(self.book.notes), "glossary": bool(self.book.glossary),
                    "chronology": bool(self.book.chronology), "colophon": True}
         return [*heading_tree(self.book), *(TocEntry(part, labels[part]) for part, shown in present.items() if shown)]
@@ -150,12 +148,13 @@ class Renderer:
                     collect(node.children, verbatim or (isinstance(node, Styled) and node.style == "code"))
 
         collect(children, False)
-        typographer = Typographer(self.book.meta.language)
+        typographer = Typographer(self.pack.typography)
+        hyphenate = self.pack.hyphenate if self.target.hyphenate else None
         for index, (node, verbatim) in enumerate(runs):
             after = runs[index + 1][0].text if index + 1 < len(runs) else ""
             shown = typographer.verbatim(node.text) if verbatim else typographer.chunk(node.text, lookahead=after)
-            if self.target.hyphenate and not verbatim and self.book.meta.language.startswith("kk"):
-                shown = hyphenate_text(shown)
+            if hyphenate and not verbatim:
+                shown = hyphenate(shown)
             self.display[id(node)] = shown
 
     def _children(self, children: list[Inline]) -> Markup:
@@ -214,8 +213,8 @@ def render_document(book: Book, target: Target, page: Page | None = None) -> str
     page = page or Page()
     renderer = Renderer(book, target, page.page_of, page.page_breaks)
     return environment().get_template("book.html.j2").render(
-        book=book, meta=book.meta, target=target, parts=page.parts, r=renderer, L=labels_for(book.meta.language),
-        T=lambda text: typeset(text, book.meta.language),
+        book=book, meta=book.meta, target=target, parts=page.parts, r=renderer, L=renderer.pack.labels,
+        T=lambda text: typeset(text, renderer.pack.typography), format_date=renderer.pack.format_date,
         version=__version__, title=page.title or book.meta.title, first_page=page.first_page,
         inline_styles=Markup(page.inline_styles), scripts=[Markup(s) for s in page.scripts], downloads=page.downloads,
         stylesheets=[*target.stylesheets, *page.extra_stylesheets] if page.linked_styles else [])

@@ -1,12 +1,12 @@
-"""Order the glossary (Kazakh alphabet) and the chronology (by date) and give entries stable ids."""
+"""Order the glossary (the book language's alphabet) and the chronology (by date); give entries stable ids."""
 from __future__ import annotations
 
-from ..kazakh.collate import sort_key
+from ..languages import pack_for
 from ..model import Book
 
 
 def order_appendices(book: Book) -> Book:
-    book.glossary.sort(key=lambda entry: sort_key(entry.term))
+    book.glossary.sort(key=lambda entry: pack_for(book.meta.language).sort_key(entry.term))
     for index, entry in enumerate(book.glossary, start=1):
         entry.id = f"gl-{index}"
     book.chronology.sort(key=lambda event: event.date)  # stable: same-date entries keep file order

@@ -11,7 +11,7 @@ from ebooklib import epub
 
 from ..model import Book, PageBreak, Styled
 from ..render import EPUB, PARTS, STYLES_DIR, Page, environment, heading_tree, render_document
-from ..render.labels import labels_for
+from ..languages import pack_for
 from ..transforms.inline_ops import insert_at_word_of_alnum, walk
 from .cover import cover_png
 from .fonts import epub_fonts, visible_characters
@@ -102,7 +102,7 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
     """The EPUB; with the A4 handout's page `starts`, its page list and markers match the printed
     handout. `cover`: the cover image, if already made (`cover_png(book.meta)`)."""
     meta = book.meta
-    labels = labels_for(meta.language)
+    labels = pack_for(meta.language).labels
     stamp = build_time(book)
     book = copy.deepcopy(book)  # page breaks are for the EPUB only
     page_breaks = place_page_breaks(book, starts)
@@ -135,7 +135,8 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
             doc.add_link(href=sheet.file_name, rel="stylesheet", type="text/css")
         documents.append(doc)
 
-    characters = visible_characters(*(d.content for d in documents), meta.title, meta.author)
+    characters = visible_characters(*(d.content for d in documents), meta.title, meta.author,
+                                    pack_for(meta.language).letters)
     for name, data in epub_fonts(characters, faces).items():
         eb.add_item(epub.EpubItem(uid=f"font-{name.split('.')[0]}", file_name=f"styles/fonts/{name}",
                                   media_type="font/ttf", content=data))

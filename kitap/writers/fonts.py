@@ -13,13 +13,14 @@ from pathlib import Path
 
 import uharfbuzz as hb
 
-from ..kazakh.collate import KAZAKH_ALPHABET
+from ..languages.kk.collate import KAZAKH_ALPHABET
 from ..render import STYLES_DIR
 
 FONT_FILES = ("NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.ttf", "NotoSerif-BoldItalic.ttf",
               "NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 # Always kept: digits and punctuation a reader may add (note numbers), and the whole Kazakh and Russian
-# alphabets in both cases, so a letter never falls back to a reader's font that lacks it.
+# alphabets in both cases, so a letter never falls back to a reader's font that lacks it (the writers add
+# the book language's own alphabet).
 ALWAYS = " 0123456789.,;:!?()[]«»\"'-–—…/" + KAZAKH_ALPHABET + KAZAKH_ALPHABET.upper()
 # Names kept in the subset: family and style (1–6), and copyright and licence (0, 13, 14) as the OFL asks.
 NAME_IDS = (0, 1, 2, 3, 4, 5, 6, 13, 14)

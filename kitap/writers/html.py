@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import re
 
+from ..languages import pack_for
 from ..model import Book
 from ..render import HTML, STYLES_DIR, TEMPLATES_DIR, Page, render_document
 from .fonts import subset_font, visible_characters
@@ -27,7 +28,7 @@ def _fonts_css(characters: set[str]) -> str:
 def page_html(book: Book, scripts: tuple[str, ...] = (), downloads: tuple = ()) -> str:
     """The page as a string (the live preview adds its reload script through `scripts`)."""
     draft = render_document(book, HTML, Page(downloads=downloads))
-    characters = visible_characters(draft)
+    characters = visible_characters(draft, pack_for(book.meta.language).letters)
     styles = "\n".join([_fonts_css(characters)] + [(STYLES_DIR / name).read_text(encoding="utf-8")
                                                     for name in ("base.css", "html.css")])
     notes = (TEMPLATES_DIR / "notes.js").read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from ..model import PartialDate
+from ...model import PartialDate
 from .dates import MONTHS
 
 LETTERS = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"

@@ -1,4 +1,4 @@
-"""Kazakh (and Russian) typography applied when rendering: quotes, dashes, no-break spaces.
+"""Typography applied when rendering: quotes, dashes, no-break spaces, by a language pack's rules.
 
 The author's words are never changed. Every edit replaces one character by one other character,
 and only these: a space by a no-break space, a double quote by « » „ “ (or ” when closing an
@@ -10,11 +10,11 @@ arithmetic on "context + chunk + lookahead" stays exact.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 NBSP = "\u00a0"
 EM_DASH = "\u2014"
-# Quotes as Kazakh and Russian print them: «outer „inner“».
-SUPPORTED_LANGUAGES = frozenset({"kk", "ru"})
 
 # Left context kept between chunks. Rules look back a few characters at most; the kept text may
 # start in the middle of a word, which looks like a word start to a look-behind, so it must be long
@@ -24,9 +24,24 @@ CONTEXT_CHARS = 32
 # Of a caller's lookahead only this much is read: enough for the longest rule (an abbreviation).
 LOOKAHEAD_CHARS = 16
 
-UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-LOWER = "a-zа-яёәғқңөұүһі"
 SPACES = " " + NBSP
+
+
+@dataclass(frozen=True)
+class TypographyRules:
+    """One language's typography: its letters (as regex class contents), the abbreviations that close an
+    enumeration and stay with the word before them, and the words a no-break space binds to what follows
+    («г. Алматы», «т. 2»). Quotes are «outer „inner“» in every language kitap has. `active` False: text
+    passes unchanged."""
+
+    upper: str = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+    lower: str = "a-zа-яёәғқңөұүһі"
+    trailing_abbreviations: frozenset = frozenset({"т.б.", "т.с.с.", "т.т.", "т.д.", "т.п."})
+    bind_after: tuple[str, ...] = ()
+    active: bool = True
+
+
+PLAIN = TypographyRules(active=False)
 
 # Rule 2: a hyphen, en or em dash alone between spaces is a dash; its space before becomes a
 # no-break space so a line never starts with the dash.
@@ -37,14 +52,34 @@ DIALOGUE_DASH = re.compile("[-\u2013\u2014](?= )")
 # Never with a following number ("1 000", "12 15") or punctuation.
 NUMBER_WORD = re.compile(r"(?<=\d)( )(?=[^\W\d_]|%)")
 NUMERO = re.compile(r"(?<=[№§])( )(?=\d)")
-# Rule 4: an initial (one capital letter and a period) stays with what follows when that is
-# another initial or the surname: Н. Ә. Назарбаев. "Н.Назарбаев" has no space and stays so.
-INITIAL = re.compile(rf"(?<!\w)[{UPPER}]\.( )(?=[{UPPER}])")
-# Rule 5: abbreviations of one-letter parts (т. б., т. с. с., б. з. б., т. е.) are not broken.
-ABBREVIATION = re.compile(
-    rf"(?:(?<=\S)(?P<lead> ))?(?<!\w)(?P<abbr>[{LOWER}]\.(?:[{SPACES}]?[{LOWER}]\.){{1,3}})")
-# Those that close an enumeration also stay with the word before them ("ЮНЕСКО т.б.").
-TRAILING_ABBREVIATIONS = frozenset({"т.б.", "т.с.с.", "т.т.", "т.д.", "т.п."})
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The rules' letter-dependent patterns, compiled once per set of rules."""
+
+    # Rule 4: an initial (one capital letter and a period) stays with what follows when that is
+    # another initial or the surname: Н. Ә. Назарбаев. "Н.Назарбаев" has no space and stays so.
+    initial: re.Pattern
+    # Rule 5: abbreviations of one-letter parts (т. б., т. с. с., б. з. б., т. е.) are not broken;
+    # those that close an enumeration also stay with the word before them ("ЮНЕСКО т.б.").
+    abbreviation: re.Pattern
+    # Rule 6: a no-break space after the pack's binding abbreviations («г. Алматы», «т. 2», «№ 5»).
+    bound: re.Pattern | None
+
+
+@lru_cache(maxsize=None)
+def _patterns(rules: TypographyRules) -> _Patterns:
+    upper, lower = rules.upper, rules.lower
+    bound = None
+    if rules.bind_after:
+        words = "|".join(re.escape(w) for w in sorted(rules.bind_after, key=len, reverse=True))
+        bound = re.compile(rf"(?<![\w.])(?:{words})( )(?=\S)")
+    return _Patterns(
+        initial=re.compile(rf"(?<!\w)[{upper}]\.( )(?=[{upper}])"),
+        abbreviation=re.compile(
+            rf"(?:(?<=\S)(?P<lead> ))?(?<!\w)(?P<abbr>[{lower}]\.(?:[{SPACES}]?[{lower}]\.){{1,3}})"),
+        bound=bound)
 
 # Rule 1.
 QUOTE_MARK = re.compile("[\"«»„“”]")
@@ -54,8 +89,9 @@ OPENING_CONTEXT = frozenset("([{«„")
 CLOSING = {"«": "»", "„": "“", "“": "”", "”": "”"}
 
 
-def _rule_edits(s: str, at_paragraph_start: bool):
-    """(index, character) pairs of rules 2–5 over s; every one replaces a single character."""
+def _rule_edits(s: str, at_paragraph_start: bool, rules: TypographyRules):
+    """(index, character) pairs of rules 2–6 over s; every one replaces a single character."""
+    patterns = _patterns(rules)
     for m in SPACED_DASH.finditer(s):
         i = m.start()
         # "1991 – 2019" is a range, not a dash between words: left as written.
@@ -66,15 +102,15 @@ def _rule_edits(s: str, at_paragraph_start: bool):
     if at_paragraph_start and DIALOGUE_DASH.match(s):
         yield 0, EM_DASH
         yield 1, NBSP
-    for pattern in (NUMBER_WORD, NUMERO, INITIAL):
-        for m in pattern.finditer(s):
+    for pattern in (NUMBER_WORD, NUMERO, patterns.initial, patterns.bound):
+        for m in pattern.finditer(s) if pattern else ():
             yield m.start(1), NBSP
-    for m in ABBREVIATION.finditer(s):
+    for m in patterns.abbreviation.finditer(s):
         abbr = m.group("abbr")
         for k, c in enumerate(abbr):
             if c == " ":
                 yield m.start("abbr") + k, NBSP
-        if m.group("lead") and abbr.replace(" ", "").replace(NBSP, "") in TRAILING_ABBREVIATIONS:
+        if m.group("lead") and abbr.replace(" ", "").replace(NBSP, "") in rules.trailing_abbreviations:
             yield m.start("lead"), NBSP
 
 
@@ -83,12 +119,12 @@ class Typographer:
 
     Call chunk() for each text run of a paragraph in reading order, verbatim() for runs that must
     not change but are still part of the text (code), and end_paragraph() after the paragraph.
-    For a language other than Kazakh or Russian, text passes unchanged.
+    Rules that are not `active` leave the text unchanged.
     """
 
-    def __init__(self, language: str = "kk"):
-        self.language = language
-        self._active = language.split("-")[0].lower() in SUPPORTED_LANGUAGES
+    def __init__(self, rules: TypographyRules):
+        self.rules = rules
+        self._active = rules.active
         self.end_paragraph()
 
     def end_paragraph(self) -> None:
@@ -110,7 +146,7 @@ class Typographer:
         s = self._tail + text + lookahead[:LOOKAHEAD_CHARS]
         chars = list(s)
         self._quotes(s, chars, offset, end)
-        for i, c in _rule_edits(s, self._whole):
+        for i, c in _rule_edits(s, self._whole, self.rules):
             if offset <= i < end:
                 chars[i] = c
         out = "".join(chars[offset:end])
@@ -171,6 +207,6 @@ class Typographer:
                     chars[i] = "“"
 
 
-def typeset(text: str, language: str = "kk") -> str:
+def typeset(text: str, rules: TypographyRules) -> str:
     """One whole paragraph, typeset."""
-    return Typographer(language).chunk(text)
+    return Typographer(rules).chunk(text)

@@ -1,7 +1,7 @@
 """Dates written out in Kazakh."""
 from __future__ import annotations
 
-from ..model import PartialDate
+from ...model import PartialDate
 
 MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
           "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан")

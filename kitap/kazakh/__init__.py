@@ -1,1 +1,0 @@
-"""Knowledge of the Kazakh language the toolchain needs: alphabet order, dates."""

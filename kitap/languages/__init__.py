@@ -1,0 +1,113 @@
+"""Language packs: everything kitap knows about one language (and script), behind one interface.
+
+`book.yaml`'s `language:` (a BCP 47 tag) picks the pack; the rest of kitap asks the pack and never
+tests a language code. A pack is a package of this folder whose `PACK` is a `LanguagePack`; adding a
+language is one new package and one line in REGISTRY.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Mapping
+
+from ..model import PartialDate
+
+# BCP 47 tag (as book.yaml writes it, case-insensitive) → the package holding its pack.
+REGISTRY: dict[str, str] = {
+    "kk": "kitap.languages.kk",
+    "kk-Latn": "kitap.languages.kk_latn",
+    "ru": "kitap.languages.ru",
+}
+# Tags that mean the same pack: a region or the default script adds nothing kitap uses.
+DEFAULT_SCRIPTS = {"kk": "Cyrl", "ru": "Cyrl"}
+
+
+class UnknownLanguage(LookupError):
+    """No pack for a language tag; the message names the tags that have one."""
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Another script the same text can be printed in: the pack it becomes, and how its text is converted
+    (`convert(text) -> text`; characters it does not know pass unchanged)."""
+
+    script: str         # 'latn', 'cyrl': the edition's name in file names (-latn) and --script
+    tag: str            # the language tag of the converted text
+    convert: Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    tag: str                                  # its BCP 47 tag, as kitap writes it (lang, xml:lang, dc:language)
+    name: str                                 # the language's own name for itself
+    script: str                               # ISO 15924: 'Cyrl', 'Latn'
+    alphabet: str                             # lower-case letters in alphabetical order (collation)
+    labels: Mapping[str, str]                 # every word kitap itself prints into a book
+    format_date: Callable[[PartialDate], str]
+    hyphenate: Callable[[str], str] | None    # text → text with U+00AD at the breaks; None: not hyphenated
+    typography: object                        # kitap.typography.TypographyRules
+    lower: Callable[[str], str] = str.lower
+    upper: Callable[[str], str] = str.upper
+    hyphenation_language: str = ""            # a `lang` a browser hyphenates by (hyphens: auto), if any
+    editions: Mapping[str, Edition] = field(default_factory=dict)
+    checker: object | None = None             # the checker's knowledge of the language (kitap.check)
+
+    @property
+    def letters(self) -> str:
+        """Its alphabet in both cases (what embedded fonts must always hold)."""
+        return self.alphabet + self.upper(self.alphabet)
+
+    @property
+    def base(self) -> str:
+        """The language without script or region: 'kk' for 'kk-Latn'."""
+        return self.tag.split("-")[0]
+
+    def sort_key(self, text: str) -> tuple:
+        """Alphabetical order of the language; other characters after its letters, by code point; case
+        breaks ties only, so 'БҰҰ' and 'бұұ' sort together."""
+        rank = _ranks(self.alphabet)
+        folded = tuple((0, rank[c]) if c in rank else (1, ord(c)) for c in self.lower(text))
+        return folded, text
+
+
+@lru_cache(maxsize=None)
+def _ranks(alphabet: str) -> dict[str, int]:
+    return {letter: index for index, letter in enumerate(alphabet)}
+
+
+def normal_tag(tag: str) -> str:
+    """The registry's spelling of a tag: 'KK-latn-KZ' → 'kk-Latn-KZ' (language lower, script title,
+    region upper)."""
+    parts = tag.replace("_", "-").split("-")
+    shaped = [parts[0].lower()]
+    for part in parts[1:]:
+        shaped.append(part.title() if len(part) == 4 and part.isalpha() else part.upper() if len(part) == 2
+                      else part.lower())
+    return "-".join(shaped)
+
+
+def pack_tag(tag: str) -> str | None:
+    """The registry tag a book's language tag is served by: exact, else without region and variants,
+    else without a script that is the language's default ('kk-Cyrl-KZ' → 'kk')."""
+    parts = normal_tag(tag).split("-")
+    language = parts[0]
+    script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    candidates = [normal_tag(tag), f"{language}-{script}" if script else language]
+    if script and DEFAULT_SCRIPTS.get(language) == script:
+        candidates.append(language)
+    lowered = {known.lower(): known for known in REGISTRY}
+    return next((lowered[c.lower()] for c in candidates if c.lower() in lowered), None)
+
+
+def pack_for(tag: str) -> LanguagePack:
+    """The pack for a book's language tag; UnknownLanguage if kitap has none."""
+    found = pack_tag(tag)
+    if found is None:
+        raise UnknownLanguage(f"kitap has no language pack for '{tag}' (it has: {', '.join(REGISTRY)})")
+    return _load(found)
+
+
+@lru_cache(maxsize=None)
+def _load(tag: str) -> LanguagePack:
+    return importlib.import_module(REGISTRY[tag]).PACK

@@ -1,0 +1,3 @@
+"""The Kazakh alphabet, in its order (the pack's collation)."""
+
+KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"

@@ -1,0 +1,35 @@
+"""Kazakh in the Latin alphabet of 2021: the Kazakh pack's knowledge, in Latin letters.
+
+Labels and month names are the Kazakh pack's, transliterated; hyphenation uses the Kazakh syllable
+rules (each word is read in Cyrillic, broken there, and the breaks carried back letter for letter);
+collation follows the Latin alphabet's own order.
+"""
+from __future__ import annotations
+
+from .. import Edition, LanguagePack
+from ...typography import TypographyRules
+from ..kk import PACK as CYRILLIC
+from .hyphenate import hyphenate_text
+from .transliterate import latin_lower, latin_upper, to_cyrillic, to_latin
+
+# The 31 letters in the order of the alphabet (A Ä B D E F G Ğ H I İ J K L M N Ñ O Ö P Q R S Ş T U Ū Ü V Y Z).
+LATIN_ALPHABET = "aäbdefgğhıijklmnñoöpqrsştuūüvyz"
+
+
+def format_date(date) -> str:
+    return to_latin(CYRILLIC.format_date(date))
+
+
+def _to_cyrillic(text: str) -> str:
+    return to_cyrillic(text).text
+
+
+TYPOGRAPHY = TypographyRules(upper="A-ZÄĞIİÑÖŞŪÜ", lower="a-zäğıiñöşūü",
+                             trailing_abbreviations=frozenset({"t.b.", "t.s.s.", "t.t."}))
+
+PACK = LanguagePack(
+    tag="kk-Latn", name="qazaq tılı", script="Latn", alphabet=LATIN_ALPHABET,
+    labels={key: to_latin(value) for key, value in CYRILLIC.labels.items()}, format_date=format_date,
+    hyphenate=hyphenate_text, typography=TYPOGRAPHY, lower=latin_lower, upper=latin_upper,
+    editions={"cyrl": Edition("cyrl", "kk", _to_cyrillic)},
+)

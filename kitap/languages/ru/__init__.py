@@ -1,0 +1,22 @@
+"""The Russian language pack: Pyphen's Russian hyphenation, Russian typography, dates and labels."""
+from __future__ import annotations
+
+from .. import LanguagePack
+from ...typography import TypographyRules
+from .dates import format_date
+from .hyphenate import hyphenate_text
+from .labels import LABELS
+
+RUSSIAN_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"  # Ё after Е
+
+TYPOGRAPHY = TypographyRules(
+    upper="A-ZА-ЯЁ", lower="a-zа-яё",
+    trailing_abbreviations=frozenset({"т.д.", "т.п.", "др.", "пр."}),
+    # «г. Алматы», «гг.», «т. 2» (том), «с. 5», «ст. 12», «им. Абая», «ул. Абая», «рис. 3», «см. выше»
+    bind_after=("г.", "гг.", "т.", "тт.", "с.", "ст.", "им.", "ул.", "д.", "п.", "пп.", "рис.", "см.", "гл."),
+)
+
+PACK = LanguagePack(
+    tag="ru", name="русский язык", script="Cyrl", alphabet=RUSSIAN_ALPHABET, labels=LABELS,
+    format_date=format_date, hyphenate=hyphenate_text, typography=TYPOGRAPHY, hyphenation_language="ru",
+)
