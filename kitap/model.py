@@ -30,6 +30,15 @@ class Styled:
 
 
 @dataclass
+class Foreign:
+    """Words in another language than the book's ([…]{lang=ru} in the source): kept in their own
+    language by every edition, hyphenated and tagged as that language."""
+
+    lang: str
+    children: list["Inline"]
+
+
+@dataclass
 class Link:
     href: str
     children: list["Inline"]
@@ -60,7 +69,7 @@ class PageBreak:
     number: int
 
 
-Inline = Union[Text, Styled, Link, NoteRef, Mark, PageBreak]
+Inline = Union[Text, Styled, Foreign, Link, NoteRef, Mark, PageBreak]
 
 
 # ---- blocks -----------------------------------------------------------------

@@ -6,15 +6,21 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import SourceError
-from ..model import Block, Inline, Link, Note, NoteRef, Origin, SourceLine, Styled, Text
+from ..model import Block, Foreign, Inline, Link, Note, NoteRef, Origin, SourceLine, Styled, Text
 
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:")
 # In article.txt a line starting with one to three '#' and a space is a heading (the only markup it has).
 PLAIN_HEADING = re.compile(r"(?P<marks>#+)[ \t]+(?P<text>\S.*)")
 MAX_HEADING_LEVEL = 3
+# Words in another language, in both formats: [Что такое счастье?]{lang=ru} (a BCP 47 tag).
+LANGUAGE_TAG = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
+FOREIGN_SPAN = re.compile(rf"\[(?P<text>[^\[\]\n]+)\]\{{lang=(?P<lang>{LANGUAGE_TAG})\}}")
+# What is left of a span whose tag is not one: refused, not printed as it stands.
+BROKEN_SPAN = re.compile(r"\]\{lang=(?P<lang>[^}\n]*)\}")
 # What precedes a Markdown line's text: indentation and quote marks, and on a block's first line a
 # heading's '#'s or a list item's marker.
 MD_LINE_LEAD = re.compile(r"[ \t>]*")
@@ -29,8 +35,37 @@ STYLE_TAGS = {"em_open": "em", "strong_open": "strong"}
 
 
 def markdown_parser() -> MarkdownIt:
-    # html=False: raw HTML in the source is kept as literal text, never passed through.
-    return MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
+    # html=False: raw HTML in the source is kept as literal text, never passed through. Of attributes
+    # only a span's language is read ([…]{lang=ru}); any other {…} stays text.
+    return (MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
+            .use(attrs_plugin, spans=True, allowed=["lang"]))
+
+
+def _refuse_broken_span(text: str, path: Path, line: int) -> None:
+    broken = BROKEN_SPAN.search(text)
+    if broken:
+        raise SourceError(path, line, f"[…]{{lang={broken['lang']}}}: '{broken['lang']}' is not a language tag; "
+                                      "write one like ru, en or kk-Latn")
+
+
+def plain_inlines(text: str, line: int, col: int) -> tuple[list[Inline], tuple[SourceLine, ...]]:
+    """A line of article.txt (its text starting at `col`): literal text, but for spans in another
+    language ([…]{lang=ru}); and where its pieces start in the file, around the spans' markup."""
+    children: list[Inline] = []
+    starts = [SourceLine(0, line, col)]
+    position = plain = 0
+    for match in FOREIGN_SPAN.finditer(text):
+        if match.start() > position:
+            children.append(Text(text[position:match.start()]))
+            plain += match.start() - position
+        children.append(Foreign(match["lang"], [Text(match["text"])]))
+        starts.append(SourceLine(plain, line, col + match.start("text")))
+        plain += len(match["text"])
+        position = match.end()
+        starts.append(SourceLine(plain, line, col + position))
+    if position < len(text) or not children:
+        children.append(Text(text[position:]))
+    return children, tuple(starts)
 
 
 def parse_plain(text: str, path: Path) -> list[Block]:
@@ -48,13 +83,14 @@ def parse_plain(text: str, path: Path) -> list[Block]:
             if level > MAX_HEADING_LEVEL:
                 raise SourceError(path, number, f"a heading has one to {MAX_HEADING_LEVEL} '#' ('# Title', "
                                                 f"'## Section', '### Subsection'), not {level}")
-            title = heading["text"].rstrip()
-            blocks.append(Block("h", [Text(title)], Origin(path, number), level=level,
-                                lines=(SourceLine(0, number, indent + heading.start("text") + 1),)))
+            children, lines = plain_inlines(heading["text"].rstrip(), number, indent + heading.start("text") + 1)
+            blocks.append(Block("h", children, Origin(path, number), level=level, lines=lines))
         elif content.startswith("#") and not content.strip("#"):
             raise SourceError(path, number, "an empty heading: write its text after the '#' ('# Кіріспе')")
         else:
-            blocks.append(Block("p", [Text(content)], Origin(path, number), lines=(SourceLine(0, number, indent + 1),)))
+            children, lines = plain_inlines(content, number, indent + 1)
+            _refuse_broken_span("".join(c.text for c in children if isinstance(c, Text)), path, number)
+            blocks.append(Block("p", children, Origin(path, number), lines=lines))
     return blocks
 
 
@@ -176,6 +212,7 @@ def _inlines(tokens: list[Token], origin: Origin, footnote_list: dict, breaks: l
     for token in tokens:
         out = stack[-1]
         if token.type == "text":
+            _refuse_broken_span(token.content, origin.path, origin.line)
             length += len(token.content)
             if out and isinstance(out[-1], Text):
                 out[-1].text += token.content
@@ -204,7 +241,14 @@ def _inlines(tokens: list[Token], origin: Origin, footnote_list: dict, breaks: l
             node = Link(href, [])
             out.append(node)
             stack.append(node.children)
-        elif token.type in ("em_close", "strong_close", "link_close"):
+        elif token.type == "span_open":
+            lang = str(token.attrs.get("lang", ""))
+            if not re.fullmatch(LANGUAGE_TAG, lang):
+                _refuse_broken_span(f"]{{lang={lang}}}", origin.path, origin.line)
+            node = Foreign(lang, [])
+            out.append(node)
+            stack.append(node.children)
+        elif token.type in ("em_close", "strong_close", "link_close", "span_close"):
             stack.pop()
         elif token.type == "footnote_ref":
             out.append(NoteRef(_note_key(footnote_list, token.meta["id"])))

@@ -9,10 +9,10 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .. import __version__
-from ..languages import pack_for
+from ..languages import UnknownLanguage, pack_for
 from ..typography import Typographer, typeset
-from ..model import Book, Inline, Link, Mark, NoteRef, PageBreak, Styled, Text
-from ..transforms.inline_ops import plain_text, walk
+from ..model import Book, Foreign, Inline, Link, Mark, NoteRef, PageBreak, Styled, Text
+from ..transforms.inline_ops import CONTAINERS, plain_text, walk
 from .targets import PARTS, STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target  # noqa: F401
 
 @dataclass(frozen=True)
@@ -137,25 +137,33 @@ class Renderer:
         return self._children(children)
 
     def _typeset(self, children: list[Inline]) -> None:
-        """Typography at render time: the model keeps the author's characters, the display gets «», nbsp…"""
-        runs: list[tuple[Text, bool]] = []
+        """Typography at render time: the model keeps the author's characters, the display gets «», nbsp…
+        Words in another language are hyphenated by that language's pack (or not at all, without one)."""
+        runs: list[tuple[Text, bool, str]] = []  # (text, verbatim, language)
 
-        def collect(nodes: list[Inline], verbatim: bool) -> None:
+        def collect(nodes: list[Inline], verbatim: bool, language: str) -> None:
             for node in nodes:
                 if isinstance(node, Text):
-                    runs.append((node, verbatim))
-                elif isinstance(node, (Styled, Link, Mark)):
-                    collect(node.children, verbatim or (isinstance(node, Styled) and node.style == "code"))
+                    runs.append((node, verbatim, language))
+                elif isinstance(node, CONTAINERS):
+                    collect(node.children, verbatim or (isinstance(node, Styled) and node.style == "code"),
+                            node.lang if isinstance(node, Foreign) else language)
 
-        collect(children, False)
+        collect(children, False, self.pack.tag)
         typographer = Typographer(self.pack.typography)
-        hyphenate = self.pack.hyphenate if self.target.hyphenate else None
-        for index, (node, verbatim) in enumerate(runs):
+        for index, (node, verbatim, language) in enumerate(runs):
             after = runs[index + 1][0].text if index + 1 < len(runs) else ""
             shown = typographer.verbatim(node.text) if verbatim else typographer.chunk(node.text, lookahead=after)
-            if hyphenate and not verbatim:
-                shown = hyphenate(shown)
-            self.display[id(node)] = shown
+            hyphenate = self._hyphenation(language) if self.target.hyphenate and not verbatim else None
+            self.display[id(node)] = hyphenate(shown) if hyphenate else shown
+
+    def _hyphenation(self, language: str):
+        if language == self.pack.tag:
+            return self.pack.hyphenate
+        try:
+            return pack_for(language).hyphenate
+        except UnknownLanguage:
+            return None
 
     def _children(self, children: list[Inline]) -> Markup:
         out: list[str] = []
@@ -172,6 +180,9 @@ class Renderer:
             return str(escape(self.display.get(id(node), node.text)))
         if isinstance(node, Styled):
             return "<br/>" if node.style == "br" else f"<{node.style}>{self._children(node.children)}</{node.style}>"
+        if isinstance(node, Foreign):
+            xml = f' xml:lang="{escape(node.lang)}"' if self.target.epub_semantics else ""
+            return f'<span lang="{escape(node.lang)}"{xml}>{self._children(node.children)}</span>'
         if isinstance(node, Link):
             return f'<a class="external" href="{escape(node.href)}">{self._children(node.children)}</a>'
         if isinstance(node, Mark):

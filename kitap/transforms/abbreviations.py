@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, Book, Inline, Mark, Styled, Text
-from .inline_ops import CONTAINERS, length, wrap_range
+from ..model import Block, Book, Inline, Mark, Text
+from .inline_ops import CONTAINERS, TEXTUAL, length, wrap_range
 
 LETTER = "A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
 
@@ -24,7 +24,7 @@ def _text_spans(children: list[Inline], offset: int = 0, free: bool = True):
         if isinstance(node, Text):
             yield offset, node.text, free
         elif isinstance(node, CONTAINERS):
-            yield from _text_spans(node.children, offset, free and isinstance(node, Styled))
+            yield from _text_spans(node.children, offset, free and isinstance(node, TEXTUAL))
         offset += length(node)
 
 

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..model import Inline, Link, Mark, NoteRef, Styled, Text
+from ..model import Foreign, Inline, Link, Mark, NoteRef, Styled, Text
 
-CONTAINERS = (Styled, Link, Mark)
+CONTAINERS = (Styled, Foreign, Link, Mark)
+# Containers a note call may sit inside (a link or a mark may not hold one: calls never nest in <a>).
+TEXTUAL = (Styled, Foreign)
 
 
 class CrossesFormatting(Exception):
@@ -56,7 +58,7 @@ def insert_at(children: list[Inline], offset: int, new: Inline) -> None:
     for index, node in enumerate(children):
         size = length(node)
         if position < offset < position + size:
-            if isinstance(node, Styled):
+            if isinstance(node, TEXTUAL):
                 insert_at(node.children, offset - position, new)
                 return
             if isinstance(node, (Link, Mark)):
