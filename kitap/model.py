@@ -138,9 +138,15 @@ class GlossaryEntry:
     term: str
     expansion: str
     origin: Origin
+    kk: str = ""  # its name in Kazakh, Russian, English (the ones not in the book's language)
     ru: str = ""
     en: str = ""
     source_language: str = ""  # 'kk', 'ru' or 'en': the language the abbreviation was formed in
+
+    def other_names(self, book_language: str) -> list[tuple[str, str]]:
+        """(language, name) of its names in the other languages, in a fixed order."""
+        base = book_language.split("-")[0]
+        return [(lang, name) for lang, name in (("kk", self.kk), ("ru", self.ru), ("en", self.en)) if name and lang != base]
     note: str = ""
     id: str = ""
     uses: list[str] = field(default_factory=list)  # ids of the marked uses in the text
@@ -197,6 +203,7 @@ class Meta:
     publisher: str = ""
     description: str = ""
     certified_by: str = ""  # who certified the e-book's accessibility, if anyone did
+    edition: str = ""       # the script of an edition in another script than the source's ('latn'), else ''
 
 
 @dataclass

@@ -28,7 +28,7 @@ BOOK_FIELDS = (
 )
 ANNOTATION_FIELDS = (Field("anchor", required=True), Field("note", required=True), Field("occurrence", "int"))
 GLOSSARY_FIELDS = (
-    Field("term", required=True), Field("expansion", required=True), Field("ru"), Field("en"),
+    Field("term", required=True), Field("expansion", required=True), Field("kk"), Field("ru"), Field("en"),
     Field("origin", choices=("kk", "ru", "en")), Field("note"),
 )
 CHRONOLOGY_FIELDS = (Field("date", "date", required=True), Field("event", required=True), Field("anchor"),
@@ -145,7 +145,8 @@ def _glossary(root: Path, errors: list[SourceError]) -> list[GlossaryEntry]:
             errors.append(SourceError(path, line, f"duplicate glossary term '{term}' (first defined at line {seen[term]}); merge the two entries"))
             return
         seen[term] = line
-        result.append(GlossaryEntry(term, fields["expansion"], Origin(path, line), ru=fields.get("ru", ""),
+        result.append(GlossaryEntry(term, fields["expansion"], Origin(path, line), kk=fields.get("kk", ""),
+                                    ru=fields.get("ru", ""),
                                     en=fields.get("en", ""), source_language=fields.get("origin", ""),
                                     note=fields.get("note", "")))
 

@@ -1,0 +1,76 @@
+"""An edition in another script: the whole book converted by its language pack's converter.
+
+The last transform, run once per extra edition on the finished model (notes numbered, terms and
+events linked, so every output of the edition matches the source edition's structure). Converted:
+every text the reader sees in the book's language — the article, notes, chronology, the glossary's
+terms, expansions and notes, the book's details and the editor's notes. Left alone: words marked as
+another language ([…]{lang=ru}), the glossary's Russian and English names, code, web addresses.
+The edition is a new Book: the source's is not changed.
+"""
+from __future__ import annotations
+
+import copy
+import uuid
+from dataclasses import fields
+
+from ..errors import KitapError
+from ..languages import pack_for
+from ..model import Book, Foreign, Inline, Meta, Styled, Text
+
+META_TEXTS = ("title", "subtitle", "author", "credentials", "rights", "publisher", "description")
+
+
+def edition_scripts(book: Book) -> tuple[str, ...]:
+    """The scripts the book's language pack can convert it to ('latn' for Kazakh)."""
+    return tuple(pack_for(book.meta.language).editions)
+
+
+def edition_of(book: Book, script: str) -> Book:
+    """The book in `script` (an edition its language pack offers)."""
+    pack = pack_for(book.meta.language)
+    edition = pack.editions.get(script)
+    if edition is None:
+        offered = ", ".join(pack.editions) or "none"
+        raise KitapError(f"a book in '{book.meta.language}' has no '{script}' edition (editions kitap can make of "
+                         f"it: {offered})")
+    convert = edition.convert
+    new = copy.deepcopy(book)
+    for block in new.blocks:
+        _convert_inlines(block.children, convert, pack.base)
+    for note in new.notes:
+        _convert_inlines(note.body, convert, pack.base)
+    for event in new.chronology:
+        _convert_inlines(event.event, convert, pack.base)
+    for entry in new.glossary:  # its names in other languages (kk:, ru:, en:) stay as they are
+        entry.term, entry.expansion, entry.note = convert(entry.term), convert(entry.expansion), convert(entry.note)
+    new.editorial.title_note = convert(new.editorial.title_note)
+    new.editorial.notes = [convert(note) for note in new.editorial.notes]
+    for correction in new.editorial.corrections:
+        correction.original, correction.corrected = convert(correction.original), convert(correction.corrected)
+        correction.reason = convert(correction.reason)
+    new.meta = _meta(new.meta, convert, edition.tag, script)
+    target = pack_for(edition.tag)
+    new.glossary.sort(key=lambda entry: target.sort_key(entry.term))  # ids stay: links keep working
+    return new
+
+
+def _meta(meta: Meta, convert, tag: str, script: str) -> Meta:
+    values = {f.name: getattr(meta, f.name) for f in fields(Meta)}
+    values.update({name: convert(values[name]) for name in META_TEXTS})
+    # another e-book: its own identifier, derived from the source's, the same at every build
+    values["identifier"] = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{meta.identifier}#{script}"))
+    values.update(name=f"{meta.name}-{script}", language=tag, edition=script)
+    return Meta(**values)
+
+
+def _convert_inlines(children: list[Inline], convert, base: str) -> None:
+    for node in children:
+        if isinstance(node, Text):
+            node.text = convert(node.text)
+        elif isinstance(node, Foreign):
+            if node.lang.split("-")[0].lower() == base:  # marked, but in the book's own language
+                _convert_inlines(node.children, convert, base)
+        elif isinstance(node, Styled) and node.style == "code":
+            continue
+        elif hasattr(node, "children"):
+            _convert_inlines(node.children, convert, base)

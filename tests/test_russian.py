@@ -1,0 +1,58 @@
+"""A project in Russian builds every output in Russian: labels, dates, order, hyphenation, typography."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, NS, build_project, epub_files, norm, read_pdf, xhtml
+from test_epub import epubcheck
+
+SHY, NBSP = "\u00ad", "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_project(FIXTURES / "ru", tmp_path_factory.mktemp("ru-out"))
+
+
+def test_every_output_is_made(built):
+    names = {p.name for p in built.output.iterdir()}
+    assert {"kz-un-ru.pdf", "kz-un-ru-booklet.pdf", "kz-un-ru-large.pdf", "kz-un-ru.epub", "html"} <= names
+
+
+def test_epub_is_valid_and_russian_throughout(built):
+    report = epubcheck(built.epub)
+    assert report["checker"]["nFatal"] == report["checker"]["nError"] == report["checker"]["nWarning"] == 0, report
+    files = epub_files(built.epub)
+    opf = xhtml(files["EPUB/content.opf"])
+    assert opf.xpath("//dc:language/text()", namespaces=NS) == ["ru"]
+    for name in ("article", "glossary", "chronology", "colophon", "nav"):
+        assert xhtml(files[f"EPUB/{name}.xhtml"]).get("lang") == "ru"
+    nav = xhtml(files["EPUB/nav.xhtml"])
+    assert nav.xpath("//x:nav[@epub:type='toc']//x:a/text()", namespaces=NS) == [
+        "Казахстан и Организация Объединённых Наций", "Вступление", "Членство в организациях", "Список сокращений",
+        "Хронология событий", "Об издании"]
+    assert nav.xpath("string(//x:h1)", namespaces=NS) == "Содержание"
+
+
+def test_labels_dates_and_order_are_russian(built):
+    files = epub_files(built.epub)
+    glossary = xhtml(files["EPUB/glossary.xhtml"])
+    assert [t for t in glossary.xpath("//x:dt//x:abbr/text()", namespaces=NS)] == ["МАГАТЭ", "ОБСЕ", "ООН", "СНГ"]
+    assert "по-казахски: Біріккен Ұлттар Ұйымы (БҰҰ); по-английски: United Nations (UN)" in norm(
+        glossary.xpath("string(//x:dd[@id='gl-3-d'])", namespaces=NS))
+    chronology = xhtml(files["EPUB/chronology.xhtml"])
+    dates = [norm(t) for t in chronology.xpath("//x:td[@class='date']//x:time/text()", namespaces=NS)]
+    assert dates == ["16 декабря 1991 г.", "2 марта 1992 г.", "2017 г."]
+    assert chronology.xpath("string(//x:th[1])", namespaces=NS) == "Дата"
+    text = " ".join(page.body for page in read_pdf(built.pdf))
+    for heading in ("Список сокращений", "Хронология событий", "Об издании"):
+        assert heading in text
+
+
+def test_russian_hyphenation_and_typography(built):
+    article = xhtml(epub_files(built.epub)["EPUB/article.xhtml"])
+    second = article.xpath("string(//x:p[@id='p-2'])", namespaces=NS)
+    assert f"Н.{NBSP}А.{NBSP}На{SHY}зар{SHY}ба{SHY}ев" in second
+    assert f"«Со{SHY}ве{SHY}ща{SHY}ние" in second and f"т.{NBSP}е." in second
+    assert f"в г.{NBSP}Ал{SHY}ма{SHY}ты" in article.xpath("string(//x:p[@id='p-3'])", namespaces=NS)
+    assert f"ООН{NBSP}— впер{SHY}вые" in article.xpath("string(//x:p[@id='p-4'])", namespaces=NS)
