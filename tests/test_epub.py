@@ -65,7 +65,7 @@ def test_glossary_and_chronology_are_sections_linked_from_the_text(seed_files):
     terms = {dt.get("id"): norm("".join(dt.itertext())) for dt in glossary.xpath("//x:dt", namespaces=NS)}
     links = article.xpath("//x:a[@class='abbr-link']", namespaces=NS)
     assert {link.get("href").split("#")[1] for link in links} == set(terms), "every term's first use links to it"
-    rows = {tr.get("id") for tr in chronology.xpath("//x:tr[@id]", namespaces=NS)}
+    rows = {li.get("id") for li in chronology.xpath("//x:ol[@class='events']/x:li[@id]", namespaces=NS)}
     chrono_links = article.xpath("//x:a[@class='chrono-link']", namespaces=NS)
     assert chrono_links and all(a.get("href").startswith("chronology.xhtml#") and a.get("href").split("#")[1] in rows
                                 for a in chrono_links)

@@ -131,12 +131,13 @@ class Renderer:
                 seen[label] = Ref(label, self.href("article", ident))
         return sorted(seen.values(), key=lambda ref: ref.label)
 
-    def inline(self, children: list[Inline]) -> Markup:
-        """A whole run of inline content (a paragraph, a note, an event), typeset as one paragraph."""
-        self._typeset(children)
+    def inline(self, children: list[Inline], hyphenate: bool = True) -> Markup:
+        """A whole run of inline content (a paragraph, a note, an event), typeset as one paragraph;
+        hyphenated where the target is, unless `hyphenate` is False."""
+        self._typeset(children, hyphenate and self.target.hyphenate)
         return self._children(children)
 
-    def _typeset(self, children: list[Inline]) -> None:
+    def _typeset(self, children: list[Inline], hyphenated: bool) -> None:
         """Typography at render time: the model keeps the author's characters, the display gets «», nbsp…
         Words in another language are hyphenated by that language's pack (or not at all, without one)."""
         runs: list[tuple[Text, bool, str]] = []  # (text, verbatim, language)
@@ -154,7 +155,7 @@ class Renderer:
         for index, (node, verbatim, language) in enumerate(runs):
             after = runs[index + 1][0].text if index + 1 < len(runs) else ""
             shown = typographer.verbatim(node.text) if verbatim else typographer.chunk(node.text, lookahead=after)
-            hyphenate = self._hyphenation(language) if self.target.hyphenate and not verbatim else None
+            hyphenate = self._hyphenation(language) if hyphenated and not verbatim else None
             self.display[id(node)] = hyphenate(shown) if hyphenate else shown
 
     def _hyphenation(self, language: str):
