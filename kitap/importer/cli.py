@@ -1,0 +1,70 @@
+"""The `import` subcommand (loaded only when used)."""
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from pathlib import Path
+
+import click
+
+from ..cli import EXIT_STATUS, fail
+from ..errors import KitapError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@click.command("import", epilog=EXIT_STATUS)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+def import_command(file: Path, folder: Path | None) -> None:
+    """Make a new project in FOLDER from FILE: a Word document (.docx), an OpenDocument text (.odt), a
+    saved web page (.html, .htm), Markdown (.md) or text (.txt). Headings, italics, bold, quotes and
+    lists are kept; footnotes and endnotes become annotations.yaml entries; abbreviations become a
+    glossary.yaml draft to confirm. FOLDER must be new or empty; without it, a folder named after the
+    file (in Latin letters) is made in the current directory. Nothing is written unless everything
+    was read. Pictures and tables cannot be kept yet: each is named in a warning.
+
+    \b
+    Examples:
+      python build.py import ~/Downloads/Абай.docx lessons/abai
+      python build.py import saved-page.html          # → ./saved-page/
+    """
+    from . import import_file
+
+    try:
+        result = import_file(file, folder)
+    except KitapError as error:
+        fail(error)
+    for warning in result.warnings:
+        click.echo(warning, err=True)
+    click.echo(f"imported {file}, {result.kind}, into {result.folder}/:")
+    for line in _summary(result):
+        click.echo("  " + line)
+    click.echo(f"next: {next_command(result.folder)}")
+
+
+def _summary(result) -> list[str]:
+    confirmed = [t for t in result.terms if t.expansion]
+    author = f"«{result.author}»" if result.author else "«Автор» (TODO: the file does not name the author)"
+    return [
+        f"book.yaml         title «{result.title}», author {author}, language {result.language}",
+        f"article.md        {result.paragraphs} paragraphs, {result.headings} headings",
+        f"annotations.yaml  {result.notes} notes",
+        f"glossary.yaml     {len(confirmed)} abbreviations with an expansion to confirm, "
+        f"{len(result.terms) - len(confirmed)} to complete (commented out)",
+        "chronology.yaml   empty, with an example",
+    ]
+
+
+def next_command(folder: Path) -> str:
+    """The build command that works as printed: this Python (the virtual environment's), this build.py."""
+    return " ".join(shlex.quote(part) for part in (_short(Path(sys.executable)), _short(ROOT / "build.py"),
+                                                   "--source", str(folder), "--output", str(folder / "output")))
+
+
+def _short(path: Path) -> str:
+    """Relative to the current directory when inside it, else absolute."""
+    here = Path.cwd()
+    absolute = Path(os.path.abspath(path))
+    return os.path.relpath(absolute, here) if here in absolute.parents else str(absolute)
