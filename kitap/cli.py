@@ -35,6 +35,24 @@ def fail(error: KitapError) -> None:
     sys.exit(1)
 
 
+def command_line(*args) -> str:
+    """A kitap command as the user can paste it here: this Python (the project's .venv) and build.py, as
+    paths from the current folder."""
+    import shlex
+
+    script = Path(__file__).resolve().parent.parent / "build.py"
+
+    def shown(path) -> str:
+        absolute = os.path.abspath(path)
+        relative = os.path.relpath(absolute)
+        return relative if not relative.startswith("..") else absolute
+
+    python = shown(sys.executable)
+    if os.sep not in python:
+        python = "." + os.sep + python
+    return " ".join(shlex.quote(str(part)) for part in (python, shown(script), *args))
+
+
 def build_options(function):
     """The options every building command shares."""
     for option in reversed((
@@ -175,7 +193,7 @@ def new_command(folder: Path, title: str, author: str) -> None:
         fail(error)
     for path in created:
         click.echo(f"created {path}")
-    click.echo(f"next: python build.py --source {folder} --output {folder / 'output'}")
+    click.echo("next: " + command_line("--source", folder, "--output", folder / "output"))
 
 
 @main.command("serve", epilog=EXIT_STATUS)

@@ -65,15 +65,37 @@ Inline = Union[Text, Styled, Link, NoteRef, Mark, PageBreak]
 
 # ---- blocks -----------------------------------------------------------------
 
+@dataclass(frozen=True)
+class SourceLine:
+    """Where a source line's text begins inside a block's plain text: `offset` in the text is at `line`:`col`
+    of the file (Markdown paragraphs span several lines; inline markup is not counted)."""
+
+    offset: int
+    line: int
+    col: int
+
+
 @dataclass
 class Block:
-    """A paragraph ('p'), heading ('h', with level) or quoted paragraph ('quote')."""
+    """A paragraph ('p'), heading ('h', with level), quoted paragraph ('quote') or list item ('item': of
+    the list `list_id`, numbered `item_number` in an ordered list, 0 in a bulleted one)."""
 
     kind: str
     children: list[Inline]
     origin: Origin
     level: int = 0
     number: int = 0  # classroom paragraph number, filled by the numbering transform
+    lines: tuple[SourceLine, ...] = ()  # where its source lines begin (see position)
+    list_id: int = 0
+    item_number: int = 0
+    id: str = ""  # its element id in every output ('p-3', 's-1'), filled by the numbering transform
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column in the source file of an offset in the block's plain text."""
+        start = next((s for s in reversed(self.lines) if s.offset <= offset), None)
+        if start is None:
+            return self.origin.line, offset + 1
+        return start.line, start.col + offset - start.offset
 
 
 # ---- apparatus ----------------------------------------------------------------
@@ -165,6 +187,7 @@ class Meta:
     rights: str = ""
     publisher: str = ""
     description: str = ""
+    certified_by: str = ""  # who certified the e-book's accessibility, if anyone did
 
 
 @dataclass

@@ -10,19 +10,19 @@ import click
 from .errors import KitapError, messages
 
 
-def _one(job: tuple[Path, Path, tuple[str, ...], bool, bool, bool]) -> tuple[Path, list[str], list[str], float]:
-    """(project, problems, built files, seconds), for one project, in a worker process."""
+def _one(job: tuple[Path, Path, tuple[str, ...], bool, bool, bool]) -> tuple[Path, list[str], list[str], list[str]]:
+    """(project, problems that stopped it, warnings, built files), for one project, in a worker process."""
     from .pipeline import build
 
     source, output, kinds, archival, force, line_numbers = job
-    started = time.perf_counter()
     try:
         report = build(source, output, kinds, archival, None, force, line_numbers, jobs=1)  # cores are busy
     except KitapError as error:
-        problems = messages(error)
-        return source, problems, [], time.perf_counter() - started
-    built = [f"{o.path}  {o.size / 1024:.0f} KB" + (f"  {o.pages} pages" if o.pages else "") for o in report.outputs]
-    return source, [], built, time.perf_counter() - started
+        return source, messages(error), [], []
+    from .report import warning_line
+
+    built = [f"{o.path}  {o.size / 1024:.0f} KB" + (f"  {o.pages_text}" if o.pages else "") for o in report.outputs]
+    return source, [], [warning_line(w) for w in report.warnings], built
 
 
 def build_many(jobs: list[tuple[Path, Path]], kinds: tuple[str, ...], archival: bool, force: bool,
@@ -34,10 +34,10 @@ def build_many(jobs: list[tuple[Path, Path]], kinds: tuple[str, ...], archival: 
     workers = min(len(jobs), processes or usable_cpus())
     failed = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for source, problems, built, seconds in pool.map(_one, [(s, o, kinds, archival, force, line_numbers)
+        for source, problems, warnings, built in pool.map(_one, [(s, o, kinds, archival, force, line_numbers)
                                                                 for s, o in jobs]):
             failed += bool(problems)
-            for line in problems:
+            for line in problems + warnings:
                 click.echo(line, err=True)
             if not quiet:
                 for line in built:

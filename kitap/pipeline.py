@@ -23,7 +23,17 @@ class Output:
     path: Path
     size: int
     seconds: float
-    pages: int | None = None
+    pages: int | None = None  # pages as laid out (the booklet: A5 pages, before imposition)
+
+    @property
+    def pages_text(self) -> str:
+        """The pages as a print shop counts them: the booklet in A5 pages and the A4 sheets they fold from."""
+        if not self.pages:
+            return ""
+        if self.kind == "booklet":
+            sheets = -(-self.pages // 4)  # four A5 pages a sheet, printed on both sides
+            return f"{self.pages} A5 pages, {sheets} sheet{'s' if sheets > 1 else ''}"
+        return f"{self.pages} page{'s' if self.pages > 1 else ''}"
 
 
 @dataclass

@@ -62,7 +62,7 @@ def test_anchor_not_found_names_file_line_and_suggests(project, earlier_output):
 def test_ambiguous_anchor(project, earlier_output):
     (project / "annotations.yaml").write_text('- note: "x"\n  anchor: "БҰҰ"\n', encoding="utf-8")
     message = fails_cleanly(project, earlier_output)
-    assert "occurs 2 times (article lines 1, 2)" in message and "occurrence: N" in message
+    assert "occurs 2 times (article.txt 1:36, 2:13)" in message and "occurrence: N" in message
     assert message.startswith(f"{project / 'annotations.yaml'}:1:")
 
 

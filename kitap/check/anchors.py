@@ -11,8 +11,7 @@ from typing import Iterator
 
 from ..errors import SourceError
 from ..model import Anchor
-from ..transforms.anchors import locate
-from ..transforms.inline_ops import find_all
+from ..transforms.anchors import find_phrase, locate
 from .findings import Finding
 from .source import Project, yaml_finding
 
@@ -21,7 +20,7 @@ def _check_anchor(project: Project, anchor: Anchor, what: str, missing_rule: str
     try:
         locate(project.book.blocks, anchor, what)
     except SourceError as error:
-        count = sum(len(find_all(text, anchor.phrase)) for text in project.article.block_texts)
+        count = sum(len(find_phrase(text, anchor.phrase)) for text in project.article.block_texts)
         rule = "anchor-ambiguous" if count > 1 and anchor.occurrence is None else missing_rule
         yield yaml_finding(error.path, error.line, "error", error.message, rule, "anchor")
 

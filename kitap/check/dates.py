@@ -38,10 +38,10 @@ def _anchored_spans(project: Project) -> list[tuple[int, int, int]]:
         if event.anchor is None:
             continue
         try:
-            block, start = locate(project.book.blocks, event.anchor, "chronology")
+            block, start, end = locate(project.book.blocks, event.anchor, "chronology")
         except SourceError:
             continue  # reported by the anchor check
-        spans.append((index_of[id(block)], start, start + len(event.anchor.phrase)))
+        spans.append((index_of[id(block)], start, end))
     return spans
 
 

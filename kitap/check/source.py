@@ -19,7 +19,6 @@ from .findings import Edit, Finding
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
-LEADING_SPACE = re.compile(r"[^\S\r\n]*")
 
 
 @dataclass(frozen=True)
@@ -74,10 +73,12 @@ class Article:
 
     def block_offset(self, index: int, start: int, end: int) -> int:
         """Where text[start:end] of block `index` is in the file (by search in Markdown, where syntax shifts it)."""
-        line = self.blocks[index].origin.line
+        block = self.blocks[index]
+        line = block.origin.line
         line_start = self.line_starts[line - 1] if 1 <= line <= len(self.line_starts) else 0
-        if not self.markdown:  # the loader strips each line: skip the spaces it stripped
-            return LEADING_SPACE.match(self.text, line_start).end() + start
+        if not self.markdown:  # the loader strips each line and a heading's '#': the block knows its column
+            line, col = block.position(start)
+            return self.line_starts[line - 1] + col - 1 if 1 <= line <= len(self.line_starts) else start
         found = self.text.find(self.block_texts[index][start:end], line_start)
         return found if found >= 0 else line_start
 

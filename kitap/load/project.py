@@ -24,7 +24,7 @@ NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 BOOK_FIELDS = (
     Field("title", required=True), Field("author", required=True), Field("name"), Field("subtitle"),
     Field("credentials"), Field("language"), Field("date", "date"), Field("identifier"), Field("rights"),
-    Field("publisher"), Field("description"), Field("article"),
+    Field("publisher"), Field("description"), Field("article"), Field("certified_by"),
 )
 ANNOTATION_FIELDS = (Field("anchor", required=True), Field("note", required=True), Field("occurrence", "int"))
 GLOSSARY_FIELDS = (
@@ -93,7 +93,8 @@ def _meta(fields: dict, node: Any, path: Path, errors: list[SourceError]) -> Met
                 language=fields.get("language") or "kk", identifier=identifier,
                 subtitle=fields.get("subtitle", ""), credentials=fields.get("credentials", ""),
                 date=fields.get("date", ""), rights=fields.get("rights", ""),
-                publisher=fields.get("publisher", ""), description=fields.get("description", ""))
+                publisher=fields.get("publisher", ""), description=fields.get("description", ""),
+                certified_by=fields.get("certified_by", ""))
 
 
 def _article_path(root: Path, declared: str | None, node: Any, book_path: Path) -> Path:

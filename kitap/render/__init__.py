@@ -7,8 +7,8 @@ from .targets import (APPENDICES, EPUB, HTML, PARTS, PDF, STYLES_DIR, TEMPLATES_
                       text_page)
 
 __all__ = ["APPENDICES", "EPUB", "HTML", "PARTS", "PDF", "STYLES_DIR", "TEMPLATES_DIR", "TOOL_ROOT", "Page", "Target",
-           "text_page", "Ref", "Renderer", "css_string", "environment", "render_document"]
-_RENDERER = {"Ref", "Renderer", "css_string", "environment", "render_document"}
+           "text_page", "Ref", "Renderer", "TocEntry", "css_string", "environment", "heading_tree", "render_document"]
+_RENDERER = {"Ref", "Renderer", "TocEntry", "css_string", "environment", "heading_tree", "render_document"}
 
 
 def __getattr__(name: str):

@@ -13,9 +13,43 @@ from ..kazakh.dates import format_date
 from ..kazakh.hyphenate import hyphenate_text
 from ..kazakh.typography import Typographer, typeset
 from ..model import Book, Inline, Link, Mark, NoteRef, PageBreak, Styled, Text
-from ..transforms.inline_ops import walk
+from ..transforms.inline_ops import plain_text, walk
 from .labels import labels_for
 from .targets import PARTS, STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target  # noqa: F401
+
+@dataclass(frozen=True)
+class TocEntry:
+    """An entry of a table of contents: the element it links to, its title, the entries under it."""
+
+    id: str
+    title: str
+    children: tuple["TocEntry", ...] = ()
+
+
+def heading_tree(book: Book) -> list[TocEntry]:
+    """The article's headings as a tree by level (a level-2 heading under the level-1 heading before it)."""
+    roots: list[list] = []
+    stack: list[tuple[int, list]] = []  # (level, [id, title, children]) of the open headings
+    for block in book.blocks:
+        if block.kind != "h":
+            continue
+        entry = [block.id, heading_label(book, block.children), []]
+        while stack and stack[-1][0] >= block.level:
+            stack.pop()
+        (stack[-1][1][2] if stack else roots).append(entry)
+        stack.append((block.level, entry))
+
+    def freeze(entry: list) -> TocEntry:
+        return TocEntry(entry[0], entry[1], tuple(freeze(child) for child in entry[2]))
+
+    return [freeze(entry) for entry in roots]
+
+
+def heading_label(book: Book, children: list[Inline]) -> str:
+    """A heading as bookmarks, running heads and tables of contents show it: typeset, without note calls
+    or soft hyphens."""
+    return typeset(plain_text(children), book.meta.language)
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -75,6 +109,16 @@ class Renderer:
         self.paragraph_of = {node.id: block.number for block in book.blocks
                              for node in walk(block.children) if isinstance(node, Mark)}
         self.display: dict[int, str] = {}  # id(Text node) → its text as typeset for display
+
+    def label(self, children: list[Inline]) -> str:
+        return heading_label(self.book, children)
+
+    def contents(self) -> list[TocEntry]:
+        """The web page's contents: the article's headings, then the notes and the appendices present."""
+        labels = labels_for(self.book.meta.language)
+        present = {"notes": bool(self.book.notes), "glossary": bool(self.book.glossary),
+                   "chronology": bool(self.book.chronology), "colophon": True}
+        return [*heading_tree(self.book), *(TocEntry(part, labels[part]) for part, shown in present.items() if shown)]
 
     def href(self, part: str, ident: str) -> str:
         return f"#{ident}" if self.target.single_document else f"{part}.xhtml#{ident}"

@@ -25,11 +25,13 @@ class Target:
     paged: bool             # references give page numbers (from the real layout), not paragraph numbers
     stylesheets: tuple[str, ...]
     hyphenate: bool = False  # soft hyphens at Kazakh syllable breaks: print, and e-readers that justify
+    contents: bool = False   # a table of contents after the title block (the web page; the EPUB has its nav)
 
 
 PDF = Target("pdf", True, "float", False, True, ("styles/fonts.css", "styles/base.css", "styles/print.css"), True)
 EPUB = Target("epub", False, "aside", True, False, ("styles/fonts.css", "styles/base.css", "styles/epub.css"), True)
-HTML = Target("html", True, "aside", False, False, ("styles/fonts.css", "styles/base.css", "styles/html.css"))
+HTML = Target("html", True, "aside", False, False, ("styles/fonts.css", "styles/base.css", "styles/html.css"),
+              contents=True)
 
 
 @dataclass

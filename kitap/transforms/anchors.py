@@ -2,31 +2,91 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from ..errors import SourceError, SourceErrors
 from ..model import Anchor, Block, Book, Mark, Note, NoteRef
 from .inline_ops import CrossesFormatting, find_all, insert_at, plain_text, wrap_range
 
 MAX_SUGGESTION_WINDOWS = 200_000
+# An anchor ending with an ellipsis lets a suffix follow its last word: «адам…» matches «адамдары».
+SUFFIX_MARKS = ("\u2026", "...")
+# An ending joined by a hyphen belongs to the word before it (БҰҰ-ға, 1992-ші): a call goes after it.
+HYPHENATED_ENDING = re.compile(r"-\w+")
 
 
-def locate(blocks: list[Block], anchor: Anchor, what: str) -> tuple[Block, int]:
-    """The block and offset where the anchor's phrase (its given occurrence) starts."""
-    hits = [(block, start) for block in blocks for start in find_all(plain_text(block.children), anchor.phrase)]
+def _word_char(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isalnum()
+
+
+def find_phrase(text: str, anchor_phrase: str) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of an anchor's phrase in a text: it neither starts nor
+    ends inside a word. `end` is where a note call may go: after a suffix the anchor allows (see
+    SUFFIX_MARKS) and after an ending joined by a hyphen, never inside a word."""
+    phrase, suffix = anchor_phrase, False
+    for mark in SUFFIX_MARKS:
+        if phrase.endswith(mark) and phrase != mark:
+            phrase, suffix = phrase[:-len(mark)].rstrip(), True
+            break
+    hits = []
+    for start in find_all(text, phrase):
+        end = start + len(phrase)
+        if _word_char(text, start - 1) and _word_char(text, start):
+            continue  # starts inside a word
+        if _word_char(text, end - 1) and _word_char(text, end):
+            if not suffix:
+                continue  # ends inside a word
+            while _word_char(text, end):
+                end += 1
+        if _word_char(text, end - 1) and (ending := HYPHENATED_ENDING.match(text, end)):
+            end = ending.end()
+        hits.append((start, end))
+    return hits
+
+
+def _places(hits: list[tuple[Block, int, int]]) -> str:
+    """Every occurrence as line:column of the article."""
+    return ", ".join("{}:{}".format(*block.position(start)) for block, start, _ in hits)
+
+
+def locate(blocks: list[Block], anchor: Anchor, what: str) -> tuple[Block, int, int]:
+    """The block, start and end (where a call goes) of the anchor's phrase (its given occurrence)."""
+    hits = [(block, start, end) for block in blocks
+            for start, end in find_phrase(plain_text(block.children), anchor.phrase)]
     path, line = anchor.origin.path, anchor.origin.line
     if not hits:
-        raise SourceError(path, line, f"{what} anchor «{anchor.phrase}» is not in the article; copy the phrase exactly "
-                                      f"from the text{_suggestion(blocks, anchor.phrase)}")
+        raise SourceError(path, line, f"{what} anchor «{anchor.phrase}» is not in the article; "
+                                      f"{_inside_words(blocks, anchor.phrase) or _not_found(blocks, anchor.phrase)}")
+    where = f"{blocks[0].origin.path.name} {_places(hits)}"
     if anchor.occurrence is None:
         if len(hits) > 1:
-            lines = ", ".join(str(block.origin.line) for block, _ in hits[:6])
-            raise SourceError(path, line, f"{what} anchor «{anchor.phrase}» occurs {len(hits)} times (article lines {lines}); "
+            raise SourceError(path, line, f"{what} anchor «{anchor.phrase}» occurs {len(hits)} times ({where}); "
                                           f"add 'occurrence: N' or quote a longer phrase")
         return hits[0]
     if not 1 <= anchor.occurrence <= len(hits):
-        raise SourceError(path, line, f"{what} anchor «{anchor.phrase}» occurs {len(hits)} time(s), so 'occurrence: "
-                                      f"{anchor.occurrence}' does not exist")
+        raise SourceError(path, line, f"{what} anchor «{anchor.phrase}» occurs {len(hits)} time(s) ({where}), so "
+                                      f"'occurrence: {anchor.occurrence}' does not exist")
     return hits[anchor.occurrence - 1]
+
+
+def _not_found(blocks: list[Block], phrase: str) -> str:
+    return f"copy the phrase exactly from the text{_suggestion(blocks, phrase)}"
+
+
+def _inside_words(blocks: list[Block], phrase: str) -> str:
+    """When the phrase is in the text only as part of longer words: which, and what to write instead."""
+    for block in blocks:
+        text = plain_text(block.children)
+        for start in find_all(text, phrase):
+            begin, finish = start, start + len(phrase)
+            while _word_char(text, begin - 1):
+                begin -= 1
+            while _word_char(text, finish):
+                finish += 1
+            line, col = block.position(start)
+            return (f"it is only part of longer words («{text[begin:finish]}», line {line}:{col}); quote whole words, "
+                    f"or end the anchor with … to let a suffix follow («{phrase}…»)")
+    return ""
 
 
 def _suggestion(blocks: list[Block], phrase: str) -> str:
@@ -47,13 +107,13 @@ def attach_annotations(book: Book) -> Book:
     errors: list[SourceError] = []
     for index, annotation in enumerate(book.annotations, start=1):
         try:
-            block, start = locate(book.blocks, annotation.anchor, "annotation")
+            block, _, end = locate(book.blocks, annotation.anchor, "annotation")
         except SourceError as error:
             errors.append(error)
             continue
         key = f"a{index}"
         book.notes.append(Note(key, annotation.body, annotation.origin))
-        insert_at(block.children, start + len(annotation.anchor.phrase), NoteRef(key))
+        insert_at(block.children, end, NoteRef(key))
     if errors:
         raise SourceErrors(errors)
     return book
@@ -66,8 +126,8 @@ def link_chronology(book: Book) -> Book:
         if event.anchor is None:
             continue
         try:
-            block, start = locate(book.blocks, event.anchor, "chronology")
-            wrap_range(block.children, start, start + len(event.anchor.phrase),
+            block, start, end = locate(book.blocks, event.anchor, "chronology")
+            wrap_range(block.children, start, end,
                        lambda children, e=event: Mark("chrono", e.id, children, id=f"{e.id}-ref"))
         except SourceError as error:
             errors.append(error)

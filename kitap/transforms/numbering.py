@@ -6,12 +6,20 @@ from ..model import Book, NoteRef
 from .inline_ops import walk
 
 
+PARAGRAPH_ID, HEADING_ID = "p-{}", "s-{}"
+
+
 def number_paragraphs(book: Book) -> Book:
-    number = 0
+    """Classroom numbers for every paragraph, quote and list item (not headings), and element ids."""
+    number = heading = 0
     for block in book.blocks:
-        if block.kind != "h":
+        if block.kind == "h":
+            heading += 1
+            block.id = HEADING_ID.format(heading)
+        else:
             number += 1
             block.number = number
+            block.id = PARAGRAPH_ID.format(number)
     return book
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ebooklib import epub
 
 from ..model import Book, PageBreak, Styled
-from ..render import EPUB, PARTS, STYLES_DIR, Page, environment, render_document
+from ..render import EPUB, PARTS, STYLES_DIR, Page, environment, heading_tree, render_document
 from ..render.labels import labels_for
 from ..transforms.inline_ops import insert_at_word_of_alnum, walk
 from .cover import cover_png
@@ -32,6 +32,20 @@ ACCESSIBILITY_FEATURES = ("tableOfContents", "readingOrder", "structuralNavigati
 class NavEntry:
     href: str
     title: str
+    children: tuple["NavEntry", ...] = ()
+
+
+def _nav_entries(file_name: str, entries) -> tuple[NavEntry, ...]:
+    """Table-of-contents entries (render.TocEntry) of one document as nav entries, nested alike."""
+    return tuple(NavEntry(f"{file_name}#{e.id}", e.title, _nav_entries(file_name, e.children)) for e in entries)
+
+
+def _ncx(entry: NavEntry, uid: str):
+    """ebooklib's form of a nav entry for the NCX: a link, or a section with its children."""
+    if not entry.children:
+        return epub.Link(entry.href, entry.title, uid)
+    return (epub.Section(entry.title, entry.href),
+            [_ncx(child, f"{uid}-{n}") for n, child in enumerate(entry.children, start=1)])
 
 
 @dataclass(frozen=True)
@@ -127,7 +141,9 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
                                   media_type="font/ttf", content=data))
     for item in (*stylesheets, cover_image, cover, *documents):
         eb.add_item(item)
-    eb.toc = [epub.Link(d.file_name, d.title, f"toc-{d.id}") for d in documents]
+    toc = [NavEntry(d.file_name, d.title, _nav_entries(d.file_name, heading_tree(book)) if d.id == "article" else ())
+           for d in documents]
+    eb.toc = [_ncx(entry, f"toc-{d.id}") for entry, d in zip(toc, documents)]
     eb.add_item(epub.EpubNcx())
     nav = epub.EpubNav(title=labels["contents"])
     eb.add_item(nav)
@@ -136,7 +152,7 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
     eb.spine = [cover, *documents, ("nav", "no")]
 
     nav_xhtml = environment().get_template("nav.xhtml.j2").render(
-        meta=meta, L=labels, documents=[NavEntry(d.file_name, d.title) for d in documents],
+        meta=meta, L=labels, documents=toc,
         landmarks=[Landmark(kind, href, labels[label] if label else meta.title) for kind, href, label in LANDMARKS
                    if href.split(".")[0] in {"cover", "nav"} | {d.id for d in documents}],
         pages=[NavEntry(f"{_part_of(s.element_id)}.xhtml#page-{s.page}", str(s.page)) for s in starts])
@@ -158,7 +174,8 @@ def _accessibility_metadata(eb: epub.EpubBook, book: Book, labels: dict, paged: 
     meta("schema:accessibilityHazard", "none")
     meta("schema:accessibilitySummary", labels["a11y_summary"])
     meta("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA")
-    meta("a11y:certifiedBy", book.meta.publisher or book.meta.author)
+    if book.meta.certified_by:  # only a real certifier: nobody certifies a book by writing it
+        meta("a11y:certifiedBy", book.meta.certified_by)
     if paged:
         eb.add_metadata("DC", "source", f"{book.meta.title}. {labels['print_edition']} ({book.meta.name}.pdf)",
                         {"id": "print-source"})
