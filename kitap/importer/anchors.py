@@ -1,9 +1,9 @@
 """Footnote calls → annotation anchors: the words right before each call, as few as make them unique.
 
-The phrase is counted with the build's own search (transforms.inline_ops.find_all) over the plain text
-the build will see, so an anchor found here is found there, at the same place. It never crosses a
-paragraph; when even the whole start of the paragraph repeats elsewhere, the shortest phrase is given
-with `occurrence`.
+The phrase is counted with the build's own search (transforms.anchors.find_phrase: whole words) over
+the plain text the build will see, so an anchor found here is found there, at the same place. It never
+crosses a paragraph; when even the whole start of the paragraph repeats elsewhere, the shortest phrase
+is given with `occurrence`.
 """
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Inline, Link, NoteRef, Styled
-from ..transforms.inline_ops import find_all, length
+from ..transforms.anchors import find_phrase
+from ..transforms.inline_ops import length
 from .document import Piece
 
 WORD = re.compile(r"\S*[^\W_]\S*")  # a run of non-spaces with a letter or digit in it
@@ -31,7 +32,7 @@ class Anchor:
     phrase: str
     occurrence: int | None
     piece: int
-    end: int       # where the build will put the call: right after the phrase
+    end: int       # where the build will put the call: after the phrase (and an ending joined by a hyphen)
 
 
 def find_calls(pieces: list[Piece]) -> list[Call]:
@@ -60,13 +61,14 @@ def anchor_for(call: Call, texts: list[str]) -> Anchor | None:
         return None
     shortest = min(MIN_WORDS, len(starts))
     for count in range(shortest, len(starts) + 1):
-        phrase = before[starts[-count]:]
-        if len(_hits(texts, phrase)) == 1:
-            return Anchor(call.key, phrase, None, call.piece, len(before))
-    phrase = before[starts[-shortest]:]
-    occurrence = _hits(texts, phrase).index((call.piece, len(before) - len(phrase))) + 1
-    return Anchor(call.key, phrase, occurrence, call.piece, len(before))
+        hits = _hits(texts, before[starts[-count]:])
+        if len(hits) == 1:
+            return Anchor(call.key, before[starts[-count]:], None, call.piece, hits[0][2])
+    hits = _hits(texts, before[starts[-shortest]:])
+    ours = next(i for i, hit in enumerate(hits) if hit[:2] == (call.piece, starts[-shortest]))
+    return Anchor(call.key, before[starts[-shortest]:], ours + 1, call.piece, hits[ours][2])
 
 
-def _hits(texts: list[str], phrase: str) -> list[tuple[int, int]]:
-    return [(index, start) for index, text in enumerate(texts) for start in find_all(text, phrase)]
+def _hits(texts: list[str], phrase: str) -> list[tuple[int, int, int]]:
+    """(piece, start, end) of every occurrence, in the order the build counts them."""
+    return [(index, start, end) for index, text in enumerate(texts) for start, end in find_phrase(text, phrase)]

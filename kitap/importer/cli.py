@@ -1,17 +1,12 @@
 """The `import` subcommand (loaded only when used)."""
 from __future__ import annotations
 
-import os
-import shlex
-import sys
 from pathlib import Path
 
 import click
 
-from ..cli import EXIT_STATUS, fail
+from ..cli import EXIT_STATUS, command_line, fail
 from ..errors import KitapError
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @click.command("import", epilog=EXIT_STATUS)
@@ -41,7 +36,7 @@ def import_command(file: Path, folder: Path | None) -> None:
     click.echo(f"imported {file}, {result.kind}, into {result.folder}/:")
     for line in _summary(result):
         click.echo("  " + line)
-    click.echo(f"next: {next_command(result.folder)}")
+    click.echo("next: " + command_line("--source", result.folder, "--output", result.folder / "output"))
 
 
 def _summary(result) -> list[str]:
@@ -55,16 +50,3 @@ def _summary(result) -> list[str]:
         f"{len(result.terms) - len(confirmed)} to complete (commented out)",
         "chronology.yaml   empty, with an example",
     ]
-
-
-def next_command(folder: Path) -> str:
-    """The build command that works as printed: this Python (the virtual environment's), this build.py."""
-    return " ".join(shlex.quote(part) for part in (_short(Path(sys.executable)), _short(ROOT / "build.py"),
-                                                   "--source", str(folder), "--output", str(folder / "output")))
-
-
-def _short(path: Path) -> str:
-    """Relative to the current directory when inside it, else absolute."""
-    here = Path.cwd()
-    absolute = Path(os.path.abspath(path))
-    return os.path.relpath(absolute, here) if here in absolute.parents else str(absolute)

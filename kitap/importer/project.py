@@ -74,7 +74,7 @@ def annotations_yaml(anchors: list[Anchor], notes: dict, lost: list[str], source
         lines.append(_dump([entry]).rstrip("\n"))
     for key in lost:
         lines += ["# TODO: this note has no words before its call (or its call is in the title); give it an anchor",
-                  *("# " + line for line in _dump([{"anchor": "", "note": Quoted(inline_markdown(notes[key]))}])
+                  *("# " + line for line in _dump([{"anchor": Quoted(""), "note": Quoted(inline_markdown(notes[key]))}])
                     .splitlines())]
     return "\n".join(lines) + "\n"
 

@@ -1,22 +1,16 @@
 """Stage 2 of `import`: the read document shaped as a kitap article.
 
-The title leaves the text (book.yaml prints it), empty paragraphs go, heading levels start at `#`,
-lists become paragraphs with their marker while the article format has no lists, and every picture
-and table that could not be kept is put into words for the user.
+The title leaves the text (book.yaml prints it), empty paragraphs go, heading levels start at `#`, and
+every picture and table that could not be kept is put into words for the user.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..load.article import UNSUPPORTED_BLOCKS
-from ..model import Text
 from ..transforms.inline_ops import plain_text
 from .document import Imported, Piece, calls
 
 MAX_HEADING_LEVEL = 3
-# While article.md refuses lists, items are written as paragraphs that keep their marker.
-LISTS_SUPPORTED = "bullet_list_open" not in UNSUPPORTED_BLOCKS
-ITEM_MARKERS = {"bullet": lambda number: "– ", "number": lambda number: f"{number}. "}  # "1)" would be an unbalanced bracket to the checker
 
 
 @dataclass
@@ -42,8 +36,6 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
         pieces.remove(first)
     pieces = _without_empty(pieces)
     _level_headings(pieces)
-    if not LISTS_SUPPORTED:
-        _lists_as_paragraphs(pieces)
     shaped = Shaped(pieces, document.notes, title or fallback_title, document.subtitle, document.author,
                     list(document.notices), untitled)
     shaped.warnings += _losses(pieces, path)
@@ -79,13 +71,6 @@ def _level_headings(pieces: list[Piece]) -> None:
         for piece in pieces:
             if piece.kind == "h":
                 piece.level = min(piece.level - shift, MAX_HEADING_LEVEL)
-
-
-def _lists_as_paragraphs(pieces: list[Piece]) -> None:
-    for piece in pieces:
-        if piece.kind in ITEM_MARKERS:
-            piece.children.insert(0, Text(ITEM_MARKERS[piece.kind](piece.level)))
-            piece.kind, piece.level = "p", 0
 
 
 def paragraph_numbers(pieces: list[Piece]) -> list[int]:
