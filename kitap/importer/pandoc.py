@@ -22,7 +22,18 @@ QUOTE_STYLES = {"quote", "intense quote", "quotations", "quotation", "block text
                 "цитата", "выделенная цитата", "дәйексөз"}
 ALLOWED_LINKS = ("http://", "https://", "mailto:")
 STYLE_OF = {"Emph": "em", "Strong": "strong"}
-TRANSPARENT_INLINES = ("Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps")
+SIMPLE_INLINES = {
+    "Str": lambda text: [Text(text)],
+    "Space": lambda _: [Text(" ")],
+    "SoftBreak": lambda _: [Text(" ")],
+    "LineBreak": lambda _: [Styled("br", [])],
+    "Code": lambda content: [Text(content[1])],
+    "Math": lambda content: [Text(content[1])],
+}
+# Inline containers whose formatting kitap does not keep → where their inlines are in Pandoc's content
+# (None: the content is the inlines).
+CONTAINER_INLINES = {"Underline": None, "Strikeout": None, "Superscript": None, "Subscript": None, "SmallCaps": None,
+                     "Cite": 1}
 TIMEOUT = 120  # seconds: a large document takes Pandoc a few
 
 
@@ -92,48 +103,44 @@ class _Reader:
         self.lost = []
 
     def block(self, block: dict, quoted: bool, item: tuple[str, int] | None = None) -> None:
-        kind, content = block["t"], block.get("c")
-        if kind in ("Para", "Plain"):
-            self.add(item[0] if item else ("quote" if quoted else "p"), content, item[1] if item else 0)
-        elif kind == "Header":
-            self.add("h", content[2], content[0])
-        elif kind == "LineBlock":
-            lines = [inline for line in content for inline in [*line, {"t": "LineBreak"}]]
-            self.add("quote" if quoted else "p", lines[:-1])
-        elif kind == "BlockQuote":
-            self.blocks(content, True)
-        elif kind == "Div":
-            style = dict(content[0][2]).get("custom-style", "")
-            self.blocks(content[1], quoted or style.strip().lower() in QUOTE_STYLES, item)
-        elif kind in ("BulletList", "OrderedList"):
-            self.list_items(kind, content, quoted)
-        elif kind == "Table":
-            self.table(content, quoted)
-        elif kind == "Figure":
-            self.blocks(content[2], quoted)
-            self.blocks(content[1][1], quoted)  # the caption
-        elif kind == "DefinitionList":
-            for term, definitions in content:
-                self.add("p", term)
-                for definition in definitions:
-                    self.blocks(definition, quoted)
-        elif kind == "CodeBlock":
-            for line in filter(str.strip, content[1].split("\n")):
-                self.add("p", [{"t": "Str", "c": line}])
-        # HorizontalRule, RawBlock, Null: no words of the text are there
+        # one method per kind of Pandoc block; HorizontalRule, RawBlock, Null hold none of the author's words
+        handler = getattr(self, "_" + block["t"], None)
+        if handler:
+            handler(block.get("c"), quoted, item)
 
     def blocks(self, blocks: list, quoted: bool, item: tuple[str, int] | None = None) -> None:
         for index, block in enumerate(blocks):
             # an item's first paragraph carries its marker; the ones after it are plain paragraphs
             self.block(block, quoted, item if index == 0 else None)
 
-    def list_items(self, kind: str, content, quoted: bool) -> None:
-        start, items = (content[0][0], content[1]) if kind == "OrderedList" else (1, content)
-        for number, blocks in enumerate(items, start=start):
-            marker = ("number", number) if kind == "OrderedList" else ("bullet", 0)
-            self.blocks(blocks, quoted, marker)
+    def _Para(self, content, quoted, item) -> None:
+        self.add(item[0] if item else ("quote" if quoted else "p"), content, item[1] if item else 0)
 
-    def table(self, content, quoted: bool) -> None:
+    _Plain = _Para
+
+    def _Header(self, content, quoted, item) -> None:
+        self.add("h", content[2], content[0])
+
+    def _LineBlock(self, content, quoted, item) -> None:
+        lines = [inline for line in content for inline in [*line, {"t": "LineBreak"}]]
+        self.add("quote" if quoted else "p", lines[:-1])
+
+    def _BlockQuote(self, content, quoted, item) -> None:
+        self.blocks(content, True)
+
+    def _Div(self, content, quoted, item) -> None:
+        style = dict(content[0][2]).get("custom-style", "")
+        self.blocks(content[1], quoted or style.strip().lower() in QUOTE_STYLES, item)
+
+    def _BulletList(self, content, quoted, item) -> None:
+        for blocks in content:
+            self.blocks(blocks, quoted, ("bullet", 0))
+
+    def _OrderedList(self, content, quoted, item) -> None:
+        for number, blocks in enumerate(content[1], start=content[0][0]):
+            self.blocks(blocks, quoted, ("number", number))
+
+    def _Table(self, content, quoted, item) -> None:
         self.lost.append(("table", ""))  # told with the paragraph of its first cell
         head, bodies, foot = content[3], content[4], content[5]
         rows = [*head[1], *[row for body in bodies for row in (*body[2], *body[3])], *foot[1]]
@@ -141,46 +148,54 @@ class _Reader:
             for cell in row[1]:
                 self.blocks(cell[4], quoted)
 
+    def _Figure(self, content, quoted, item) -> None:
+        self.blocks(content[2], quoted)
+        self.blocks(content[1][1], quoted)  # the caption
+
+    def _DefinitionList(self, content, quoted, item) -> None:
+        for term, definitions in content:
+            self.add("p", term)
+            for definition in definitions:
+                self.blocks(definition, quoted)
+
+    def _CodeBlock(self, content, quoted, item) -> None:
+        for line in filter(str.strip, content[1].split("\n")):
+            self.add("p", [{"t": "Str", "c": line}])
+
     def inlines(self, inlines: list) -> list[Inline]:
         out: list[Inline] = []
         for inline in inlines:
-            out.extend(self.inline(inline))
+            kind, content = inline["t"], inline.get("c")
+            if kind in SIMPLE_INLINES:
+                out.extend(SIMPLE_INLINES[kind](content))
+            elif kind in STYLE_OF:
+                out.append(Styled(STYLE_OF[kind], self.inlines(content)))
+            elif kind in CONTAINER_INLINES:  # formatting kitap does not keep: its words stay
+                where = CONTAINER_INLINES[kind]
+                out.extend(self.inlines(content if where is None else content[where]))
+            elif kind in ("Span", "Link", "Image", "Note", "Quoted"):
+                out.extend(getattr(self, "_" + kind)(content))
+            # RawInline: markup of another format, not the author's words
         return out
 
-    def inline(self, inline: dict) -> list[Inline]:
-        kind, content = inline["t"], inline.get("c")
-        if kind == "Str":
-            return [Text(content)]
-        if kind in ("Space", "SoftBreak"):
-            return [Text(" ")]
-        if kind == "LineBreak":
-            return [Styled("br", [])]
-        if kind in STYLE_OF:
-            return [Styled(STYLE_OF[kind], self.inlines(content))]
-        if kind in TRANSPARENT_INLINES:
-            return self.inlines(content)
-        if kind == "Span":
-            return self.span(content)
-        if kind == "Cite":
-            return self.inlines(content[1])
-        if kind == "Quoted":
-            marks = ("“", "”") if content[0]["t"] == "DoubleQuote" else ("‘", "’")
-            return [Text(marks[0]), *self.inlines(content[1]), Text(marks[1])]
-        if kind in ("Code", "Math"):
-            return [Text(content[1])]
-        if kind == "Link":
-            children, target = self.inlines(content[1]), content[2][0]
-            return [Link(target, children)] if target.startswith(ALLOWED_LINKS) else children
-        if kind == "Image":
-            self.lost.append(("image", PurePosixPath(content[2][0].split("?")[0]).name or "image"))
-            return []
-        if kind == "Note":
-            key = f"n{len(self.notes) + 1}"
-            self.notes[key] = self.note(content)
-            return [NoteRef(key)]
-        return []  # RawInline: markup of another format, not the author's words
+    def _Quoted(self, content) -> list[Inline]:
+        marks = ("“", "”") if content[0]["t"] == "DoubleQuote" else ("‘", "’")
+        return [Text(marks[0]), *self.inlines(content[1]), Text(marks[1])]
 
-    def span(self, content) -> list[Inline]:
+    def _Link(self, content) -> list[Inline]:
+        children, target = self.inlines(content[1]), content[2][0]
+        return [Link(target, children)] if target.startswith(ALLOWED_LINKS) else children
+
+    def _Image(self, content) -> list[Inline]:
+        self.lost.append(("image", PurePosixPath(content[2][0].split("?")[0]).name or "image"))
+        return []
+
+    def _Note(self, content) -> list[Inline]:
+        key = f"n{len(self.notes) + 1}"
+        self.notes[key] = self.note(content)
+        return [NoteRef(key)]
+
+    def _Span(self, content) -> list[Inline]:
         children = self.inlines(content[1])
         for style in self.span_styles.get(dict(content[0][2]).get("custom-style", ""), ()):
             children = [Styled(style, children)]
