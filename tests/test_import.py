@@ -331,3 +331,15 @@ def test_only_a_persons_name_becomes_the_author(text, name):
     from kitap.importer.metadata import person_name
 
     assert person_name(text) == name
+
+
+def test_a_text_the_build_would_stop_at_is_imported_as_it_is_and_the_fix_is_named(tmp_path):
+    source = tmp_path / "eski.md"
+    source.write_text("Бұл ќазаќ тілінде жазылған мәтін.\n", encoding="utf-8")  # ќ: typed with an old font hack
+    folder = tmp_path / "p"
+    result = run_cli("import", str(source), str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "ќазаќ" in (folder / "article.md").read_text("utf-8")  # the author's words are not changed here
+    assert f"{folder}/article.md:1:5: error: «ќазаќ» is in a legacy Kazakh font encoding" in result.stderr
+    assert "the text has 1 problem the build stops at" in result.stderr
+    assert result.stdout.splitlines()[-1] == f"next: .venv/bin/python build.py check --source {folder} --fix"

@@ -15,7 +15,7 @@ from ..transforms.inline_ops import plain_text
 from .anchors import anchor_for, find_calls
 from .glossary import Term, draft
 from .metadata import person_name
-from .project import annotations_yaml, article_files, book_yaml, glossary_yaml, write_project
+from .project import annotations_yaml, article_files, book_yaml, checker_errors, glossary_yaml, write_project
 from .read import read_document
 from .shape import paragraph_numbers, shape
 
@@ -33,6 +33,7 @@ class Result:
     terms: list[Term]
     created: list[Path]
     warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # the checker's: the build stops at them until fixed
 
 
 def default_folder(source: Path) -> Path:
@@ -68,7 +69,8 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
                  "give it an anchor" for _ in unanchored]
     return Result(folder, kind, shaped.title, author, language,
                   sum(p.kind != "h" for p in shaped.pieces), sum(p.kind == "h" for p in shaped.pieces),
-                  len(anchors) + len(unanchored), terms, [folder / name for name in files.texts], warnings)
+                  len(anchors) + len(unanchored), terms, [folder / name for name in files.texts], warnings,
+                  checker_errors(folder))
 
 
 def _numbers(shaped, indexes: list[int]) -> list[int]:

@@ -36,6 +36,14 @@ def import_command(file: Path, folder: Path | None) -> None:
     click.echo(f"imported {file}, {result.kind}, into {result.folder}/:")
     for line in _summary(result):
         click.echo("  " + line)
+    if result.errors:
+        for error in result.errors:
+            click.echo(error, err=True)
+        also = "; then correct the same words in the anchors of annotations.yaml" if result.notes else ""
+        click.echo(f"the text has {_count(len(result.errors), 'problem')} the build stops at (the file's own words, "
+                   f"kept as they are); `check --fix` below repairs the mechanical ones{also}", err=True)
+        click.echo("next: " + command_line("check", "--source", result.folder, "--fix"))
+        return
     click.echo("next: " + command_line("--source", result.folder, "--output", result.folder / "output"))
 
 
@@ -44,9 +52,13 @@ def _summary(result) -> list[str]:
     author = f"«{result.author}»" if result.author else "«Автор» (TODO: the file does not name the author)"
     return [
         f"book.yaml         title «{result.title}», author {author}, language {result.language}",
-        f"article.md        {result.paragraphs} paragraphs, {result.headings} headings",
-        f"annotations.yaml  {result.notes} notes",
-        f"glossary.yaml     {len(confirmed)} abbreviations with an expansion to confirm, "
+        f"article.md        {_count(result.paragraphs, 'paragraph')}, {_count(result.headings, 'heading')}",
+        f"annotations.yaml  {_count(result.notes, 'note')}",
+        f"glossary.yaml     {_count(len(confirmed), 'abbreviation')} with an expansion to confirm, "
         f"{len(result.terms) - len(confirmed)} to complete (commented out)",
         "chronology.yaml   empty, with an example",
     ]
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"

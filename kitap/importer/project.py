@@ -115,15 +115,31 @@ def write_project(folder: Path, texts: dict[str, str], anchors: list[Anchor]) ->
     """Write into a temporary folder beside `folder`, check it, then rename it into place."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise KitapError(f"{folder}: the folder is not empty; choose a new folder for the project")
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".import", dir=folder.parent))
+    temporary = None
     try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".import", dir=folder.parent))
         for name, text in texts.items():
             (temporary / name).write_text(text, encoding="utf-8")
         _check_calls(temporary, anchors)
         os.replace(temporary, folder)  # an empty folder is replaced; nothing else exists there
+    except OSError as error:
+        raise KitapError(f"{folder}: the project cannot be written there ({error.strerror or error}); "
+                         "choose another folder") from None
     finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+def checker_errors(folder: Path) -> list[str]:
+    """What the build's checker would stop at (a text typed with a font hack, …): the file's own words,
+    which the import does not change; `build.py check --fix` repairs the mechanical ones."""
+    from ..check import CHECKS, run_checks, spelling
+    from ..check.source import project_of
+    from ..load import load_project
+
+    findings = run_checks(project_of(load_project(folder)), [c for c in CHECKS if c is not spelling.check])
+    return [str(f) for f in findings if f.severity == "error"]
 
 
 def _check_calls(folder: Path, anchors: list[Anchor]) -> None:
