@@ -343,3 +343,16 @@ def test_a_text_the_build_would_stop_at_is_imported_as_it_is_and_the_fix_is_name
     assert f"{folder}/article.md:1:5: error: «ќазаќ» is in a legacy Kazakh font encoding" in result.stderr
     assert "the text has 1 problem the build stops at" in result.stderr
     assert result.stdout.splitlines()[-1] == f"next: .venv/bin/python build.py check --source {folder} --fix"
+
+
+def test_a_word_file_without_a_title_takes_its_first_heading(tmp_path):
+    import pypandoc
+
+    source = tmp_path / "sabaq.docx"
+    pypandoc.convert_text("# Бірінші сөз\n\nБұл жасқа келгенше жақсы өткіздік пе.\n\n## Ойлану\n\nСоны таба алмай "
+                          "өзім де қайранмын.\n", "docx", format="markdown", outputfile=str(source))
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    assert 'title: "Бірінші сөз"' in (tmp_path / "p" / "book.yaml").read_text("utf-8")
+    assert (tmp_path / "p" / "article.md").read_text("utf-8") == (
+        "Бұл жасқа келгенше жақсы өткіздік пе.\n\n# Ойлану\n\nСоны таба алмай өзім де қайранмын.\n")
