@@ -204,6 +204,27 @@ def test_a_text_file_keeps_its_headings_and_its_title_line(tmp_path):
     assert "\n\n# 1-бап\n\nБарлық адамдар" in article
 
 
+def test_a_text_file_that_begins_with_its_author_and_title(tmp_path):
+    source = tmp_path / "soz.txt"
+    source.write_text("Абай Құнанбайұлы\nБірінші сөз\nБұл жасқа келгенше жақсы өткіздік пе, жаман өткіздік пе.\n"
+                      "Соны таба алмай өзім де қайранмын.\n", encoding="utf-8")
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    book = (tmp_path / "p" / "book.yaml").read_text("utf-8")
+    assert 'title: "Бірінші сөз"\n' in book and 'author: "Абай Құнанбайұлы"\n' in book
+    assert (tmp_path / "p" / "article.md").read_text("utf-8").startswith("Бұл жасқа келгенше")
+
+
+def test_without_a_title_the_file_name_stands_in_and_says_so(tmp_path):
+    source = tmp_path / "sabaq-3.txt"
+    source.write_text("Бұл жасқа келгенше жақсы өткіздік пе, жаман өткіздік пе.\nСоны таба алмай өзім де қайранмын.\n",
+                      encoding="utf-8")
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    assert ('title: "sabaq-3"  # TODO: the file\'s name; the file does not give its title\n'
+            in (tmp_path / "p" / "book.yaml").read_text("utf-8"))
+
+
 def test_a_text_file_kitap_cannot_read_is_refused_in_kitaps_words(tmp_path):
     from kitap.errors import SourceError
     from kitap.load.files import read_text

@@ -57,7 +57,7 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
     language = language_of("\n".join(texts))
     files = article_files(shaped, folder)
     files.texts.update({
-        "book.yaml": book_yaml(shaped, file_name(source.stem), language, source),
+        "book.yaml": book_yaml(shaped, file_name(source.stem), language, source, shaped.title != source.stem),
         "annotations.yaml": annotations_yaml(anchors, shaped.notes, unanchored, source),
         "glossary.yaml": glossary_yaml(terms),
         "chronology.yaml": CHRONOLOGY,

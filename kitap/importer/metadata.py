@@ -80,14 +80,14 @@ def docx_character_styles(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 def person_name(text: str) -> str:
-    """The text when it reads as a person's name (2 to 4 capitalised words, initials allowed), else ''."""
+    """The text when it reads as a person's name (2 to 4 capitalised words, initials allowed, a surname may
+    be in capitals but not every word: «ОТЫЗ БІРІНШІ СӨЗ» is a heading), else ''."""
     text = " ".join(text.split())
     words = text.replace(".", ". ").split()
     if not 2 <= len(words) <= 4 or any(w.lower().strip(".") in NOT_NAMES for w in words):
         return ""
-    if all(NAME_WORD.match(w) and w[0].isupper() for w in words):
-        return text
-    return ""
+    capitalised = all(NAME_WORD.match(w) and w[0].isupper() for w in words)
+    return text if capitalised and any(w[1:].islower() and len(w) > 1 for w in words) else ""
 
 
 def _on(element) -> bool:

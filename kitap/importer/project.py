@@ -40,7 +40,8 @@ class Files:
     plain_blocks: list[int] = field(default_factory=list)  # blocks written without their formatting
 
 
-def book_yaml(shaped: Shaped, name: str, language: str, source: Path) -> str:
+def book_yaml(shaped: Shaped, name: str, language: str, source: Path, titled: bool = True) -> str:
+    """`titled`: the file gave the title (else it is the file's name, to replace)."""
     book = CommentedMap()
     book["name"] = name
     book["title"] = Quoted(shaped.title)
@@ -53,6 +54,7 @@ def book_yaml(shaped: Shaped, name: str, language: str, source: Path) -> str:
     book.yaml_set_start_comment(f"The book's details, imported from {source.name}. Required: title, author. "
                                 "See README.md for every key.")
     comments = {"name": f"output file names: {name}.pdf, {name}.epub (Latin letters, digits, - _)",
+                "title": "" if titled else "TODO: the file's name; the file does not give its title",
                 "author": "" if shaped.author else "TODO: write the author's name (the file does not give it)",
                 "language": "kk (Kazakh) or ru (Russian): hyphenation, quotes, labels",
                 "identifier": "keep it: e-readers recognise the book by it"}
