@@ -377,3 +377,15 @@ def test_a_word_file_without_a_title_takes_its_first_heading(tmp_path):
     assert 'title: "Бірінші сөз"' in (tmp_path / "p" / "book.yaml").read_text("utf-8")
     assert (tmp_path / "p" / "article.md").read_text("utf-8") == (
         "Бұл жасқа келгенше жақсы өткіздік пе.\n\n# Ойлану\n\nСоны таба алмай өзім де қайранмын.\n")
+
+
+def test_a_note_that_is_only_a_picture_is_named_not_dropped(tmp_path):
+    source = tmp_path / "suret.md"
+    source.write_text("Абайдың портреті мұражайда сақталған.[^1] Оны бәрі көре алады.\n\n[^1]: ![](abai.jpg)\n",
+                      encoding="utf-8")
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"{source}: image 'abai.jpg' (paragraph 1) was not imported: kitap does not support images yet; describe it in words",
+        f"{source}: a note has no text (only a picture?) and was not imported"]
+    assert "- anchor" not in (tmp_path / "p" / "annotations.yaml").read_text("utf-8")

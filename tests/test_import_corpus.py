@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NS, build_project, epub_files, norm, read_pdf, run_cli, xhtml
+from conftest import build_project, epub_files, norm, read_pdf, run_cli, xhtml
 from test_epub import epubcheck
 from test_import import marked_paragraphs
 

@@ -49,9 +49,13 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
         raise SourceError(source, 0, "no text found in the file (is it only pictures or a scan? kitap needs the text itself)")
     texts = [plain_text(p.children) for p in shaped.pieces]
     anchors, unanchored = [], list(shaped.untitled_notes)
+    empty = [key for key, note in shaped.notes.items() if not plain_text(note).strip()]
     for call in find_calls(shaped.pieces):
-        anchor = anchor_for(call, texts)
-        (anchors.append(anchor) if anchor else unanchored.append(call.key))
+        anchor = anchor_for(call, texts) if call.key not in empty else None
+        if anchor:
+            anchors.append(anchor)
+        elif call.key not in empty:
+            unanchored.append(call.key)
     shaped.author = author = person_name(shaped.author)  # a school computer's "User" is not the author
     terms = draft(texts, paragraph_numbers(shaped.pieces), author)
     language = language_of("\n".join(texts))
@@ -67,6 +71,7 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
                                   "imported as plain text" for n in _numbers(shaped, files.plain_blocks)]
     warnings += [f"{source}: a note has no words before its call; it is in annotations.yaml, commented out: "
                  "give it an anchor" for _ in unanchored]
+    warnings += [f"{source}: a note has no text (only a picture?) and was not imported" for _ in empty]
     return Result(folder, kind, shaped.title, author, language,
                   sum(p.kind != "h" for p in shaped.pieces), sum(p.kind == "h" for p in shaped.pieces),
                   len(anchors) + len(unanchored), terms, [folder / name for name in files.texts], warnings,

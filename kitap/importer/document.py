@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from ..model import Inline, Link, NoteRef, Styled, Text
 
 SPACES = re.compile(r"[ \t\r\n]+")  # not U+00A0: a no-break space is the author's choice
-KINDS = ("p", "h", "quote", "bullet", "number")  # a paragraph, a heading, a quoted paragraph, list items
 
 
 @dataclass
 class Piece:
-    """One block of the imported text: `level` is a heading's level or an ordered item's number."""
+    """One block of the imported text: kind 'p' (paragraph), 'h' (heading), 'quote', 'bullet' or 'number'
+    (list items); `level` is a heading's level or an ordered item's number."""
 
     kind: str
     children: list[Inline]

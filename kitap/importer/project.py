@@ -21,7 +21,8 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
 
 from ..errors import KitapError
-from ..load.article import parse_markdown
+from ..load.article import parse_inline_markdown, parse_markdown
+from ..model import Origin
 from ..transforms.inline_ops import plain_text, walk
 from .anchors import Anchor
 from .glossary import Term
@@ -72,13 +73,20 @@ def annotations_yaml(anchors: list[Anchor], notes: dict, lost: list[str], source
         entry = CommentedMap(anchor=Quoted(anchor.phrase))
         if anchor.occurrence:
             entry["occurrence"] = anchor.occurrence
-        entry["note"] = Quoted(inline_markdown(notes[anchor.key]))
+        entry["note"] = Quoted(note_markdown(notes[anchor.key]))
         lines.append(_dump([entry]).rstrip("\n"))
     for key in lost:
         lines += ["# TODO: this note has no words before its call (or its call is in the title); give it an anchor",
-                  *("# " + line for line in _dump([{"anchor": Quoted(""), "note": Quoted(inline_markdown(notes[key]))}])
+                  *("# " + line for line in _dump([{"anchor": Quoted(""), "note": Quoted(note_markdown(notes[key]))}])
                     .splitlines())]
     return "\n".join(lines) + "\n"
+
+
+def note_markdown(children: list) -> str:
+    """A note's Markdown, without its formatting if Markdown would not give back the same words."""
+    text = inline_markdown(children)
+    same = plain_text(parse_inline_markdown(text, Origin(Path(ARTICLE), 0))) == plain_text(children)
+    return text if same else inline_markdown(children, formatted=False)
 
 
 def glossary_yaml(terms: list[Term]) -> str:
@@ -123,7 +131,10 @@ def write_project(folder: Path, texts: dict[str, str], anchors: list[Anchor]) ->
         temporary = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".import", dir=folder.parent))
         for name, text in texts.items():
             (temporary / name).write_text(text, encoding="utf-8")
-        _check_calls(temporary, anchors)
+        try:
+            _check_calls(temporary, anchors)
+        except KitapError as error:  # the importer wrote what the build refuses: a bug of the importer
+            raise AssertionError(f"the imported project does not load: {error}") from None
         os.replace(temporary, folder)  # an empty folder is replaced; nothing else exists there
     except OSError as error:
         raise KitapError(f"{folder}: the project cannot be written there ({error.strerror or error}); "
