@@ -123,7 +123,7 @@ def _progress(quiet: bool):
 class LazyGroup(click.Group):
     """Subcommands imported only when used, so a no-op build starts fast."""
 
-    LAZY = {"check": ("kitap.check.cli", "check_command")}
+    LAZY = {"check": ("kitap.check.cli", "check_command"), "import": ("kitap.importer.cli", "import_command")}
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.LAZY])
@@ -149,6 +149,7 @@ def main(ctx: click.Context, source, output, only, archival, force, line_numbers
       python build.py                                  # source/ → output/
       python build.py --source lessons/un --output out/un
       python build.py --only pdf,epub                  # just the A4 handout and the e-book
+      python build.py import Абай.docx lessons/abai    # start a project from a Word file
       python build.py new lessons/abai --title "Абай"  # start a new project
       python build.py serve                            # live preview in the browser
       python build.py check                            # what an editor would catch

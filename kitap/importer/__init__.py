@@ -1,0 +1,83 @@
+"""`build.py import FILE [DIR]`: a new project from a file a teacher has (Word, OpenDocument, a saved web
+page, Markdown, text), by stages: read (read.py: the file → a neutral document) → shape (shape.py: title,
+headings, what could not be kept) → anchors and glossary draft → write (project.py: checked, atomic).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import SourceError
+from ..languages.kk.letters import language_of
+from ..languages.kk.translit import file_name
+from ..scaffold import CHRONOLOGY
+from ..transforms.inline_ops import plain_text
+from .anchors import anchor_for, find_calls
+from .glossary import Term, draft
+from .metadata import person_name
+from .project import annotations_yaml, article_files, book_yaml, checker_errors, glossary_yaml, write_project
+from .read import read_document
+from .shape import paragraph_numbers, shape
+
+
+@dataclass
+class Result:
+    folder: Path
+    kind: str                      # "a Word document (.docx)"
+    title: str
+    author: str                    # '' when the file does not name one
+    language: str
+    paragraphs: int
+    headings: int
+    notes: int
+    terms: list[Term]
+    created: list[Path]
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # the checker's: the build stops at them until fixed
+
+
+def default_folder(source: Path) -> Path:
+    """Without DIR: a folder in the current directory named like the file, in Latin letters."""
+    return Path(file_name(source.stem))
+
+
+def import_file(source: Path, folder: Path | None = None) -> Result:
+    folder = folder or default_folder(source)
+    document, kind = read_document(source)
+    shaped = shape(document, source, fallback_title=source.stem)
+    if not shaped.pieces:
+        raise SourceError(source, 0, "no text found in the file (is it only pictures or a scan? kitap needs the text itself)")
+    texts = [plain_text(p.children) for p in shaped.pieces]
+    anchors, unanchored = [], list(shaped.untitled_notes)
+    empty = [key for key, note in shaped.notes.items() if not plain_text(note).strip()]
+    for call in find_calls(shaped.pieces):
+        anchor = anchor_for(call, texts) if call.key not in empty else None
+        if anchor:
+            anchors.append(anchor)
+        elif call.key not in empty:
+            unanchored.append(call.key)
+    shaped.author = author = person_name(shaped.author)  # a school computer's "User" is not the author
+    terms = draft(texts, paragraph_numbers(shaped.pieces), author)
+    language = language_of("\n".join(texts))
+    files = article_files(shaped, folder)
+    files.texts.update({
+        "book.yaml": book_yaml(shaped, file_name(source.stem), language, source, shaped.title != source.stem),
+        "annotations.yaml": annotations_yaml(anchors, shaped.notes, unanchored, source),
+        "glossary.yaml": glossary_yaml(terms),
+        "chronology.yaml": CHRONOLOGY,
+    })
+    write_project(folder, files.texts, anchors)
+    warnings = shaped.warnings + [f"{source}: the formatting of paragraph {n} could not be kept in Markdown; it was "
+                                  "imported as plain text" for n in _numbers(shaped, files.plain_blocks)]
+    warnings += [f"{source}: a note has no words before its call; it is in annotations.yaml, commented out: "
+                 "give it an anchor" for _ in unanchored]
+    warnings += [f"{source}: a note has no text (only a picture?) and was not imported" for _ in empty]
+    return Result(folder, kind, shaped.title, author, language,
+                  sum(p.kind != "h" for p in shaped.pieces), sum(p.kind == "h" for p in shaped.pieces),
+                  len(anchors) + len(unanchored), terms, [folder / name for name in files.texts], warnings,
+                  checker_errors(folder))
+
+
+def _numbers(shaped, indexes: list[int]) -> list[int]:
+    numbers = paragraph_numbers(shaped.pieces)
+    return [numbers[i] for i in indexes]

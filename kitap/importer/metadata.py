@@ -1,0 +1,111 @@
+"""What Pandoc does not read from office files: the author and title in the file's properties, the
+OpenDocument Title style, and the formatting Word keeps in character styles.
+
+These are small, fixed parts of the packages (docProps/core.xml, meta.xml, word/styles.xml), read with
+lxml without resolving entities or fetching anything.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+NS = {"dc": "http://purl.org/dc/elements/1.1/", "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+      "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0", "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+      "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0", "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+      "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+# Where each kind of package keeps its author and title.
+PROPERTIES = {
+    "docx": ("docProps/core.xml", ("dc:creator",), "dc:title"),
+    "odt": ("meta.xml", ("office:meta/dc:creator", "office:meta/meta:initial-creator"), "office:meta/dc:title"),
+}
+# Word's run properties that kitap keeps, and how they are written.
+RUN_STYLES = (("w:i", "em"), ("w:b", "strong"))
+# Names a school computer gives its user: not the author.
+NOT_NAMES = {"user", "admin", "administrator", "owner", "author", "unknown", "guest", "student", "teacher", "microsoft",
+             "office", "windows", "пользователь", "администратор", "автор", "владелец", "гость", "учитель", "ученик",
+             "қолданушы", "пайдаланушы", "мұғалім", "оқушы"}
+NAME_WORD = re.compile(r"^(?:[^\W\d_]\.){1,2}$|^[^\W\d_][^\W\d_'’.-]*(?:-[^\W\d_]+)?\.?$")
+
+
+def package_properties(path: Path, kind: str) -> tuple[str, str]:
+    """The author and title written in a Word or OpenDocument file's properties ('' when absent)."""
+    if kind not in PROPERTIES:
+        return "", ""
+    member, author_paths, title_path = PROPERTIES[kind]
+    root = _xml(path, member)
+    if root is None:
+        return "", ""
+    authors = [_text(root, p) for p in author_paths]
+    return next((a for a in authors if a), ""), _text(root, title_path)
+
+
+def odt_title_paragraph(path: Path) -> str:
+    """The text of an OpenDocument file's first paragraph in the Title style (Pandoc reads it as text)."""
+    root = _xml(path, "content.xml")
+    if root is None:
+        return ""
+    titles = {"Title"} | {s.get(f"{{{NS['style']}}}name") for s in root.iterfind(".//style:style", NS)
+                          if s.get(f"{{{NS['style']}}}parent-style-name") == "Title"}
+    for paragraph in root.iterfind(".//text:p", NS):
+        if paragraph.get(f"{{{NS['text']}}}style-name") in titles:
+            return " ".join("".join(paragraph.itertext()).split())
+    return ""
+
+
+def docx_character_styles(path: Path) -> dict[str, tuple[str, ...]]:
+    """Word character style name → the emphasis it gives ('em', 'strong'), following 'based on'."""
+    root = _xml(path, "word/styles.xml")
+    if root is None:
+        return {}
+    w = f"{{{NS['w']}}}"
+    styles = {s.get(w + "styleId"): s for s in root.iterfind("w:style", NS) if s.get(w + "type") == "character"}
+
+    def effects(style_id: str, depth: int = 0) -> tuple[str, ...]:
+        style = styles.get(style_id)
+        if style is None or depth > 10:
+            return ()
+        own = tuple(kind for tag, kind in RUN_STYLES if _on(style.find(f"w:rPr/{tag}", NS)))
+        based = style.find("w:basedOn", NS)
+        return own or (effects(based.get(w + "val"), depth + 1) if based is not None else ())
+
+    named = {}
+    for style_id, style in styles.items():
+        name = style.find("w:name", NS)
+        named[name.get(w + "val") if name is not None else style_id] = effects(style_id)
+    return named
+
+
+def person_name(text: str) -> str:
+    """The text when it reads as a person's name (2 to 4 capitalised words, initials allowed, a surname may
+    be in capitals but not every word: «ОТЫЗ БІРІНШІ СӨЗ» is a heading), else ''."""
+    text = " ".join(text.split())
+    words = text.replace(".", ". ").split()
+    if not 2 <= len(words) <= 4 or any(w.lower().strip(".") in NOT_NAMES for w in words):
+        return ""
+    capitalised = all(NAME_WORD.match(w) and w[0].isupper() for w in words)
+    return text if capitalised and any(w[1:].islower() and len(w) > 1 for w in words) else ""
+
+
+def _on(element) -> bool:
+    """A run property is on when present, unless w:val says false."""
+    if element is None:
+        return False
+    return element.get(f"{{{NS['w']}}}val", "true") not in ("0", "false", "off", "none")
+
+
+def _xml(path: Path, member: str):
+    try:
+        with zipfile.ZipFile(path) as archive:
+            data = archive.read(member)
+        return etree.fromstring(data, PARSER)
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError):
+        return None
+
+
+def _text(root, path: str) -> str:
+    found = root.find(path, NS)
+    return " ".join("".join(found.itertext()).split()) if found is not None else ""

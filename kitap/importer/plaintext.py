@@ -1,0 +1,38 @@
+"""A .txt file, read the way kitap reads article.txt: one paragraph per line, `# ` marks a heading.
+
+The text is read by kitap's own reader (encodings, control characters, size), whose message is the
+user's when it refuses the file. A pasted text usually begins with its title (a short line with no
+closing punctuation and text after it), sometimes after its author's name: those lines become
+book.yaml's title and author.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..load.files import read_text
+from ..model import Text
+from .document import Imported, Piece
+from .metadata import person_name
+
+HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
+TITLE_MAX_WORDS = 12
+SENTENCE_END = ".,;:!?…"
+
+
+def read_plain(path: Path) -> Imported:
+    lines = [line.strip() for line in read_text(path, path.parent).split("\n")]
+    pieces = []
+    for line in filter(None, lines):
+        heading = HEADING.match(line)
+        pieces.append(Piece("h", [Text(heading[2].strip())], len(heading[1])) if heading else Piece("p", [Text(line)]))
+    author = title = ""
+    if len(pieces) > 2 and pieces[0].kind == "p" and person_name(pieces[0].children[0].text):
+        author = pieces.pop(0).children[0].text
+    if len(pieces) > 1 and pieces[0].kind == "p" and _reads_as_title(pieces[0].children[0].text):
+        title = pieces.pop(0).children[0].text
+    return Imported(pieces, {}, title=title, author=author)
+
+
+def _reads_as_title(line: str) -> bool:
+    return len(line.split()) <= TITLE_MAX_WORDS and line[-1] not in SENTENCE_END

@@ -1,0 +1,65 @@
+"""Stage 1 of `import`: any supported file → the neutral Imported document (nothing is written)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..load.files import read_text
+from ..transforms.inline_ops import plain_text
+from .detect import NAMES, detect
+from .document import Imported
+from .metadata import docx_character_styles, odt_title_paragraph, package_properties
+from .pandoc import from_pandoc, run_pandoc
+from .plaintext import read_plain
+from .webpage import read_page
+
+
+def read_document(path: Path) -> tuple[Imported, str]:
+    """The document and the name of its kind, for the report."""
+    kind, notice = detect(path)
+    document = READERS[kind](path)
+    if notice:
+        document.notices.insert(0, notice)
+    return document, NAMES[kind]
+
+
+def _office(path: Path, kind: str) -> Imported:
+    styles = docx_character_styles(path) if kind == "docx" else {}
+    document = from_pandoc(run_pandoc(kind, path), styles)
+    author, title = package_properties(path, kind)
+    document.author = document.author or author
+    document.title = document.title or title
+    if kind == "odt" and not document.title:
+        document.title = _take_title_paragraph(document, odt_title_paragraph(path))
+    return document
+
+
+def _take_title_paragraph(document: Imported, title: str) -> str:
+    """Pandoc reads an OpenDocument Title paragraph as text: take it out when it opens the document."""
+    pieces = document.pieces
+    if title and pieces and pieces[0].kind == "p" and plain_text(pieces[0].children) == title:
+        pieces.pop(0)
+        return title
+    return ""
+
+
+def _web_page(path: Path) -> Imported:
+    page = read_page(path, path.read_bytes())
+    document = from_pandoc(run_pandoc("html", path, page.html))
+    # a page's <title> often adds the site's name: a heading that opens the text is the better title
+    opening = document.pieces[0] if document.pieces and document.pieces[0].kind == "h" else None
+    document.title = plain_text(opening.children) if opening else page.title
+    document.author = page.author
+    return document
+
+
+def _markdown(path: Path) -> Imported:
+    return from_pandoc(run_pandoc("markdown", path, read_text(path, path.parent)))
+
+
+READERS = {
+    "docx": lambda path: _office(path, "docx"),
+    "odt": lambda path: _office(path, "odt"),
+    "html": _web_page,
+    "markdown": _markdown,
+    "txt": read_plain,
+}

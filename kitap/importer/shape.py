@@ -1,0 +1,95 @@
+"""Stage 2 of `import`: the read document shaped as a kitap article.
+
+The title leaves the text (book.yaml prints it), empty paragraphs go, heading levels start at `#`, and
+every picture and table that could not be kept is put into words for the user.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..transforms.inline_ops import plain_text
+from .document import Imported, Piece, calls
+
+MAX_HEADING_LEVEL = 3
+
+
+@dataclass
+class Shaped:
+    pieces: list[Piece]
+    notes: dict[str, list]
+    title: str
+    subtitle: str
+    author: str
+    warnings: list[str] = field(default_factory=list)
+    untitled_notes: list[str] = field(default_factory=list)  # keys of notes called in the title itself
+
+
+def shape(document: Imported, path, fallback_title: str) -> Shaped:
+    pieces = document.pieces
+    title = document.title
+    untitled: list[str] = []
+    first = next((p for p in pieces if plain_text(p.children).strip()), None)
+    if first is not None and first.kind == "h" and (not title or plain_text(first.children) == title):
+        title = plain_text(first.children)
+        untitled = [call.key for call in calls(first.children)]
+        _carry_lost(pieces, pieces.index(first))
+        pieces.remove(first)
+    pieces = _without_empty(pieces)
+    _level_headings(pieces)
+    shaped = Shaped(pieces, document.notes, title or fallback_title, document.subtitle, document.author,
+                    list(document.notices), untitled)
+    shaped.warnings += _losses(pieces, path)
+    return shaped
+
+
+def _without_empty(pieces: list[Piece]) -> list[Piece]:
+    """Drop pieces with no text and no note call; what they lost is told with the next piece kept."""
+    kept: list[Piece] = []
+    carried: list[str] = []
+    for piece in pieces:
+        if not plain_text(piece.children).strip() and not calls(piece.children):
+            carried += piece.lost
+            continue
+        piece.lost[:0] = carried
+        carried = []
+        kept.append(piece)
+    if carried and kept:
+        kept[-1].lost += carried
+    return kept
+
+
+def _carry_lost(pieces: list[Piece], index: int) -> None:
+    if index + 1 < len(pieces):
+        pieces[index + 1].lost[:0] = pieces[index].lost
+
+
+def _level_headings(pieces: list[Piece]) -> None:
+    """The highest heading becomes `#`; deeper than `###` stays `###`."""
+    levels = [p.level for p in pieces if p.kind == "h"]
+    if levels:
+        shift = min(levels) - 1
+        for piece in pieces:
+            if piece.kind == "h":
+                piece.level = min(piece.level - shift, MAX_HEADING_LEVEL)
+
+
+def paragraph_numbers(pieces: list[Piece]) -> list[int]:
+    """Each piece's classroom paragraph number as the build gives it (headings are not numbered)."""
+    numbers, number = [], 0
+    for piece in pieces:
+        number += piece.kind != "h"
+        numbers.append(max(number, 1))
+    return numbers
+
+
+LOSSES = {
+    "image": "image '{detail}' (paragraph {number}) was not imported: kitap does not support images yet; describe it "
+             "in words",
+    "table": "a table (from paragraph {number}) was imported as one paragraph per cell: kitap does not support "
+             "tables yet; rewrite it as text or a list",
+}
+
+
+def _losses(pieces: list[Piece], path) -> list[str]:
+    return [f"{path}: " + LOSSES[kind].format(detail=detail, number=number)
+            for piece, number in zip(pieces, paragraph_numbers(pieces)) for kind, detail in piece.lost]

@@ -1,0 +1,90 @@
+"""A saved web page: decoded by its own declared charset, reduced to the article, then read by Pandoc.
+
+A page saved from a site carries menus, scripts and forms around the text; when it marks the text with
+<main> or <article> only that is kept. Its <title> and <meta name="author"> are kept for book.yaml.
+Notes written as links to a list at the end (Word's "Save as Web Page", Wikipedia, Pandoc) are marked
+the way Pandoc's HTML reader recognises, so they become notes like a Word file's footnotes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+NOT_TEXT = ("script", "style", "noscript", "template", "form", "nav", "iframe", "button", "svg", "select")
+CONTENT_ROOTS = ("main", "article")
+CALL_TEXT = re.compile(r"^\s*\[?\s*(\d{1,3}|[*†‡]|[ivxlc]{1,6})\s*\]?\s*$")
+BACK_LINK_TEXT = re.compile(r"^\s*(\[?\s*(\d{1,3}|[*†‡]|[ivxlc]{1,6})\s*\]?|[↑↩^]\ufe0e?)\s*$")
+
+
+@dataclass
+class Page:
+    html: str      # the part to import, as UTF-8 text for Pandoc
+    title: str
+    author: str
+
+
+def read_page(path: Path, data: bytes) -> Page:
+    document = lxml.html.document_fromstring(data)  # honours <meta charset>, defaults to what the bytes say
+    title = document.findtext(".//title") or ""
+    author = next((m.get("content", "") for m in document.iterfind(".//meta")
+                   if (m.get("name") or "").lower() in ("author", "dc.creator")), "")
+    for element in document.xpath("|".join(f"//{tag}" for tag in NOT_TEXT)):
+        element.drop_tree()
+    body = next((found[0] for tag in CONTENT_ROOTS if len(found := document.xpath(f"//{tag}")) == 1),
+                document.find("body") if document.find("body") is not None else document)
+    _mark_notes(body)
+    html = "<html><body>" + etree.tostring(body, encoding="unicode", method="html") + "</body></html>"
+    return Page(html, " ".join(title.split()), " ".join(author.split()))
+
+
+def _mark_notes(root) -> None:
+    """Calls (a short link such as 1, [1], * to an element further on) and their notes → Pandoc's markup."""
+    targets = {element.get("id") or element.get("name"): element for element in root.iter()
+               if isinstance(element.tag, str) and (element.get("id") or element.get("name"))}
+    order = {element: index for index, element in enumerate(root.iter())}
+    notes = []
+    for link in list(root.iterfind(".//a")):
+        href = link.get("href") or ""
+        target = targets.get(href[1:]) if href.startswith("#") else None
+        # a note comes after its call; a link back up to the text is not a call
+        if target is None or not CALL_TEXT.match(link.text_content()) or order[target] < order[link]:
+            continue
+        note = _note_block(target, root)
+        if note is None or any(note is n for n in notes):
+            continue
+        notes.append(note)
+        number = len(notes)
+        call = lxml.html.fragment_fromstring(f'<a href="#kitap-fn{number}" class="footnote-ref" role="doc-noteref">'
+                                             f"<sup>{number}</sup></a>")
+        outer = link.getparent() if link.getparent().tag == "sup" and len(link.getparent()) == 1 else link
+        call.tail = outer.tail
+        outer.getparent().replace(outer, call)
+    if notes:
+        section = lxml.html.fragment_fromstring('<section class="footnotes" role="doc-endnotes"><ol></ol></section>')
+        for number, note in enumerate(notes, start=1):
+            item = etree.SubElement(section[0], "li", id=f"kitap-fn{number}")
+            for back in note.iterfind(".//a"):
+                if BACK_LINK_TEXT.match(back.text_content()):
+                    back.drop_tree()
+            note.drop_tree()
+            if note.tag in ("li", "div"):  # the note's content, without its list item or division
+                item.text = note.text
+                item.extend(list(note))
+            else:
+                note.tail = None
+                item.append(note)
+        root.append(section)
+
+
+def _note_block(target, root):
+    """The element holding the note's text: the list item, paragraph or division around the target."""
+    element = target
+    while element is not None and element is not root:
+        if element.tag in ("li", "p", "div", "aside") and element.text_content().strip():
+            return element
+        element = element.getparent()
+    return None
