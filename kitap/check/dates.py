@@ -1,6 +1,6 @@
 """`date-not-in-chronology` (warning): a date the article mentions that no chronology entry covers.
 
-Dates are read by `kitap.kazakh.datereader`. An entry covers a mention when the dates agree at the
+Dates are read by `kitap.languages.kk.datereader`. An entry covers a mention when the dates agree at the
 mention's precision — a year matches any entry in that year, a month any entry in that month, a
 decade any entry in the decade, a full date only the same full date — or when the entry's anchor
 is a phrase overlapping the mention: that is how «1992 жылдың 22 мамырында» is covered by the entry
