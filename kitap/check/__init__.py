@@ -9,7 +9,9 @@ Each module checks one thing and yields Findings (`path:line:col: severity: mess
     script.py         mixed-script, roman-cyrillic                              (fixable)
     hygiene.py        space-after-punct, double-space (fixable), tripled-letter,
                       unbalanced-quotes, unbalanced-brackets, straight-quotes
-    spelling.py       spelling (when hunspell-kk is installed)
+    spelling.py       spelling, keyboard-slip (fixable; when hunspell-kk is installed)
+    punctuation.py    paragraph-end (fixable), stray-period
+    structure.py      heading-unmarked, title-repeated (fixable), md-merged-lines
 
 Malformed sources are not findings: loading raises SourceErrors, as the build does.
 """
@@ -18,14 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import abbreviations, anchors, dates, fonthack, hygiene, script, spelling
+from . import abbreviations, anchors, dates, fonthack, hygiene, punctuation, script, spelling, structure
 from .findings import Edit, Finding
 from .source import Project, read_project
 
 CHECKS = (anchors.check, fonthack.check, abbreviations.check, dates.check, script.check, hygiene.check,
-          spelling.check)
+          punctuation.check, structure.check, spelling.check)
 # The checks whose findings may carry safe edits, in the order --fix applies them.
-FIXING_CHECKS = (fonthack.check, script.check, hygiene.check)
+FIXING_CHECKS = (fonthack.check, script.check, hygiene.check, punctuation.check, structure.check, spelling.slips_only)
 
 __all__ = ["Edit", "Finding", "Report", "check_project", "check_report"]
 
