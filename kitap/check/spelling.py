@@ -166,8 +166,9 @@ def check(project: Project, suggest: bool = True) -> Iterator[Finding]:
             suggested += 1
             close = suggestions(known, word) if suggest and suggested <= MAX_SUGGESTED_WORDS else []
             hint = f"; did you mean {', '.join(f'«{c}»' for c in close)}?" if close else ""
-            yield passage.finding(offset, "warning", f"«{word}»{where} is not a known Kazakh word{hint} "
-                                  f"(if it is right, add it to {WORDS_FILE})", "spelling")
+            finding = passage.finding(offset, "warning", f"«{word}»{where} is not a known Kazakh word{hint} "
+                                      f"(if it is right, add it to {WORDS_FILE})", "spelling")
+            yield replace(finding, subject=word if entry.inside or word[:1].islower() else word.lower())
 
 
 def _slip(entry: Uses, word: str, intended: list[str], where: str) -> Finding:
