@@ -45,11 +45,12 @@ class Shift:
             total += len(edit.text) - (edit.end - edit.start)
             self.deltas.append(total)
 
-    def __call__(self, offset: int) -> int:
-        """The new offset of `offset` (edits ending at or before it count; an edit at it does not)."""
+    def __call__(self, offset: int, after_insertions: bool = False) -> int:
+        """The new offset of `offset`: edits ending at or before it count; an insertion right at it
+        counts only `after_insertions` (the end of a run of text, which the insertion extends)."""
         count = bisect.bisect_right(self.ends, offset)
-        while count and self.edits[count - 1].start == offset == self.edits[count - 1].end:
-            count -= 1  # an insertion right here goes after the text at `offset`
+        while not after_insertions and count and self.edits[count - 1].start == offset == self.edits[count - 1].end:
+            count -= 1
         return offset + (self.deltas[count - 1] if count else 0)
 
 
@@ -68,19 +69,15 @@ def changes(rounds: list[tuple[str, list[tuple[Edit, object]]]], final_text: str
     line_starts = [0] + [i + 1 for i, c in enumerate(final_text) if c == "\n"]
     result: list[Change] = []
     for number, (before, edits) in enumerate(rounds):
-        by_run: dict[tuple[int, int, str], list[Edit]] = {}
-        for edit, finding in edits:
-            if finding.rule in RECORDED_RULES:
-                by_run.setdefault((*_word_run(before, edit.start, edit.end), finding.rule), []).append(edit)
-        for (start, end, rule), run_edits in by_run.items():
-            original = before[start:end]
-            corrected = original
-            for edit in sorted(run_edits, key=lambda e: e.start, reverse=True):
-                corrected = corrected[:edit.start - start] + edit.text + corrected[edit.end - start:]
-            offset = start
+        by_run = dict.fromkeys((*_word_run(before, edit.start, edit.end), finding.rule) for edit, finding in edits
+                               if finding.rule in RECORDED_RULES)
+        for start, end, rule in by_run:
+            new_start, new_end = start, end
             for shift in shifts[number:]:
-                offset = shift(offset)
-            result.append(Change(bisect.bisect_right(line_starts, offset), original, corrected, rule))
+                new_start, new_end = shift(new_start), shift(new_end, after_insertions=True)
+            # corrected as the final text reads, with what later fixes did to the same words
+            result.append(Change(bisect.bisect_right(line_starts, new_start), before[start:end],
+                                 final_text[new_start:new_end], rule))
     return result
 
 

@@ -4,7 +4,8 @@ A word is known when it is a stem of Debian's hunspell-kk (or of the project's w
 by a valid chain of Kazakh suffixes (kitap/check/lexicon.py, kitap/kazakh/morphology.py), a
 compound of such words, or a Russian dictionary stem with Kazakh suffixes (a loanword written as
 in Russian: идеологияны). Not checked: abbreviations (БҰҰ, БҰҰ-ның), numbers and their endings
-(168-ден), words with Latin or legacy-font letters (mixed-script and font-hack report them),
+(168-ден), words with letters outside the Kazakh alphabet (Latin or legacy-font letters: mixed-script
+and font-hack report them),
 Roman numerals, single letters, the glossary's terms, and Russian sentences.
 
 Names: a capitalised word inside a sentence is a name, and is learned as one, so the same name at
@@ -26,10 +27,10 @@ from typing import Iterator
 
 from ..kazakh.sentences import PREDICATE_ENDINGS, PREDICATE_WORDS
 from .findings import Edit, Finding
-from .fonthack import HACK_TO_KAZAKH
+from ..kazakh.collate import KAZAKH_ALPHABET
 from .lexicon import Lexicon, load
 from .passages import Passage
-from .script import is_latin, looks_roman
+from .script import looks_roman
 from .source import Project
 from .suggest import slips, suggestions
 from .tokens import tokens
@@ -40,6 +41,8 @@ LOAN_DICTIONARIES = (Path("/usr/share/hunspell/ru_RU.dic"), Path("/usr/share/mys
 NOT_INSTALLED = "spelling not checked: Kazakh Hunspell dictionary (hunspell-kk) not installed"
 WORDS_FILE = "words.txt"
 SKIPPED_KINDS = frozenset({"code"})
+LETTERS = frozenset(KAZAKH_ALPHABET)  # a word with any other letter (Latin, legacy font, Serbian) is not spelled
+NAME_KINDS = frozenset({"name"})  # a glossary expansion is a name: each capitalised word of it is one
 MAX_SUGGESTED_WORDS = 40  # suggestions for at most this many words (the rest are reported without)
 
 
@@ -98,7 +101,7 @@ class Uses:
 def _skipped(token: str, terms: set[str]) -> bool:
     parts = token.split("-")
     return (len(token) < 2 or any(len(part) > 1 and part.isupper() for part in parts)
-            or any(is_latin(c) or c in HACK_TO_KAZAKH for c in token) or looks_roman(token) or token in terms)
+            or any(c not in LETTERS for c in token.lower().replace("-", "")) or looks_roman(token) or token in terms)
 
 
 def _collect(project: Project, terms: set[str]) -> dict[str, Uses]:
@@ -114,7 +117,8 @@ def _collect(project: Project, terms: set[str]) -> dict[str, Uses]:
                 entry = uses.setdefault(part.lower(), Uses((passage, offset, part)))
                 entry.places.append((passage, offset, part))
                 entry.lower |= part[0].islower()
-                entry.inside |= part[0].isupper() and not (token.initial and offset == token.start)
+                starts = token.initial and offset == token.start and passage.kind not in NAME_KINDS
+                entry.inside |= part[0].isupper() and not starts
     return uses
 
 
