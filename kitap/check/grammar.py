@@ -36,6 +36,8 @@ def realize(shape: str, harmony: str, sound: str) -> str:
     """The written form of a suffix shape after a stem of this harmony that ends in this sound."""
     after_vowel, slash, after_consonant = shape.partition("/")
     form = after_consonant if slash and sound != "V" else after_vowel
+    if form == "-":
+        return ""  # the suffix has no form after this sound
     if form.startswith("{"):
         tag, form = form[1:].split("}", 1)
         form = m.ONSETS[tag][m.SOUND_CLASSES.index(sound)] + form
@@ -71,6 +73,8 @@ def _walk(states: dict, state: str, harmony: str, sound: str, text: str, finite:
             _walk(states, following, harmony, sound, text, finite or makes_finite, out)
         for name in names:
             added = realize(m.SUFFIXES[name], harmony, sound)
+            if not added:
+                continue
             _walk(states, following, *after(added, harmony, sound), text + added, finite or makes_finite, out)
 
 
@@ -80,7 +84,7 @@ def _restricted(by_sound: dict[str, dict], kind: str) -> dict:
         return {e: f for e, f in by_sound["K"].items() if not e or e[0] not in VOWEL_LETTERS}
     if kind == "G":
         return {e: f for e, f in by_sound["K"].items() if e and e[0] in VOWEL_LETTERS}
-    last, first, joined = m.JOINS[JOIN_SOUNDS.index(kind)]
+    last, first, joined, _ = m.JOINS[JOIN_SOUNDS.index(kind)]
     source = by_sound[_source(kind)]
     return {joined + e[len(first):]: f for e, f in source.items() if e.startswith(first)}
 
@@ -124,7 +128,8 @@ def stem_forms(word: str, pos: str, harmonies: tuple[str, ...], loan: bool,
     if last in m.VOICING and len(base) > 1 and base[-2].lower() in VOWEL_LETTERS:
         kinds = [(word, "K" if loan else "K-"), (word[:-1] + m.VOICING[last], "G")]
     if base == word:
-        kinds += [(word[:-1], JOIN_SOUNDS[i]) for i, (end, _, _) in enumerate(m.JOINS) if end == last]
+        kinds += [(word[:-1], JOIN_SOUNDS[i]) for i, (end, _, _, of) in enumerate(m.JOINS)
+                  if of == pos and word.lower().endswith(end)]
     if possessed and pos == "n" and last in "ыі" and len(word) > 2:
         kinds.append((word, "P3"))
     forms: dict[str, int] = {}
@@ -141,7 +146,7 @@ def _source(sound: str) -> str:
     if sound in ("K-", "G"):
         return "K"
     if sound in JOIN_SOUNDS:
-        last = m.JOINS[JOIN_SOUNDS.index(sound)][0]
+        last = m.JOINS[JOIN_SOUNDS.index(sound)][0][-1]
         return "Y" if last == "и" else m.LETTER_SOUND[last]
     return sound
 
@@ -156,6 +161,8 @@ def compile_derivations() -> tuple[dict[str, list[tuple[int, int]]], dict[str, l
             for sound in SOUNDS[:-1]:  # no derivation follows a stem read as possessed (P3)
                 source = _source(sound)
                 plain = realize(shape, harmony, source)
+                if not plain:
+                    continue
                 table = {plain: True} if sound == source else _restricted({source: {plain: True}}, sound)
                 made_harmony, _ = after(plain, harmony, source)
                 for text in table:

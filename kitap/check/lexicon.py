@@ -28,18 +28,22 @@ DEVOICED = {voiced: voiceless for voiceless, voiced in m.VOICING.items()}
 MIN_STEM = 2
 MIN_LOAN = 4  # shorter Russian words (сон, кол) are too often a Kazakh word mistyped (соң, қол)
 MAX_DERIVATIONS = 4
-FORMAT = 3  # bump when the cached structure changes shape
+FORMAT = 4  # bump when the cached structure changes shape
 
 
 def harmonies(word: str) -> tuple[str, ...]:
     """The harmony of a stem's suffixes: its last vowel's; both for loanwords ending in a cluster (акт)."""
     lower = word.lower()
-    # у and и do not decide (мұхит-ы, тарих-ы, ту-ы); alone, и is front (лимит-і)
-    vowels = [c for c in lower if c in m.VOWELS and c not in m.TRANSPARENT_VOWELS]
+    # у and и do not decide (мұхит-ы, тарих-ы, ту-ы); alone, и is front (лимит-і); у between
+    # consonants is a back vowel (референдум-да), и in a Russian loanword a front one (социалист-ік)
+    loan = is_loan(lower)
+    vowels = [c for i, c in enumerate(lower) if c in m.VOWELS and c not in m.TRANSPARENT_VOWELS
+              or c == "и" and loan
+              or c == "у" and 0 < i < len(lower) - 1 and lower[i - 1] not in m.VOWELS and lower[i + 1] not in m.VOWELS]
     harmony = ("f" if vowels[-1] in m.FRONT_VOWELS else "b") if vowels else "f" if "и" in lower else "b"
     core = lower.rstrip("ьъ")
     clustered = len(core) > 2 and not set(core[-2:]) & m.VOWELS and core[-2:] not in m.NATIVE_FINAL_CLUSTERS
-    return ("b", "f") if clustered and is_loan(lower) else (harmony,)
+    return ("b", "f") if clustered and loan else (harmony,)
 
 
 def is_loan(word: str) -> bool:
@@ -54,13 +58,18 @@ def noun_forms(word: str) -> list[tuple[str, int]]:
     forms = g.stem_forms(word, "n", both, is_loan(word))
     if word.lower() in m.SYNCOPE:  # халық → халқ-ы
         forms += [(word[:-2] + word[-1], g.bit("n", harmony, "G")) for harmony in both]
+    core = word.rstrip("ьъ")
+    if core != word:  # фестиваль → фестивал-ы, фестивал-і
+        forms += g.stem_forms(core, "n", ("b", "f"), True)
+    elif len(core) > 3 and core[-1] == core[-2] and core[-1] not in m.VOWELS:  # металл → метал-дан
+        forms += g.stem_forms(core[:-1], "n", both, True)
     if len(both) == 2:  # акт → акті-сі
         forms += [form for harmony in both
                   for form in g.stem_forms(word + m.EPENTHETIC_VOWEL[harmony], "n", (harmony,), True)]
     return forms
 
 
-def verb_forms(infinitive: str, listed: frozenset[str]) -> list[tuple[str, int]]:
+def verb_forms(infinitive: str) -> list[tuple[str, int]]:
     """The stems of a verb listed as its infinitive: жазу → жаз, оқу → оқы, бірігу → бірік, сүю → сүй."""
     if infinitive.endswith("ю"):
         core = infinitive[:-1]
@@ -80,10 +89,8 @@ def verb_forms(infinitive: str, listed: frozenset[str]) -> list[tuple[str, int]]
                 full = core[:-1] + vowel + last
                 return ([(full, g.bit("v", h, "K-")) for h in harmonies(full)]
                         + [(core, g.bit("v", h, "G")) for h in harmonies(full)])
-        else:
-            vowel = "ы" if harmonies(core)[0] == "b" else "і"
-            # оқыту, ашыту in the dictionary show a stem in ы/і (оқы-, ашы-) beside аш-
-            stems = [core] + ([core + vowel] if f"{core}{vowel}ту" in listed else [])
+        else:  # жазу is жаз+у, есту is есті+у: the spelling does not tell, both are read
+            stems = [core, core + ("ы" if harmonies(core)[0] == "b" else "і")]
     else:
         return []
     return [form for stem in stems if len(stem) >= MIN_STEM
@@ -98,10 +105,9 @@ def read_dictionary(path: Path) -> dict[str, int]:
         if len(word) >= MIN_STEM and set(word.lower()) & m.VOWELS and word.isalpha() and _cyrillic(word):
             entries.append((word, VERB_FLAG in flags))
     entries += [(word, False) for word in kk_stems.NOUNS] + [(word, True) for word in kk_stems.VERBS]
-    listed = frozenset(word for word, _ in entries)
     stems: dict[str, int] = {}
     for word, verb in entries:
-        forms = noun_forms(word) + (verb_forms(word, listed) if verb else [])
+        forms = noun_forms(word) + (verb_forms(word) if verb else [])
         for text, contexts in forms:
             stems[text] = stems.get(text, 0) | contexts
     return stems
@@ -126,7 +132,6 @@ class Lexicon:
         self.longest_ending = max(map(len, self.endings))
         self.longest_suffix = max(map(len, self.derivations))
         self._loans = loans  # a callable giving the set of loanword stems, read once
-        self._loan_masks: dict[str, int] = {}
         self._known: dict[str, bool] = {}
 
     def with_words(self, words) -> "Lexicon":
@@ -143,9 +148,11 @@ class Lexicon:
         if answer is None:
             lower = word.lower()
             # in lower case, a word made from a name: қазақстандық (Қазақстан), алматылық (Алматы)
-            forms = (word, lower) if lower != word else (word, word[:1].upper() + word[1:])
-            answer = (any(self._parses(form, self.endings, False) or self._composed(form) for form in forms)
-                      or self._loans is not None and any(self._parses(form, self.endings, True) for form in forms))
+            forms = (word, word[:1].upper() + word[1:])
+            answer = (self._parses(word, self.endings, False) or self._composed(word)
+                      or lower != word and (self._parses(lower, self.endings, False) or self._composed(lower))
+                      or self._loans is not None and self._parses(lower, self.endings, True)
+                      or lower == word and self._parses(forms[1], self.endings, True, derived=True))
             self._known[word] = answer
         return answer
 
@@ -177,40 +184,56 @@ class Lexicon:
             if word.startswith(prefix) and len(word) - len(prefix) > m.COMPOUND_TAIL and self.known(word[len(prefix):]):
                 return True
         for split in range(m.COMPOUND_HEAD, len(word) - m.COMPOUND_TAIL + 1):
-            if self.stems.get(word[:split], 0) & NOUNS and self._parses(word[split:], self.endings, False):
+            if word[split] in m.VOWELS and not word[split:].startswith(m.COMPOUND_VOWEL_TAILS):
+                continue  # a vowel-initial second part is too often a slip's remains (байлан|ыссы)
+            if self.stems.get(word[:split], 0) & NOUNS and self._inflected_stem(word[split:]):
                 return True
         return False
 
-    def _parses(self, word: str, endings: dict[str, int], loans: bool) -> bool:
+    def _inflected_stem(self, word: str) -> bool:
+        """A stem of at least COMPOUND_TAIL letters read as written, with its suffixes (жүзі-лік)."""
+        return self._parses(word, self.endings, False, strict=True)
+
+    def _parses(self, word: str, endings: dict[str, int], loans: bool, derived: bool = False,
+                limit: int = MAX_DERIVATIONS, strict: bool = False) -> bool:
+        """Is `word` a stem + derivational suffixes (at least one, if `derived`; at most `limit`) + one of
+        `endings`? `strict`: the stem has COMPOUND_TAIL letters at least and is read as written."""
         for stem_length in range(len(word), MIN_STEM - 1, -1):
             ending = word[stem_length:]
             if len(ending) > self.longest_ending:
                 return False
             mask = endings.get(ending)
-            if mask and self._base(word[:stem_length], mask, 0, loans):
+            if mask and self._base(word[:stem_length], mask, -1 if derived else 0, loans, limit, strict):
                 return True
         return False
 
-    def _base(self, stem: str, mask: int, depth: int, loans: bool) -> bool:
-        """Is `stem` a known stem, or a known stem + derivational suffixes, in one of the contexts `mask`?"""
-        if self.stems.get(stem, 0) & mask or self.extra.get(stem, 0) & mask or loans and self._loan(stem) & mask:
+    def _base(self, stem: str, mask: int, depth: int, loans: bool, limit: int = MAX_DERIVATIONS,
+              strict: bool = False) -> bool:
+        """Is `stem` a known stem, or a known stem + derivational suffixes, in one of the contexts `mask`?
+        A negative depth asks for a derivation first."""
+        if depth >= 0 and (not strict or len(stem) >= m.COMPOUND_TAIL) and (
+                (self.stems.get(stem, 0) | self.extra.get(stem, 0) | (self._loan(stem) if loans else 0))
+                & (mask & PLAIN if strict else mask)):
             return True
-        if depth >= MAX_DERIVATIONS:
+        if depth >= limit:
             return False
         for length in range(1, min(self.longest_suffix, len(stem) - MIN_STEM) + 1):
             for made, follows in self.derivations.get(stem[-length:], ()):
-                if made & mask and self._base(stem[:-length], follows, depth + 1, loans):
+                if made & mask and self._base(stem[:-length], follows, max(depth, 0) + 1, loans, limit, strict):
                     return True
         return False
 
+    def derivations_needed(self, word: str) -> int | None:
+        """The fewest derivational suffixes a reading of `word` needs (no compounds, no loanwords)."""
+        return next((limit for limit in range(MAX_DERIVATIONS + 1)
+                     if self._parses(word, self.endings, False, limit=limit)), None)
+
     def _loan(self, stem: str) -> int:
-        mask = self._loan_masks.get(stem)
-        if mask is None:
-            mask = 0
-            if len(stem) >= MIN_LOAN and stem in self._loans():
-                mask = sum_masks(contexts for text, contexts in noun_forms(stem) if text == stem)
-            self._loan_masks[stem] = mask
-        return mask
+        return self._loans().get(stem, 0) if len(stem) >= MIN_LOAN - 1 else 0
+
+    def known_as_written(self, word: str) -> bool:
+        """Known in this very case (a name is known capitalised, not in lower case)."""
+        return self._parses(word, self.endings, False) or self._parses(word, self.endings, True)
 
 
 def sum_masks(masks) -> int:
@@ -221,14 +244,20 @@ def sum_masks(masks) -> int:
 
 
 NOUNS = sum_masks(g.bit("n", h, sound) for h in g.HARMONIES for sound in g.SOUNDS)
+PLAIN = sum_masks(g.bit(pos, h, sound) for pos in g.POS for h in g.HARMONIES for sound in g.SOUNDS
+                  if sound not in g.JOIN_SOUNDS and sound != "P3")
 
 
-def read_loans(path: Path) -> frozenset[str]:
-    """The words of a Russian hunspell .dic file (common words and names): stems of loanwords and of
-    foreign names, written in Kazakh as in Russian (идеология, Франция)."""
+def read_loans(path: Path) -> dict[str, int]:
+    """The words of a Russian hunspell .dic file (common words and names), as loanword stems and
+    foreign names written in Kazakh as in Russian (идеология, Франция), with their written forms."""
     words = (line.partition("/")[0].strip() for line in path.read_text(encoding="utf-8-sig").splitlines()[1:])
-    return frozenset(word for word in words if len(word) >= MIN_LOAN and word.isalpha() and _cyrillic(word)
-                     and (word.islower() or word.istitle()))
+    stems: dict[str, int] = {}
+    for word in words:
+        if len(word) >= MIN_LOAN and word.isalpha() and _cyrillic(word) and (word.islower() or word.istitle()):
+            for text, contexts in noun_forms(word):
+                stems[text] = stems.get(text, 0) | contexts
+    return stems
 
 
 def _cache_key(source: Path) -> str:

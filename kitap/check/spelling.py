@@ -28,6 +28,7 @@ from typing import Iterator
 from ..kazakh.sentences import PREDICATE_ENDINGS, PREDICATE_WORDS
 from .findings import Edit, Finding
 from ..kazakh.collate import KAZAKH_ALPHABET
+from ..kazakh.morphology import VOWELS
 from .lexicon import Lexicon, load
 from .passages import Passage
 from .script import looks_roman
@@ -111,7 +112,7 @@ def _collect(project: Project, terms: set[str]) -> dict[str, Uses]:
         if passage.kind in SKIPPED_KINDS:
             continue
         for token in tokens(passage.text):
-            if token.russian or _skipped(token.text, terms):
+            if token.russian or _skipped(token.text, terms) or _abbreviation(passage.text, token):
                 continue
             for offset, part in _parts(token):
                 entry = uses.setdefault(part.lower(), Uses((passage, offset, part)))
@@ -120,6 +121,15 @@ def _collect(project: Project, terms: set[str]) -> dict[str, Uses]:
                 starts = token.initial and offset == token.start and passage.kind not in NAME_KINDS
                 entry.inside |= part[0].isupper() and not starts
     return uses
+
+
+def _abbreviation(text: str, token) -> bool:
+    """No vowel (млн, км), or a full stop and then a lower-case word or a number (мөлш. 10, т.б.)."""
+    if not set(token.text.lower()) & VOWELS:
+        return True
+    after = text[token.start + len(token.text):token.start + len(token.text) + 3]
+    return after[:1] == "." and (after[1:2].isdigit() or after[1:2] == " " and (after[2:3].islower()
+                                                                                 or after[2:3].isdigit()))
 
 
 def _parts(token) -> Iterator[tuple[int, str]]:
@@ -148,31 +158,46 @@ def slips_only(project: Project) -> Iterator[Finding]:
     return (finding for finding in check(project, suggest=False) if finding.rule == "keyboard-slip")
 
 
-def check(project: Project, suggest: bool = True) -> Iterator[Finding]:
+def unknown(project: Project) -> Iterator[tuple[Uses, list[str]]]:
+    """Each word form the check reports: its uses, the words a Russian layout may have stood for (or
+    none), and the lexicon that knows the project's words."""
     base = lexicon()
     if base is None:
         return
     terms = {entry.term for entry in project.book.glossary}
     uses = _collect(project, terms)
-    names = {stem for entry in uses.values() if entry.name and not base.known(entry.first[2])
-             for stem in base.stems_of(entry.first[2])}
-    known = base.with_words(project_words(project.book.root) + sorted(names))
-    suggested = 0
-    for entry in uses.values():
-        passage, offset, word = entry.first
+    own = {key: base.stems_of(entry.first[2]) for key, entry in uses.items()
+           if entry.name and not base.known(entry.first[2])}
+    words = project_words(project.book.root)
+    names = sorted({stem for stems in own.values() for stem in stems})
+    known = base.with_words(words + names)
+    for key, entry in uses.items():
+        word = entry.first[2]
         if entry.name and base.known(word) or not entry.name and known.known(word):
             continue
-        intended = slips(known, word)
+        if entry.name:  # another name it may be a slip of: not one learned from this word itself
+            others = base.with_words(words + [stem for stem in names if stem not in own[key]])
+            intended = slips(others, word, name=True)
+        else:
+            intended = slips(known, word)
+        if intended or not entry.name:
+            yield entry, intended, known
+
+
+def check(project: Project, suggest: bool = True) -> Iterator[Finding]:
+    suggested = 0
+    for entry, intended, known in unknown(project):
+        passage, offset, word = entry.first
         where = _where(entry.places, passage)
         if intended:
             yield _slip(entry, word, intended, where)
-        elif not entry.name:
-            suggested += 1
-            close = suggestions(known, word) if suggest and suggested <= MAX_SUGGESTED_WORDS else []
-            hint = f"; did you mean {', '.join(f'«{c}»' for c in close)}?" if close else ""
-            finding = passage.finding(offset, "warning", f"«{word}»{where} is not a known Kazakh word{hint} "
-                                      f"(if it is right, add it to {WORDS_FILE})", "spelling")
-            yield replace(finding, subject=word if entry.inside or word[:1].islower() else word.lower())
+            continue
+        suggested += 1
+        close = suggestions(known, word) if suggest and suggested <= MAX_SUGGESTED_WORDS else []
+        hint = f"; did you mean {', '.join(f'«{c}»' for c in close)}?" if close else ""
+        finding = passage.finding(offset, "warning", f"«{word}»{where} is not a known Kazakh word{hint} "
+                                  f"(if it is right, add it to {WORDS_FILE})", "spelling")
+        yield replace(finding, subject=word if entry.inside or word[:1].islower() else word.lower())
 
 
 def _slip(entry: Uses, word: str, intended: list[str], where: str) -> Finding:

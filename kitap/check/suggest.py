@@ -16,6 +16,7 @@ from ..kazakh.keyboard import CONFUSED, MAX_SLIP_POSITIONS, RUSSIAN_LAYOUT
 from .lexicon import Lexicon
 
 MAX_SUGGESTIONS = 3
+MAX_DERIVED = 1  # suggest no word the grammar reads only with two derivational suffixes or more
 SLIP_PAIRS = frozenset((typed, meant) for typed, meant_letters in RUSSIAN_LAYOUT.items() for meant in meant_letters)
 
 
@@ -23,8 +24,12 @@ def recase(candidate: str, like: str) -> str:
     return candidate[:1].upper() + candidate[1:] if like[:1].isupper() else candidate
 
 
-def slips(lexicon: Lexicon, word: str) -> list[str]:
+def slips(lexicon: Lexicon, word: str, name: bool = False) -> list[str]:
+    """Known words the same keys stand for on a Kazakh layout; for a name, only other names
+    («Казакстан» → «Қазақстан», not «Әли» → «Әлі»)."""
     lower = word.lower()
+    known = (lambda c: lexicon.known_as_written(c) and not lexicon.known_as_written(c.lower())) if name \
+        else lexicon.known
     positions = [i for i, c in enumerate(lower) if c in RUSSIAN_LAYOUT][:MAX_SLIP_POSITIONS]
     found: list[tuple[int, str]] = []
     for choice in product(*[(lower[i],) + tuple(RUSSIAN_LAYOUT[lower[i]]) for i in positions]):
@@ -35,7 +40,7 @@ def slips(lexicon: Lexicon, word: str) -> list[str]:
         for letter, i in zip(choice, positions):
             chars[i] = letter
         candidate = recase("".join(chars), word)
-        if lexicon.known(candidate):
+        if known(candidate):
             found.append((changed, candidate))
     return [candidate for _, candidate in sorted(found)]
 
@@ -64,5 +69,7 @@ def suggestions(lexicon: Lexicon, word: str, limit: int = MAX_SUGGESTIONS) -> li
         if cost < costs.get(candidate, 9):
             costs[candidate] = cost
     best = {c: cost for c, cost in costs.items() if len(c) >= 2 and lexicon.known_plain(c)}
-    ranked = sorted(best, key=lambda c: (best[c], abs(len(c) - len(lower)), c))
+    # a reading with fewer derivational suffixes is likelier meant (мемлекетаралық, not мемлекет-ай-алық)
+    depth = {c: lexicon.derivations_needed(c) for c in best}
+    ranked = sorted((c for c in best if depth[c] <= MAX_DERIVED), key=lambda c: (best[c] + depth[c] / 2, c))
     return [recase(c, word) for c in ranked[:limit]]

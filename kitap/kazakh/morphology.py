@@ -18,7 +18,7 @@ here is code about particular words.
 Notation of a shape:
 - А Ы (capitals) are harmonic vowels: а/е, ы/і; Ғ Қ are ғ/г, қ/к by the vowel next to them;
 - {L} {N} … at the start: the first consonant, chosen from ONSETS by the sound before it;
-- "x/y": x after a vowel, y after a consonant ("сЫ/Ы": баласы, кітабы);
+- "x/y": x after a vowel, y after a consonant ("сЫ/Ы": баласы, кітабы); "-" for x or y: not there;
 - lower-case letters are fixed (-мен, -гер, -хана keep their vowel whatever the stem).
 """
 from __future__ import annotations
@@ -26,7 +26,8 @@ from __future__ import annotations
 VOWELS = frozenset("аәеёиоөуұүыіэюя")
 BACK_VOWELS = frozenset("аоұыяё")
 FRONT_VOWELS = frozenset("әеөүіэию")
-TRANSPARENT_VOWELS = frozenset("уи")  # a stem's harmony is that of its last other vowel
+TRANSPARENT_VOWELS = frozenset("уи")  # a stem's harmony is that of its last other vowel (ту-ы, мұхит-ы)…
+# … except у between consonants, a vowel of loanwords: референдум-да, институт-та
 # Harmonic capitals and what they become in back and front words.
 HARMONIC = {"А": ("а", "е"), "Ы": ("ы", "і")}
 VELARS = {"Ғ": ("ғ", "г"), "Қ": ("қ", "к")}
@@ -54,10 +55,13 @@ ONSETS = {
 # Stem-final voiceless stops that voice before a vowel, and the voiced letter.
 VOICING = {"п": "б", "к": "г", "қ": "ғ"}
 # Spelling joins: (stem's last letter, suffix's first letter) → the letters written for both.
-JOINS = (("ы", "у", "у"), ("і", "у", "у"),    # оқы+у → оқу, оқы+ушы → оқушы
-         ("ы", "й", "и"), ("і", "й", "и"),    # оқы+йды → оқиды
-         ("й", "у", "ю"),                     # сүй+у → сүю
-         ("и", "у", "ию"))                    # ки+у → кию
+# The stem loses its last letter, the suffix's first letter(s) are written as given; the last field
+# is the part of speech of the stems this happens to.
+JOINS = (("ы", "у", "у", "v"), ("і", "у", "у", "v"),    # оқы+у → оқу, оқы+ушы → оқушы
+         ("ы", "й", "и", "v"), ("і", "й", "и", "v"),    # оқы+йды → оқиды
+         ("й", "у", "ю", "v"),                          # сүй+у → сүю
+         ("и", "у", "ию", "v"),                         # ки+у → кию
+         ("ст", "т", "т", "n"))                         # социалист+тік → социалистік
 # Stems whose last high vowel drops before a vowel (халық → халқы, мойын → мойнына).
 SYNCOPE = ("халық", "ауыз", "мұрын", "ерін", "орын", "қарын", "мойын", "ерік", "көрік", "бөрік", "мүлік",
            "нарық", "парық", "сиық", "ырық", "құлық", "қойын", "ғұрып", "дерек", "ілік")
@@ -71,10 +75,13 @@ EPENTHETIC_VOWEL = {"b": "ы", "f": "і"}
 PREFIXES = ("гео", "био", "эко", "авто", "теле", "радио", "фото", "кино", "мега", "микро", "макро", "мини",
             "анти", "контр", "интер", "транс", "пост", "супер", "ультра", "вице", "экс", "нео", "псевдо",
             "мульти", "поли", "моно", "аэро", "агро", "электро", "гидро", "термо", "нано", "кибер", "медиа")
-# A compound written as one word (мемлекетаралық, қайнаркөзі, бейбітсүйгіш): a stem of at least this
-# many letters, then a whole known word of at least COMPOUND_TAIL letters.
+# A compound written as one word (мемлекетаралық, қайнаркөзі, бейбітсүйгіш): a noun stem of at least
+# this many letters, then a stem of at least COMPOUND_TAIL letters with its ending (no derivation).
 COMPOUND_HEAD = 4
 COMPOUND_TAIL = 3
+# A second part that begins with a vowel only when it is one of these, used like a suffix
+# (мемлекетаралық, ұлтаралық «inter-»): other vowel-initial remains are too often a slip's.
+COMPOUND_VOWEL_TAILS = ("аралық",)
 
 SUFFIXES = {
     # number and possession
@@ -169,7 +176,7 @@ DERIVATIONS = {
     # noun → verb
     "verbalizer": ("n", "{L}А", "v"),         # ойла, ізде, сақта; with -н, -с, -т: ойлан, ақылдас
     "becoming": ("n", "сЫрА", "v"),           # әлсіре
-    "turning": ("n", "р/Ар", "v"),            # жаңар, ағар, ескір
+    "turning": ("n", "р/-", "v"),             # жаңар, ескір (after a consonant, lexical: ағар, көгер)
     # verb → verb: voice and negation
     "passive": ("v", "л/Ыл", "v"),            # айтыл, оқыл
     "reflexive": ("v", "н/Ын", "v"),          # жуын, ойлан
@@ -181,6 +188,7 @@ DERIVATIONS = {
     # verb → noun: participles and verbal nouns
     "participle-past": ("v", "{G}Ан", "n"),   # жариялаған, айтқан
     "participle-present": ("v", "йтЫн/АтЫн", "n"),  # сақтайтын, ұстанатын
+    "participle-present-old": ("v", "йтұғын/Атұғын", "n"),  # болатұғын (the older literary form)
     "participle-future": ("v", "р/Ар", "n"),  # айтар, оқыр
     "participle-negative": ("v", "{MB}Ас", "n"),  # мызғымас
     "verbal-noun": ("v", "у", "n"),           # тарту, көтеру, ойлау
@@ -193,4 +201,5 @@ DERIVATIONS = {
     "outcome": ("v", "ндЫ/ЫндЫ", "n"),        # қорытынды
 }
 # Derivations whose bare form can end a sentence: «Ол келген.», «… болатын.», «… бармақ.»
-PREDICATIVE_DERIVATIONS = ("participle-past", "participle-present", "participle-future", "participle-negative")
+PREDICATIVE_DERIVATIONS = ("participle-past", "participle-present", "participle-present-old", "participle-future",
+                           "participle-negative")
