@@ -62,7 +62,7 @@ def noun_forms(word: str) -> list[tuple[str, int]]:
     if core != word:  # фестиваль → фестивал-ы, фестивал-і
         forms += g.stem_forms(core, "n", ("b", "f"), True)
     elif len(core) > 3 and core[-1] == core[-2] and core[-1] not in m.VOWELS:  # металл → метал-дан
-        forms += g.stem_forms(core[:-1], "n", both, True)
+        forms += g.stem_forms(core[:-1], "n", harmonies(core[:-1]), True)
     if len(both) == 2:  # акт → акті-сі
         forms += [form for harmony in both
                   for form in g.stem_forms(word + m.EPENTHETIC_VOWEL[harmony], "n", (harmony,), True)]
@@ -184,9 +184,15 @@ class Lexicon:
             if word.startswith(prefix) and len(word) - len(prefix) > m.COMPOUND_TAIL and self.known(word[len(prefix):]):
                 return True
         for split in range(m.COMPOUND_HEAD, len(word) - m.COMPOUND_TAIL + 1):
-            if word[split] in m.VOWELS and not word[split:].startswith(m.COMPOUND_VOWEL_TAILS):
-                continue  # a vowel-initial second part is too often a slip's remains (байлан|ыссы)
-            if self.stems.get(word[:split], 0) & NOUNS and self._inflected_stem(word[split:]):
+            tail = word[split:]
+            if tail.startswith(m.COMPOUND_VOWEL_TAILS):
+                pass
+            elif tail[0] in m.VOWELS or any(tail[:n] in self.endings or tail[:n] in self.derivations
+                                            for n in (2, 3)):
+                # a second part that begins with a vowel or like a suffix is a slip's remains
+                # (байлан|ыссы) or a misformed ending (кітап|тер for кітаптар), not a stem
+                continue
+            if self.stems.get(word[:split], 0) & NOUNS and self._inflected_stem(tail):
                 return True
         return False
 
