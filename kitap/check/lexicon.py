@@ -43,7 +43,8 @@ def harmonies(word: str) -> tuple[str, ...]:
     harmony = ("f" if vowels[-1] in m.FRONT_VOWELS else "b") if vowels else "f" if "и" in lower else "b"
     core = lower.rstrip("ьъ")
     clustered = len(core) > 2 and not set(core[-2:]) & m.VOWELS and core[-2:] not in m.NATIVE_FINAL_CLUSTERS
-    return ("b", "f") if clustered and loan else (harmony,)
+    soft = lower.endswith("ь")  # фестиваль-дер, фестивал-ы: both are written
+    return ("b", "f") if clustered and loan or soft else (harmony,)
 
 
 def is_loan(word: str) -> bool:
@@ -151,7 +152,8 @@ class Lexicon:
             forms = (word, word[:1].upper() + word[1:])
             answer = (self._parses(word, self.endings, False) or self._composed(word)
                       or lower != word and (self._parses(lower, self.endings, False) or self._composed(lower))
-                      or self._loans is not None and self._parses(lower, self.endings, True)
+                      or self._loans is not None and (self._parses(lower, self.endings, True)
+                                                      or lower != word and self._parses(word, self.endings, True))
                       or lower == word and self._parses(forms[1], self.endings, True, derived=True))
             self._known[word] = answer
         return answer

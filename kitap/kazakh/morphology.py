@@ -61,13 +61,14 @@ JOINS = (("ы", "у", "у", "v"), ("і", "у", "у", "v"),    # оқы+у → о
          ("ы", "й", "и", "v"), ("і", "й", "и", "v"),    # оқы+йды → оқиды
          ("й", "у", "ю", "v"),                          # сүй+у → сүю
          ("и", "у", "ию", "v"),                         # ки+у → кию
+         ("й", "а", "я", "v"),                          # қой+ады → қояды, жой+атын → жоятын
          ("ст", "т", "т", "n"))                         # социалист+тік → социалистік
 # Stems whose last high vowel drops before a vowel (халық → халқы, мойын → мойнына).
 SYNCOPE = ("халық", "ауыз", "мұрын", "ерін", "орын", "қарын", "мойын", "ерік", "көрік", "бөрік", "мүлік",
            "нарық", "парық", "сиық", "ырық", "құлық", "қойын", "ғұрып", "дерек", "ілік")
 # Letters and beginnings that mark a loanword (they voice and harmonise less predictably).
 LOAN_LETTERS = frozenset("вфцчщъьёэ")
-NATIVE_FINAL_CLUSTERS = frozenset({"рт", "лт", "йт", "ст", "рқ", "рк", "нқ", "нк", "ңқ", "ңк", "йқ", "лқ"})
+NATIVE_FINAL_CLUSTERS = frozenset({"рт", "лт", "йт", "рқ", "ңқ", "ңк", "йқ", "лқ"})
 
 # Loanword stems ending in two consonants may take a vowel before a suffix (акт → актісі, пакт → пактіні).
 EPENTHETIC_VOWEL = {"b": "ы", "f": "і"}
