@@ -239,6 +239,16 @@ class Lexicon:
     def _loan(self, stem: str) -> int:
         return self._loans().get(stem, 0) if len(stem) >= MIN_LOAN - 1 else 0
 
+    def known_kazakh(self, word: str) -> bool:
+        """Known without the loanword stems: a Kazakh word (what a Russian-layout slip stands for)."""
+        lower = word.lower()
+        return (self._parses(word, self.endings, False) or self._composed(word)
+                or lower != word and (self._parses(lower, self.endings, False) or self._composed(lower)))
+
+    def is_loanword(self, word: str) -> bool:
+        """A word of the Russian dictionary as it stands (Иран, шиит, идеология)."""
+        return self._loans is not None and bool(self._loan(word) or self._loan(word.lower()))
+
     def known_as_written(self, word: str) -> bool:
         """Known in this very case (a name is known capitalised, not in lower case)."""
         return self._parses(word, self.endings, False) or self._parses(word, self.endings, True)

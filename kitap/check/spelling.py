@@ -171,17 +171,30 @@ def unknown(project: Project) -> Iterator[tuple[Uses, list[str]]]:
     words = project_words(project.book.root)
     names = sorted({stem for stems in own.values() for stem in stems})
     known = base.with_words(words + names)
+    capitalised = {entry.first[2] for entry in uses.values() if entry.first[2][:1].isupper()}
     for key, entry in uses.items():
         word = entry.first[2]
-        if entry.name and base.known(word) or not entry.name and known.known(word):
+        if entry.name:
+            # a name is read as a slip of another name only: one used in this text (Казакстан beside
+            # Қазақстан, even if «казак-стан» could be made), or one the dictionaries spell so
+            if base.is_loanword(word) or base.known_kazakh(word) and not base.derivations_needed(word.lower()):
+                continue
+            others = base.with_words(words + [stem for stem in names if stem not in own.get(key, ())])
+            intended = [c for c in slips(others, word) if c in capitalised or _name_only(others, c)]
+            if not intended:
+                continue
+        elif known.known_kazakh(word) or known.is_loanword(word):
             continue
-        if entry.name:  # another name it may be a slip of: not one learned from this word itself
-            others = base.with_words(words + [stem for stem in names if stem not in own[key]])
-            intended = slips(others, word, name=True)
         else:
             intended = slips(known, word)
-        if intended or not entry.name:
+        # a loanword stem with Kazakh suffixes reads many a Russian-layout slip as a word
+        # (Казак-стан for Қазақстан, кайт-ар-ып for қайтарып): the slip wins
+        if intended or not entry.name and not known.known(word):
             yield entry, intended, known
+
+
+def _name_only(lexicon: Lexicon, word: str) -> bool:
+    return lexicon.known_as_written(word) and not lexicon.known_as_written(word.lower())
 
 
 def check(project: Project, suggest: bool = True) -> Iterator[Finding]:

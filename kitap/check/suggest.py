@@ -24,12 +24,9 @@ def recase(candidate: str, like: str) -> str:
     return candidate[:1].upper() + candidate[1:] if like[:1].isupper() else candidate
 
 
-def slips(lexicon: Lexicon, word: str, name: bool = False) -> list[str]:
-    """Known words the same keys stand for on a Kazakh layout; for a name, only other names
-    («Казакстан» → «Қазақстан», not «Әли» → «Әлі»)."""
+def slips(lexicon: Lexicon, word: str) -> list[str]:
+    """Kazakh words (not loanwords) the same keys stand for on a Kazakh layout, fewest changes first."""
     lower = word.lower()
-    known = (lambda c: lexicon.known_as_written(c) and not lexicon.known_as_written(c.lower())) if name \
-        else lexicon.known
     positions = [i for i, c in enumerate(lower) if c in RUSSIAN_LAYOUT][:MAX_SLIP_POSITIONS]
     found: list[tuple[int, str]] = []
     for choice in product(*[(lower[i],) + tuple(RUSSIAN_LAYOUT[lower[i]]) for i in positions]):
@@ -40,7 +37,7 @@ def slips(lexicon: Lexicon, word: str, name: bool = False) -> list[str]:
         for letter, i in zip(choice, positions):
             chars[i] = letter
         candidate = recase("".join(chars), word)
-        if known(candidate):
+        if lexicon.known_kazakh(candidate):
             found.append((changed, candidate))
     return [candidate for _, candidate in sorted(found)]
 
