@@ -189,8 +189,8 @@ class Lexicon:
             tail = word[split:]
             if tail.startswith(m.COMPOUND_VOWEL_TAILS):
                 pass
-            elif tail[0] in m.VOWELS or any(tail[:n] in self.endings or tail[:n] in self.derivations
-                                            for n in (2, 3)):
+            elif tail[0] in m.VOWELS or tail[0] == tail[1] or any(tail[:n] in self.endings or tail[:n] in
+                                                                  self.derivations for n in (2, 3)):
                 # a second part that begins with a vowel or like a suffix is a slip's remains
                 # (байлан|ыссы) or a misformed ending (кітап|тер for кітаптар), not a stem
                 continue

@@ -6,7 +6,8 @@ compound of such words, or a Russian dictionary stem with Kazakh suffixes (a loa
 in Russian: идеологияны). Not checked: abbreviations (БҰҰ, БҰҰ-ның), numbers and their endings
 (168-ден), words with letters outside the Kazakh alphabet (Latin or legacy-font letters: mixed-script
 and font-hack report them),
-Roman numerals, single letters, the glossary's terms, and Russian sentences.
+Roman numerals, single letters, words with a letter three times (tripled-letter reports them), the
+glossary's terms, and Russian sentences.
 
 Names: a capitalised word inside a sentence is a name, and is learned as one, so the same name at
 the start of a sentence, or with an ending (Қазақстанның), is known too. A name is reported only
@@ -31,6 +32,7 @@ from ..kazakh.collate import KAZAKH_ALPHABET
 from ..kazakh.morphology import VOWELS
 from .lexicon import Lexicon, load
 from .passages import Passage
+from .hygiene import TRIPLED
 from .script import looks_roman
 from .source import Project
 from .suggest import slips, suggestions
@@ -101,7 +103,7 @@ class Uses:
 
 def _skipped(token: str, terms: set[str]) -> bool:
     parts = token.split("-")
-    return (len(token) < 2 or any(len(part) > 1 and part.isupper() for part in parts)
+    return (len(token) < 2 or any(len(part) > 1 and part.isupper() for part in parts) or TRIPLED.search(token)
             or any(c not in LETTERS for c in token.lower().replace("-", "")) or looks_roman(token) or token in terms)
 
 
