@@ -28,7 +28,7 @@ DEVOICED = {voiced: voiceless for voiceless, voiced in m.VOICING.items()}
 MIN_STEM = 2
 MIN_LOAN = 4  # shorter Russian words (сон, кол) are too often a Kazakh word mistyped (соң, қол)
 MAX_DERIVATIONS = 4
-FORMAT = 4  # bump when the cached structure changes shape
+FORMAT = 5  # bump when the cached structure changes shape
 
 
 def harmonies(word: str) -> tuple[str, ...]:
@@ -133,6 +133,7 @@ class Lexicon:
         self.longest_ending = max(map(len, self.endings))
         self.longest_suffix = max(map(len, self.derivations))
         self._loans = loans  # a callable giving the set of loanword stems, read once
+        self._loan_masks: dict[str, int] = {}
         self._known: dict[str, bool] = {}
 
     def with_words(self, words) -> "Lexicon":
@@ -237,7 +238,15 @@ class Lexicon:
                      if self._parses(word, self.endings, False, limit=limit)), None)
 
     def _loan(self, stem: str) -> int:
-        return self._loans().get(stem, 0) if len(stem) >= MIN_LOAN - 1 else 0
+        if len(stem) < MIN_LOAN - 1:
+            return 0
+        mask = self._loan_masks.get(stem)
+        if mask is None:
+            loans = self._loans()
+            mask = sum_masks(contexts for source in _loan_sources(stem) if source in loans
+                             for text, contexts in noun_forms(source) if text == stem)
+            self._loan_masks[stem] = mask
+        return mask
 
     def known_kazakh(self, word: str) -> bool:
         """Known without the loanword stems: a Kazakh word (what a Russian-layout slip stands for)."""
@@ -266,16 +275,18 @@ PLAIN = sum_masks(g.bit(pos, h, sound) for pos in g.POS for h in g.HARMONIES for
                   if sound not in g.JOIN_SOUNDS and sound != "P3")
 
 
-def read_loans(path: Path) -> dict[str, int]:
-    """The words of a Russian hunspell .dic file (common words and names), as loanword stems and
-    foreign names written in Kazakh as in Russian (идеология, Франция), with their written forms."""
+def read_loans(path: Path) -> frozenset[str]:
+    """The words of a Russian hunspell .dic file (common words and names): stems of loanwords and of
+    foreign names, written in Kazakh as in Russian (идеология, Франция)."""
     words = (line.partition("/")[0].strip() for line in path.read_text(encoding="utf-8-sig").splitlines()[1:])
-    stems: dict[str, int] = {}
-    for word in words:
-        if len(word) >= MIN_LOAN and word.isalpha() and _cyrillic(word) and (word.islower() or word.istitle()):
-            for text, contexts in noun_forms(word):
-                stems[text] = stems.get(text, 0) | contexts
-    return stems
+    return frozenset(word for word in words if len(word) >= MIN_LOAN and word.isalpha() and _cyrillic(word)
+                     and (word.islower() or word.istitle()))
+
+
+def _loan_sources(stem: str) -> list[str]:
+    """The loanwords a written stem may come from: itself, or the word whose form it is (социалис-
+    of социалист, фестивал- of фестиваль, метал- of металл, акті- of акт)."""
+    return [stem, stem + "т", stem + "ь", stem + stem[-1:], stem[:-1]]
 
 
 def _cache_key(source: Path) -> str:
