@@ -114,7 +114,11 @@ def typos_found(tmp: Path, count: int = 200, seed: int = 2026) -> Typos:
         shutil.rmtree(folder, ignore_errors=True)
         findings[name] = {(f.line, f.col) for f in check_project(project(folder, "\n".join(lines)))
                           if f.rule in TYPO_RULES}
-    for typo, name, line, col in result.placed:
+    for index, (typo, name, line, _) in enumerate(result.placed):
+        # where the typo is once every typo is in place (a later one earlier on its line moves it)
+        found_at = re.search(rf"(?<![\w\u2010-]){re.escape(typo.typo)}(?![\w\u2010-])", texts[name][line - 1])
+        col = found_at.start() + 1 if found_at else 0
+        result.placed[index] = (typo, name, line, col)
         span = range(col, col + len(typo.typo) + 1)
         hit = any(found_line == line and found_col in span for found_line, found_col in findings[name])
         (result.found if hit else result.missed).append(typo)

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(spelling.unavailable() is not None, reason="huns
 
 MAX_HELD_OUT = 0.010    # texts not looked at while the checker was written (measured 0.88 %)
 MAX_DEVELOPMENT = 0.025  # the four texts it was developed on (measured 1.96 %: an encyclopedia page on Iran)
-MIN_RECALL = 0.85       # measured 88.4 % of 173 typos
+MIN_RECALL = 0.88       # measured 90.2 % of 173 typos (target 90 %)
 
 
 def test_false_alarms_on_correct_prose(tmp_path):
