@@ -91,15 +91,16 @@ def build(source: Path, output: Path, kinds: tuple[str, ...] = KINDS, archival: 
 def check_before_build(book, source: Path) -> list[str]:
     """The checker's rules (all but spelling, which `build.py check` runs) on the loaded, untransformed
     book: errors stop the build, warnings are reported with it."""
-    from .check import CHECKS, run_checks, spelling
+    from .check import CHECKS, Report, passage_groups, run_checks, spelling
     from .check.source import project_of
 
-    findings = run_checks(project_of(book), [c for c in CHECKS if c is not spelling.check])
+    project = project_of(book)
+    findings = run_checks(project, [c for c in CHECKS if c is not spelling.check])
     errors = [str(f) for f in findings if f.severity == "error"]
     if errors:
         raise KitapError("\n".join(errors + [f"{len(errors)} error(s) found by the checker; nothing was written "
                                              f"(python build.py check --source {source} explains each)"]))
-    return [str(f) for f in findings]
+    return [str(f) for f in Report(findings, [], passage_groups(project)).shown()]  # file-wide ones summarised
 
 
 TEXT_PAGE = text_page()  # the A4 handout's text, before the appendices

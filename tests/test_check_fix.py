@@ -8,12 +8,13 @@ import pytest
 
 from kitap.check.fix import fix_project
 from kitap.errors import KitapError
+from kitap.load import load_project
 from test_check_cli import run_check
 from test_check_fixtures import make_project, raw_seed_project
 
 DIRTY = ("Ќазаќстан  БҰҰ мүшесі бoлды.Бұл \u0425V\u0406\u0406\u0406 ғасырдан бері қуатттан бас тартқан United Nаtions\n"
          "Његош је писао о љубави.\n")
-CLEAN = ("Қазақстан БҰҰ мүшесі болды. Бұл XVIII ғасырдан бері қуатттан бас тартқан United Nаtions\n"
+CLEAN = ("Қазақстан БҰҰ мүшесі болды. Бұл XVIII ғасырдан бері қуатттан бас тартқан United Nаtions.\n"
          "Његош је писао о љубави.\n")
 
 
@@ -23,7 +24,7 @@ def test_fix_applies_only_the_safe_fixes_and_keeps_a_backup(tmp_path):
     assert (root / "article.txt").read_text(encoding="utf-8") == CLEAN
     # tripled letters, a Cyrillic letter in a Latin word, and Serbian stay as they were
     assert report.backup == root / "article.txt.bak" and report.backup.read_text(encoding="utf-8") == DIRTY
-    assert sorted(f.rule for f in report.applied) == ["double-space", "font-hack", "mixed-script",
+    assert sorted(f.rule for f in report.applied) == ["double-space", "font-hack", "mixed-script", "paragraph-end",
                                                       "roman-cyrillic", "space-after-punct"]
     assert [p.name for p in root.iterdir() if p.name.startswith(".")] == [], "no temporary file left"
 
@@ -40,11 +41,11 @@ def test_a_second_fix_changes_nothing(tmp_path):
 
 def test_bom_and_windows_line_ends_are_kept(tmp_path):
     root = make_project(tmp_path, "")
-    original = codecs.BOM_UTF8 + "Бірінші  жол\r\nЕкінші жол.Үшінші сөйлем\r\n\r\nТөртінші жол\r\n".encode("utf-8")
+    original = codecs.BOM_UTF8 + "Бірінші  жол бар.\r\nЕкінші жол.Үшінші сөйлем\r\n\r\nТөртінші жол\r\n".encode("utf-8")
     (root / "article.txt").write_bytes(original)
     fix_project(root)
     assert (root / "article.txt").read_bytes() == codecs.BOM_UTF8 + (
-        "Бірінші жол\r\nЕкінші жол. Үшінші сөйлем\r\n\r\nТөртінші жол\r\n".encode("utf-8"))
+        "Бірінші жол бар.\r\nЕкінші жол. Үшінші сөйлем\r\n\r\nТөртінші жол\r\n".encode("utf-8"))
     assert (root / "article.txt.bak").read_bytes() == original
 
 
@@ -70,10 +71,19 @@ def test_fix_on_the_seed_as_received(tmp_path):
     fix_project(root)
     after = (root / "article.txt").read_text(encoding="utf-8").split("\n")
     changed = {number: (old, new) for number, (old, new) in enumerate(zip(before, after), start=1) if old != new}
-    assert sorted(changed) == [25, 40]
-    assert changed[25][1] == changed[25][0].replace("\u0425V\u0406\u0406\u0406", "XVIII")
+    lost_stops = {number for number, line in enumerate(before, start=1) if line.rstrip()[-1:].isalpha()
+                  and len(line.split()) > 3}
+    assert len(lost_stops) == 30 and sorted(changed) == sorted(lost_stops | {40})
+    assert changed[25][1] == changed[25][0].replace("\u0425V\u0406\u0406\u0406", "XVIII") + "."
     assert changed[40][1] == changed[40][0].replace("қуатталды.Әлемдік", "қуатталды. Әлемдік")
+    assert all(new == old.rstrip() + "." for number, (old, new) in changed.items() if number not in (25, 40))
     assert "қуатттан" in after[4], "a tripled letter is reported, never fixed"
+    assert "Сайын БОРБАСОВ" in after[-4] and after[-2] == "профессор", "a byline is no running text"
+    recorded = (root / "editorial.yaml").read_text(encoding="utf-8")
+    assert recorded.count("  - line:") == 32
+    assert 'original: "\u0425V\u0406\u0406\u0406"\n    corrected: "XVIII"' in recorded
+    assert '  - line: 40\n    original: "қуатталды.Әлемдік"\n    corrected: "қуатталды. Әлемдік"' in recorded
+    load_project(root)  # the loader finds every corrected text on its line
 
 
 def test_the_command_reports_each_fix_then_checks_again(tmp_path, monkeypatch):

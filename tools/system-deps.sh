@@ -2,9 +2,10 @@
 # Install the Debian packages a purpose needs, when we are root on Debian; otherwise say what is missing.
 #   tools/system-deps.sh build   → libharfbuzz-subset0 (fast font subsetting in WeasyPrint; optional)
 #   tools/system-deps.sh test    → the above + poppler-utils (pdftotext, pdffonts), chromium (browser tests),
-#                                  hunspell-kk (the Kazakh dictionary `build.py check` reads)
+#                                  hunspell-kk and hunspell-ru (the dictionaries `build.py check` reads:
+#                                  Kazakh stems, and Russian ones as loanword stems)
 set -u
-want=(libharfbuzz-subset0 hunspell-kk)
+want=(libharfbuzz-subset0 hunspell-kk hunspell-ru)
 [ "${1:-build}" = test ] && want+=(poppler-utils chromium)
 missing=()
 for pkg in "${want[@]}"; do

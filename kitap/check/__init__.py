@@ -9,7 +9,9 @@ Each module checks one thing and yields Findings (`path:line:col: severity: mess
     script.py         mixed-script, roman-cyrillic                              (fixable)
     hygiene.py        space-after-punct, double-space (fixable), tripled-letter,
                       unbalanced-quotes, unbalanced-brackets, straight-quotes
-    spelling.py       spelling (when hunspell-kk is installed)
+    spelling.py       spelling, keyboard-slip (fixable; when hunspell-kk is installed)
+    punctuation.py    paragraph-end (fixable), stray-period
+    structure.py      heading-unmarked, title-repeated (fixable), md-merged-lines
 
 Malformed sources are not findings: loading raises SourceErrors, as the build does.
 """
@@ -18,14 +20,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import abbreviations, anchors, dates, fonthack, hygiene, script, spelling
+from . import abbreviations, anchors, dates, fonthack, hygiene, punctuation, script, spelling, structure
 from .findings import Edit, Finding
+from .output import preview, summarised
 from .source import Project, read_project
 
 CHECKS = (anchors.check, fonthack.check, abbreviations.check, dates.check, script.check, hygiene.check,
-          spelling.check)
+          punctuation.check, structure.check, spelling.check)
 # The checks whose findings may carry safe edits, in the order --fix applies them.
-FIXING_CHECKS = (fonthack.check, script.check, hygiene.check)
+FIXING_CHECKS = (fonthack.check, script.check, hygiene.check, punctuation.check, structure.check, spelling.slips_only)
 
 __all__ = ["Edit", "Finding", "Report", "check_project", "check_report"]
 
@@ -34,20 +37,36 @@ __all__ = ["Edit", "Finding", "Report", "check_project", "check_report"]
 class Report:
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # said once, not findings: "spelling not checked: …"
+    # each file's passages: (first line, last line, first words), to group findings on a terminal
+    groups: dict[Path, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
         return sum(f.severity == "error" for f in self.findings)
+
+    def shown(self, verbose: bool = False) -> list[Finding]:
+        """The findings as shown: file-wide problems summarised unless `verbose`."""
+        if verbose:
+            return self.findings
+        return summarised(self.findings, {path: len(spans) for path, spans in self.groups.items()})
 
 
 def run_checks(project: Project, checks=CHECKS) -> list[Finding]:
     return sorted((finding for check in checks for finding in check(project)), key=lambda f: f.sort_key)
 
 
-def check_report(root: Path) -> Report:
+def passage_groups(project: Project) -> dict[Path, list[tuple[int, int, str]]]:
+    groups: dict[Path, list[tuple[int, int, str]]] = {}
+    for passage in project.passages:
+        first, last = passage.locate(0)[0], passage.locate(max(len(passage.text.rstrip()) - 1, 0))[0]
+        groups.setdefault(passage.path, []).append((first, last, preview(passage.text)))
+    return groups
+
+
+def check_report(root: Path, checks=CHECKS) -> Report:
     project = read_project(Path(root))
     notes = [reason] if (reason := spelling.unavailable()) else []
-    return Report(run_checks(project), notes)
+    return Report(run_checks(project, checks), notes, passage_groups(project))
 
 
 def check_project(root: Path) -> list[Finding]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from itertools import groupby
 from pathlib import Path
 
@@ -10,33 +9,46 @@ import click
 
 from ..errors import KitapError, display_path
 from . import Report, check_report
+from .editorial import EDITORIAL_FILE
+from .output import as_json, counts, grouped, one_line
+from .spelling import WORDS_FILE
 
 SOURCE_HELP = "Project folder to check (book.yaml, article, annotations, glossary, chronology)."
 FIX_HELP = ("Apply the safe fixes to the article first (legacy font letters, Latin look-alikes in Kazakh words, "
-            "Cyrillic Roman numerals, a missing space after a full stop, doubled spaces), keeping a backup "
-            "(article.txt.bak). Spelling and tripled letters are never changed.")
+            "Cyrillic Roman numerals, a missing space after a full stop, doubled spaces, a lost full stop at a "
+            "paragraph's end, a word typed on a Russian layout, '# ' before a heading, the title repeated at the "
+            "start), keeping a backup (article.txt.bak); the changes a reader sees are recorded in editorial.yaml. "
+            "Spelling and tripled letters are never changed.")
+ADD_WORDS_HELP = ("Add the words the spelling check does not know to the project's words.txt (after listing them), "
+                  "then check again.")
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 'es' if word.endswith('x') else 's'}"
 
 
-def print_report(report: Report) -> None:
-    """Findings grouped by file (in line and column order), then the counts, overall and by rule."""
-    for index, (_, group) in enumerate(groupby(report.findings, key=lambda f: f.path)):
-        if index:
-            click.echo()
-        for finding in group:
-            click.echo(str(finding))
+def print_report(report: Report, verbose: bool = False, form: str = "text", terminal: bool | None = None) -> None:
+    """The findings (summarised unless verbose): grouped by paragraph on a terminal, one line each in a
+    pipe, or JSON; then the counts, overall and by rule."""
+    shown = report.shown(verbose)
+    if form == "json":
+        click.echo(as_json(shown, report.notes))
+        return
+    terminal = sys.stdout.isatty() if terminal is None else terminal
+    if terminal:
+        lines = grouped(shown, report.groups)
+    else:
+        lines = []
+        for index, (_, group) in enumerate(groupby(shown, key=lambda f: f.path)):
+            lines += ([""] if index else []) + one_line(list(group))
+    for line in lines:
+        click.echo(line)
     for note in report.notes:
         click.echo(f"info: {note}")
-    warnings = len(report.findings) - report.errors
-    if report.findings:
+    if shown:
         click.echo()
-    click.echo(f"{_plural(report.errors, 'error')}, {_plural(warnings, 'warning')}")
-    by_rule = Counter(f.rule for f in report.findings)
-    if by_rule:
-        click.echo("by rule: " + ", ".join(f"{rule} {count}" for rule, count in sorted(by_rule.items())))
+    for line in counts(shown):
+        click.echo(line)
 
 
 def _print_fixes(source: Path) -> None:
@@ -49,27 +61,52 @@ def _print_fixes(source: Path) -> None:
     if fixed.applied:
         click.echo(f"{_plural(len(fixed.applied), 'fix')} applied to {display_path(fixed.path)}; "
                    f"the original is kept as {display_path(fixed.backup)}")
+        if fixed.recorded:
+            click.echo(f"{_plural(fixed.recorded, 'correction')} recorded in "
+                       f"{display_path(source / EDITORIAL_FILE)} (the colophon lists them)")
     else:
         click.echo(f"nothing to fix in {display_path(fixed.path)}")
+    click.echo()
+
+
+def _add_words(source: Path, report: Report) -> None:
+    words = list(dict.fromkeys(f.subject for f in report.findings if f.rule == "spelling" and f.subject))
+    path = source / WORDS_FILE
+    if not words:
+        click.echo(f"no unknown words to add to {display_path(path)}")
+        click.echo()
+        return
+    click.echo(f"adding {_plural(len(words), 'word')} to {display_path(path)}: {', '.join(words)}")
+    old = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+    path.write_text(old + ("" if not old or old.endswith("\n") else "\n") + "\n".join(words) + "\n",
+                    encoding="utf-8")
     click.echo()
 
 
 @click.command("check", context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True, help=SOURCE_HELP)
 @click.option("--fix", is_flag=True, help=FIX_HELP)
-def check_command(source: Path, fix: bool) -> None:
+@click.option("--add-words", is_flag=True, help=ADD_WORDS_HELP)
+@click.option("--verbose", "-v", is_flag=True, help="List every finding, also those a summary stands for.")
+@click.option("--format", "form", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: grouped by paragraph on a terminal, one line per finding in a pipe; json: for tools.")
+def check_command(source: Path, fix: bool, add_words: bool, verbose: bool, form: str) -> None:
     """Check a project for what an editor misses: anchors, abbreviations, dates, mixed alphabets,
-    legacy font encodings, typing slips and spelling.
+    legacy font encodings, typing slips, punctuation, headings and spelling.
 
-    Each finding is one line, `path:line:col: error|warning: message [rule]`. Errors (an anchor
-    not found, text in a legacy font encoding) stop a build; warnings do not.
+    In a pipe each finding is one line, `path:line:col: error|warning: message [rule]`; on a
+    terminal the findings are grouped by paragraph. A problem found all over a file is shown once,
+    with a count (--verbose lists each place). Errors (an anchor not found, text in a legacy font
+    encoding) stop a build; warnings do not.
 
     \b
     Examples:
       python build.py check                        # the default project in source/
       python build.py check --source lessons/un    # another project
       python build.py check --fix                  # apply the safe fixes, then check again
+      python build.py check --add-words            # teach it the words it does not know
       python build.py check | grep spelling        # one rule's findings
+      python build.py check --format json          # for tools
 
     \b
     Exit status: 0 no errors (warnings allowed), 1 errors found or sources unreadable.
@@ -78,9 +115,12 @@ def check_command(source: Path, fix: bool) -> None:
         if fix:
             _print_fixes(source)
         report = check_report(source)
+        if add_words:
+            _add_words(source, report)
+            report = check_report(source)
     except KitapError as error:
         from ..cli import fail  # the build's own way of reporting unreadable sources
 
         fail(error)
-    print_report(report)
+    print_report(report, verbose, form)
     sys.exit(1 if report.errors else 0)

@@ -30,6 +30,8 @@ class Finding:
     message: str
     rule: str
     fix: tuple[Edit, ...] = field(default=(), compare=False, repr=False)
+    subject: str = field(default="", compare=False, repr=False)  # the word a spelling finding is about
+    count: int = field(default=1, compare=False, repr=False)     # how many findings a summary stands for
 
     def __str__(self) -> str:
         return f"{display_path(self.path)}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]"

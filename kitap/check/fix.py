@@ -3,7 +3,11 @@
 Safe means the right text is certain: legacy font letters → Kazakh letters (font-hack), Latin
 look-alikes in Cyrillic words → Cyrillic (mixed-script), Cyrillic Roman numerals → Latin
 (roman-cyrillic), a missing space after a sentence's end (space-after-punct), several spaces → one
-(double-space). Spelling and tripled letters are never changed: they need a human.
+(double-space), a lost full stop at a paragraph's end (paragraph-end), a word typed on a Russian
+layout when one word is meant (keyboard-slip), `# ` before a heading (heading-unmarked), the
+title's line repeated at the article's start removed (title-repeated). Spelling and tripled
+letters are never changed: they need a human. The changes a reader sees are recorded in
+editorial.yaml (kitap/check/editorial.py), which is backed up and rewritten the same way.
 
 Everything else in the file stays byte for byte: its BOM, its line ends, every other character.
 The new text is written to a temporary file in the same folder and renamed over the article, so
@@ -21,10 +25,12 @@ from pathlib import Path
 
 from ..errors import BuildError
 from . import FIXING_CHECKS, run_checks
+from .editorial import EDITORIAL_FILE, changes, moved_line, updated
 from .findings import Edit, Finding
 from .source import Project, read_project
 
-SAFE_RULES = frozenset({"font-hack", "mixed-script", "roman-cyrillic", "space-after-punct", "double-space"})
+SAFE_RULES = frozenset({"font-hack", "mixed-script", "roman-cyrillic", "space-after-punct", "double-space",
+                        "paragraph-end", "keyboard-slip", "heading-unmarked", "title-repeated"})
 MAX_ROUNDS = 4
 
 
@@ -33,6 +39,7 @@ class FixReport:
     path: Path
     applied: list[Finding] = field(default_factory=list)  # each finding whose fix was applied
     backup: Path | None = None
+    recorded: int = 0  # corrections added to editorial.yaml
 
 
 def _compatible(edits: list[tuple[Edit, Finding]]) -> list[tuple[Edit, Finding]]:
@@ -82,14 +89,14 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def fixed_text(project: Project) -> tuple[str, list[Finding]]:
-    """The article's text with every safe fix applied, and the findings fixed.
+def fixed_text(project: Project) -> tuple[str, list[Finding], list[tuple[str, list[tuple[Edit, Finding]]]]]:
+    """The article's text with every safe fix applied, the findings fixed, and each round's edits.
 
     One fix can reveal another (a legacy letter after «!» becomes a capital that starts a sentence),
     so the checks run again on the fixed text until nothing is left to fix: a second `--fix` then
     has nothing to do. Later rounds' positions are in the text as the earlier rounds left it.
     """
-    article, applied = project.article, []
+    article, applied, rounds = project.article, [], []
     for _ in range(MAX_ROUNDS):
         candidates = [(edit, finding) for finding in run_checks(Project(project.book, article), FIXING_CHECKS)
                       if finding.rule in SAFE_RULES for edit in finding.fix]
@@ -97,23 +104,40 @@ def fixed_text(project: Project) -> tuple[str, list[Finding]]:
         if not chosen:
             break
         applied += dict.fromkeys(finding for _, finding in chosen)
+        rounds.append((article.text, chosen))
         article = article.with_text(apply_edits(article.text, [edit for edit, _ in chosen]))
-    return article.text, applied
+    return article.text, applied, rounds
+
+
+def _write(path: Path, data: bytes) -> Path:
+    """Replace the file at `path`, keeping its old content as a backup; the backup's path."""
+    target = path.resolve()
+    backup = _backup_path(path)
+    shutil.copy2(target, backup)
+    write_atomically(target, data)
+    return backup
 
 
 def fix_project(root: Path) -> FixReport:
     """Apply every safe fix to the article of the project in `root`; SourceErrors propagate unfixed."""
     project = read_project(Path(root))
     article = project.article
-    text, applied = fixed_text(project)
+    text, applied, rounds = fixed_text(project)
     report = FixReport(article.path, applied)
     if not applied:
         return report
-    target = article.path.resolve()
+    recorded = changes(rounds, text)
+    editorial = Path(root) / EDITORIAL_FILE
+    new_editorial = updated(editorial, recorded, lambda line: moved_line(line, article.text,
+                                                                         [[e for e, _ in r[1]] for r in rounds], text))
     try:
-        report.backup = _backup_path(article.path)
-        shutil.copy2(target, report.backup)
-        write_atomically(target, (codecs.BOM_UTF8 if article.bom else b"") + text.encode("utf-8"))
+        report.backup = _write(article.path, (codecs.BOM_UTF8 if article.bom else b"") + text.encode("utf-8"))
+        if new_editorial is not None:
+            if editorial.is_file():
+                _write(editorial, new_editorial.encode("utf-8"))
+            else:
+                editorial.write_text(new_editorial, encoding="utf-8")
+            report.recorded = len(recorded)
     except OSError as exc:
         raise BuildError(f"{article.path}: cannot write the fixed article ({exc.strerror}); it is unchanged") from None
     return report

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .findings import Edit, Finding
+from .findings import Finding
 from .source import Project
 
 HACK_TO_KAZAKH = dict(zip("ќђњѓѕџљћЌЂЊЃЅЏЉЋ", "құңғәүөһҚҰҢҒӘҮӨҺ"))
@@ -51,11 +51,10 @@ def convert(word: str) -> str | None:
 
 
 def check(project: Project) -> Iterator[Finding]:
-    article = project.article
-    for paragraph in article.paragraphs:
-        if HACK_LETTERS.isdisjoint(paragraph.text):
+    for passage in project.passages:
+        if HACK_LETTERS.isdisjoint(passage.text):
             continue
-        matches = list(WORD.finditer(paragraph.text))
+        matches = list(WORD.finditer(passage.text))
         if not is_kazakh_paragraph([m[0] for m in matches]):
             continue  # Serbian or Macedonian: the letters are real
         for match in matches:
@@ -65,10 +64,10 @@ def check(project: Project) -> Iterator[Finding]:
             converted = convert(word)
             if converted is None:
                 continue
-            offset = paragraph.start + match.start()
+            offset = match.start()
             pairs = ", ".join(f"{c} for {HACK_TO_KAZAKH[c]}" for c in dict.fromkeys(c.lower() for c in word
                                                                                      if c in HACK_TO_KAZAKH))
-            edits = tuple(Edit(offset + i, offset + i + 1, HACK_TO_KAZAKH[c]) for i, c in enumerate(word)
+            edits = tuple((offset + i, offset + i + 1, HACK_TO_KAZAKH[c]) for i, c in enumerate(word)
                           if c in HACK_TO_KAZAKH)
-            yield article.finding(offset, "error", f"«{word}» is in a legacy Kazakh font encoding ({pairs}); "
+            yield passage.finding(offset, "error", f"«{word}» is in a legacy Kazakh font encoding ({pairs}); "
                                   f"it reads «{converted}» (`check --fix` converts it)", "font-hack", edits)

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .findings import Edit, Finding
+from .findings import Finding
 from .script import looks_roman
-from .source import Paragraph, Project
+from .passages import Passage
+from .source import Project
 
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІЌЂЊЃЅЏЉЋ"  # legacy-font capitals too: they are Kazakh capitals
 NO_SPACE_AFTER_END = re.compile(rf"(?P<before>[^\W\d_]+|[»)\]])(?P<punct>[.!?…]+)(?=[{UPPER}])")
@@ -40,38 +41,37 @@ def _token_around(text: str, index: int) -> str:
     return text[start:end]
 
 
-def _space_after_punct(project: Project, p: Paragraph) -> Iterator[Finding]:
+def _space_after_punct(p: Passage) -> Iterator[Finding]:
     for m in NO_SPACE_AFTER_END.finditer(p.text):
         if len(m["before"]) == 1 and m["before"].isalpha():
             continue  # an initial (Н.Назарбаев) or one-letter abbreviation part (т.б.)
         token = _token_around(p.text, m.end("punct"))
         if "@" in token or "/" in token or "www." in token.lower():
             continue
-        at = p.start + m.end("punct")
-        yield project.article.finding(p.start + m.start("punct"), "warning", f"no space after «{m['punct']}» in "
-                                      f"«{token.strip('«»()[],;:')}»; a new sentence starts here", "space-after-punct",
-                                      (Edit(at, at, " "),))
+        at = m.end("punct")
+        yield p.finding(m.start("punct"), "warning", f"no space after «{m['punct']}» in «{token.strip('«»()[],;:')}»; "
+                        "a new sentence starts here", "space-after-punct", ((at, at, " "),))
 
 
-def _double_space(project: Project, p: Paragraph) -> Iterator[Finding]:
+def _double_space(p: Passage) -> Iterator[Finding]:
     for m in DOUBLE_SPACE.finditer(p.text):
-        at = p.start + m.start()
-        yield project.article.finding(at, "warning", f"{len(m[0])} spaces in a row; one is enough", "double-space",
-                                      (Edit(at, at + len(m[0]), " "),))
+        at = m.start()
+        yield p.finding(at, "warning", f"{len(m[0])} spaces in a row; one is enough", "double-space",
+                        ((at, at + len(m[0]), " "),))
 
 
-def _tripled(project: Project, p: Paragraph) -> Iterator[Finding]:
+def _tripled(p: Passage) -> Iterator[Finding]:
     for word in WORD.finditer(p.text):
         if looks_roman(word[0]):
             continue
         for m in TRIPLED.finditer(word[0]):
             suggestion = word[0][:m.start()] + m[0][:2] + word[0][m.end():]
-            yield project.article.finding(p.start + word.start() + m.start(), "warning",
-                                          f"«{word[0]}»: the letter «{m[1]}» {len(m[0])} times in a row; "
-                                          f"a typo for «{suggestion}»?", "tripled-letter")
+            yield p.finding(word.start() + m.start(), "warning",
+                            f"«{word[0]}»: the letter «{m[1]}» {len(m[0])} times in a row; "
+                            f"a typo for «{suggestion}»?", "tripled-letter")
 
 
-def _quotes(project: Project, p: Paragraph) -> Iterator[Finding]:
+def _quotes(p: Passage) -> Iterator[Finding]:
     open_at: list[int] = []
     for i, char in enumerate(p.text):
         if char == "«":
@@ -80,15 +80,15 @@ def _quotes(project: Project, p: Paragraph) -> Iterator[Finding]:
             if open_at:
                 open_at.pop()
             else:
-                yield project.article.finding(p.start + i, "warning", "closing » with no « before it in this paragraph",
-                                              "unbalanced-quotes")
+                yield p.finding(i, "warning", "closing » with no « before it in this paragraph",
+                                "unbalanced-quotes")
     if open_at:
         more = f" ({len(open_at)} unclosed)" if len(open_at) > 1 else ""
-        yield project.article.finding(p.start + open_at[0], "warning", f"« opened here is not closed in this "
-                                      f"paragraph{more}", "unbalanced-quotes")
+        yield p.finding(open_at[0], "warning", f"« opened here is not closed in this "
+                        f"paragraph{more}", "unbalanced-quotes")
 
 
-def _brackets(project: Project, p: Paragraph) -> Iterator[Finding]:
+def _brackets(p: Passage) -> Iterator[Finding]:
     stack: list[tuple[str, int]] = []
     for i, char in enumerate(p.text):
         if char in OPENERS:
@@ -97,34 +97,34 @@ def _brackets(project: Project, p: Paragraph) -> Iterator[Finding]:
             expected = OPENERS[CLOSERS.index(char)]
             if any(opener == expected for opener, _ in stack):
                 while (top := stack.pop())[0] != expected:
-                    yield project.article.finding(p.start + top[1], "warning", f"«{top[0]}» is not closed before "
-                                                  f"«{char}»", "unbalanced-brackets")
+                    yield p.finding(top[1], "warning", f"«{top[0]}» is not closed before "
+                                    f"«{char}»", "unbalanced-brackets")
             elif char == ")" and (LIST_MARKER.search(p.text, 0, i) or p.text[i - 1:i] in SMILEY):
                 continue
             elif stack:
                 opener, at = stack.pop()
-                yield project.article.finding(p.start + at, "warning", f"«{opener}» is closed by «{char}»",
-                                              "unbalanced-brackets")
+                yield p.finding(at, "warning", f"«{opener}» is closed by «{char}»",
+                                "unbalanced-brackets")
             else:
-                yield project.article.finding(p.start + i, "warning", f"closing «{char}» with no «{expected}» "
-                                              "before it", "unbalanced-brackets")
+                yield p.finding(i, "warning", f"closing «{char}» with no «{expected}» "
+                                "before it", "unbalanced-brackets")
     for opener, at in stack:
-        yield project.article.finding(p.start + at, "warning", f"«{opener}» is never closed in this paragraph",
-                                      "unbalanced-brackets")
+        yield p.finding(at, "warning", f"«{opener}» is never closed in this paragraph",
+                        "unbalanced-brackets")
 
 
-def _straight_quotes(project: Project, p: Paragraph) -> Iterator[Finding]:
+def _straight_quotes(p: Passage) -> Iterator[Finding]:
     count = p.text.count('"')
     if count:
-        yield project.article.finding(p.start + p.text.index('"'), "warning",
-                                      f'straight quote mark " ({count} in this paragraph): Kazakh uses «…» '
-                                      "(and „…“ inside them)", "straight-quotes")
+        yield p.finding(p.text.index('"'), "warning",
+                        f'straight quote mark " ({count} in this paragraph): Kazakh uses «…» '
+                        "(and „…“ inside them)", "straight-quotes")
 
 
 RULES = (_space_after_punct, _double_space, _tripled, _quotes, _brackets, _straight_quotes)
 
 
 def check(project: Project) -> Iterator[Finding]:
-    for paragraph in project.article.paragraphs:
+    for passage in project.passages:
         for rule in RULES:
-            yield from rule(project, paragraph)
+            yield from rule(passage)

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from typing import Iterator
 
-from .findings import Edit, Finding
+from .findings import Finding
 from .source import Project
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -81,35 +81,34 @@ def _target(word: str, paragraph_cyrillic: bool) -> str | None:
 
 
 def check(project: Project) -> Iterator[Finding]:
-    article = project.article
-    for paragraph in article.paragraphs:
-        text = paragraph.text
+    for passage in project.passages:
+        text = passage.text
         paragraph_cyrillic = _paragraph_is_cyrillic(text)
         for match in WORD.finditer(text):
-            word, offset = match[0], paragraph.start + match.start()
+            word, offset = match[0], match.start()
             latin = roman_in_cyrillic(word, text[match.end():])
             if latin:
-                edits = tuple(Edit(offset + i, offset + i + 1, CYRILLIC_ROMAN[c]) for i, c in enumerate(word)
+                edits = tuple((offset + i, offset + i + 1, CYRILLIC_ROMAN[c]) for i, c in enumerate(word)
                               if c in CYRILLIC_ROMAN)
-                yield article.finding(offset, "warning", f"Roman numeral «{word}» is typed with Cyrillic letters; "
+                yield passage.finding(offset, "warning", f"Roman numeral «{word}» is typed with Cyrillic letters; "
                                       f"write «{latin}» in Latin letters", "roman-cyrillic", edits)
             elif any(map(is_cyrillic, word)) and any(map(is_latin, word)):
-                yield _mixed(article, word, offset, _target(word, paragraph_cyrillic))
+                yield _mixed(passage, word, offset, _target(word, paragraph_cyrillic))
 
 
-def _mixed(article, word: str, offset: int, target: str | None) -> Finding:
+def _mixed(passage, word: str, offset: int, target: str | None) -> Finding:
     if target is None:
-        return article.finding(offset, "warning", f"«{word}» mixes Latin and Cyrillic letters; retype it in one "
+        return passage.finding(offset, "warning", f"«{word}» mixes Latin and Cyrillic letters; retype it in one "
                                "alphabet", "mixed-script")
     table, foreign, script, other = ((LATIN_TO_CYRILLIC, is_latin, "Cyrillic", "Latin") if target == "cyrillic"
                                      else (CYRILLIC_TO_LATIN, is_cyrillic, "Latin", "Cyrillic"))
     wrong = [(i, c) for i, c in enumerate(word) if foreign(c)]
     letters = ", ".join(f"«{c}»" for c in dict.fromkeys(c for _, c in wrong))
     if any(c not in table for _, c in wrong):
-        return article.finding(offset, "warning", f"«{word}» is a {script} word with {other} letters ({letters}); "
+        return passage.finding(offset, "warning", f"«{word}» is a {script} word with {other} letters ({letters}); "
                                "retype them", "mixed-script")
     fixed = "".join(table.get(c, c) if foreign(c) else c for c in word)
     # Only Latin look-alikes in a Cyrillic word are changed by --fix: that reading is unambiguous.
-    edits = tuple(Edit(offset + i, offset + i + 1, table[c]) for i, c in wrong) if target == "cyrillic" else ()
-    return article.finding(offset, "warning", f"«{word}» is a {script} word with {other} look-alike letters "
+    edits = tuple((offset + i, offset + i + 1, table[c]) for i, c in wrong) if target == "cyrillic" else ()
+    return passage.finding(offset, "warning", f"«{word}» is a {script} word with {other} look-alike letters "
                            f"({letters}); write «{fixed}»", "mixed-script", edits)

@@ -16,6 +16,7 @@ from ..load import load_project
 from ..model import Block, Book
 from ..transforms.inline_ops import plain_text
 from .findings import Edit, Finding
+from .passages import Passage, article_passages, yaml_passages
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
@@ -91,6 +92,15 @@ class Article:
 class Project:
     book: Book
     article: Article
+
+    @cached_property
+    def article_passages(self) -> list[Passage]:
+        return article_passages(self.article)
+
+    @cached_property
+    def passages(self) -> list[Passage]:
+        """The article's paragraphs, then every text the editor wrote in the YAML files."""
+        return self.article_passages + yaml_passages(self.book)
 
 
 def read_project(root: Path) -> Project:

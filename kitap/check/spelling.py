@@ -1,87 +1,230 @@
-"""`spelling` (warning): words the Kazakh Hunspell dictionary does not know.
+"""`spelling` and `keyboard-slip` (warnings): words Kazakh does not know, and words typed on a Russian layout.
 
-The dictionary is Debian's hunspell-kk (kk_KZ.dic/.aff), read with spylls, a pure-Python port of
-Hunspell. It is loaded once per process (about 0.7 s). Looking words up is fast (the default
-project's 650 words take about 0.02 s), but spylls' suggestions cost about 0.15 s per word, and
-this dictionary does not know many inflected forms (ядролық, қауіпсіздікті, ұйымның …), so the
-default project would take 20 s for suggestions nobody needs: words are flagged without them.
+A word is known when it is a stem of Debian's hunspell-kk (or of the project's words.txt) followed
+by a valid chain of Kazakh suffixes (kitap/check/lexicon.py, kitap/languages/kk/morphology.py), a
+compound of such words, or a Russian dictionary stem with Kazakh suffixes (a loanword written as
+in Russian: идеологияны). Not checked: abbreviations (БҰҰ, БҰҰ-ның), numbers and their endings
+(168-ден), words with letters outside the Kazakh alphabet (Latin or legacy-font letters: mixed-script
+and font-hack report them),
+Roman numerals, single letters, words with a letter three times (tripled-letter reports them), the
+glossary's terms, and Russian sentences.
 
-Skipped: abbreviations (БҰҰ, БҰҰ-ның), numbers and their endings (168-ден), words with Latin or
-legacy-font letters (the mixed-script and font-hack checks report those), Roman numerals, single
-letters (initials), and the glossary's terms and the words of their expansions. Each unknown word
-is reported once, at its first use, with the number of uses.
+Names: a capitalised word inside a sentence is a name, and is learned as one, so the same name at
+the start of a sentence, or with an ending (Қазақстанның), is known too. A name is reported only
+when it is a Russian-keyboard slip of a known word («Казакстан» beside «Қазақстан»).
+
+- `keyboard-slip`: an unknown word that is known once the letters a Russian layout types for Kazakh
+  ones are put back (к → қ, н → ң, г → ғ, у → ұ/ү, о → ө, а → ә, и ↔ і, х → һ). `check --fix`
+  replaces it when exactly one such word is known.
+- `spelling`: any other unknown word, with the closest known forms.
+Each word form is reported once, at its first use, with the lines of all its uses.
 """
 from __future__ import annotations
 
-import importlib.util
-import re
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from .findings import Finding
-from .fonthack import HACK_TO_KAZAKH
-from .script import is_latin, looks_roman
+from ..languages.kk.sentences import PREDICATE_ENDINGS, PREDICATE_WORDS
+from .findings import Edit, Finding
+from ..languages.kk.collate import KAZAKH_ALPHABET
+from ..languages.kk.morphology import VOWELS
+from .lexicon import Lexicon, load
+from .passages import Passage
+from .hygiene import TRIPLED
+from .script import looks_roman
 from .source import Project
+from .suggest import slips, suggestions
+from .tokens import tokens
 
 DICTIONARY_STEMS = (Path("/usr/share/hunspell/kk_KZ"), Path("/usr/share/myspell/kk_KZ"),
                     Path("/usr/share/myspell/dicts/kk_KZ"))
+LOAN_DICTIONARIES = (Path("/usr/share/hunspell/ru_RU.dic"), Path("/usr/share/myspell/ru_RU.dic"))
 NOT_INSTALLED = "spelling not checked: Kazakh Hunspell dictionary (hunspell-kk) not installed"
-NO_SPYLLS = "spelling not checked: the spylls package is not installed (pip install -r requirements-check.txt)"
-# A word, or hyphenated words (шым-шытырық), not right after a hyphen (168-ден, 20-пунктті).
-TOKEN = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
+WORDS_FILE = "words.txt"
+SKIPPED_KINDS = frozenset({"code"})
+LETTERS = frozenset(KAZAKH_ALPHABET)  # a word with any other letter (Latin, legacy font, Serbian) is not spelled
+NAME_KINDS = frozenset({"name"})  # a glossary expansion is a name: each capitalised word of it is one
+MAX_SUGGESTED_WORDS = 40  # suggestions for at most this many words (the rest are reported without)
 
 
-def _dictionary_stem() -> Path | None:
-    return next((stem for stem in DICTIONARY_STEMS
-                 if stem.with_suffix(".dic").is_file() and stem.with_suffix(".aff").is_file()), None)
+def _dictionary() -> Path | None:
+    return next((stem.with_suffix(".dic") for stem in DICTIONARY_STEMS if stem.with_suffix(".dic").is_file()), None)
 
 
 def unavailable() -> str | None:
     """Why spelling cannot be checked on this machine, or None when it can."""
-    if _dictionary_stem() is None:
-        return NOT_INSTALLED
-    return NO_SPYLLS if importlib.util.find_spec("spylls") is None else None
+    return NOT_INSTALLED if _dictionary() is None else None
 
 
 @lru_cache(maxsize=1)
-def dictionary():
-    """The loaded Kazakh dictionary, once per process."""
-    from spylls.hunspell import Dictionary
-
-    return Dictionary.from_files(str(_dictionary_stem()))
+def _base_lexicon(dictionary: Path) -> Lexicon:
+    return load(dictionary, next((path for path in LOAN_DICTIONARIES if path.is_file()), None))
 
 
-@lru_cache(maxsize=100_000)
-def known(word: str) -> bool:
-    return dictionary().lookup(word)
+def lexicon() -> Lexicon | None:
+    """The Kazakh lexicon (dictionary stems and suffix grammar), loaded once per process; None without it."""
+    dictionary = _dictionary()
+    return _base_lexicon(dictionary) if dictionary else None
 
 
-def _skipped(token: str, glossary_words: set[str]) -> bool:
+def is_predicate(word: str) -> bool:
+    """Can a Kazakh sentence end with this word (a finite verb, a predicate word)?"""
+    lower = word.lower()
+    if lower in PREDICATE_WORDS:
+        return True
+    known = lexicon()
+    return known.finite(lower) if known is not None else lower.endswith(PREDICATE_ENDINGS)
+
+
+def project_words(root: Path) -> list[str]:
+    """The words of the project's words.txt: one a line; '#' starts a comment."""
+    path = root / WORDS_FILE
+    if not path.is_file():
+        return []
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8-sig").splitlines())
+    return [line for line in lines if line]
+
+
+@dataclass
+class Uses:
+    """Every use of one word form, in reading order."""
+
+    first: tuple[Passage, int, str]
+    places: list[tuple[Passage, int, str]] = field(default_factory=list)
+    inside: bool = False  # capitalised inside a sentence at some use
+    lower: bool = False   # written in lower case at some use
+
+    @property
+    def name(self) -> bool:
+        return self.inside and not self.lower
+
+
+def _skipped(token: str, terms: set[str]) -> bool:
     parts = token.split("-")
-    return (len(token) < 2 or any(len(part) > 1 and part.isupper() for part in parts)
-            or any(is_latin(c) or c in HACK_TO_KAZAKH for c in token) or looks_roman(token)
-            or token.lower() in glossary_words)
+    return (len(token) < 2 or any(len(part) > 1 and part.isupper() for part in parts) or TRIPLED.search(token)
+            or any(c not in LETTERS for c in token.lower().replace("-", "")) or looks_roman(token) or token in terms)
 
 
-def check(project: Project) -> Iterator[Finding]:
-    if unavailable():
+def _collect(project: Project, terms: set[str]) -> dict[str, Uses]:
+    """Word form (lower case) → its uses, for every word of the passages that spelling reads."""
+    uses: dict[str, Uses] = {}
+    for passage in project.passages:
+        if passage.kind in SKIPPED_KINDS:
+            continue
+        for token in tokens(passage.text):
+            if token.russian or _skipped(token.text, terms) or _abbreviation(passage.text, token):
+                continue
+            for offset, part in _parts(token):
+                entry = uses.setdefault(part.lower(), Uses((passage, offset, part)))
+                entry.places.append((passage, offset, part))
+                entry.lower |= part[0].islower()
+                starts = token.initial and offset == token.start and passage.kind not in NAME_KINDS
+                entry.inside |= part[0].isupper() and not starts
+    return uses
+
+
+def _abbreviation(text: str, token) -> bool:
+    """No vowel (млн, км), or a full stop and then a lower-case word or a number (мөлш. 10, т.б.)."""
+    if not set(token.text.lower()) & VOWELS:
+        return True
+    after = text[token.start + len(token.text):token.start + len(token.text) + 3]
+    return after[:1] == "." and (after[1:2].isdigit() or after[1:2] == " " and (after[2:3].islower()
+                                                                                 or after[2:3].isdigit()))
+
+
+def _parts(token) -> Iterator[tuple[int, str]]:
+    offset = token.start
+    for part in token.text.split("-"):
+        if len(part) > 1:
+            yield offset, part
+        offset += len(part) + 1
+
+
+def _where(places: list[tuple[Passage, int, str]], first: Passage) -> str:
+    lines: dict[Path, list[int]] = {}
+    for passage, offset, _ in places:
+        line = passage.locate(offset)[0]
+        if line not in lines.setdefault(passage.path, []):
+            lines[passage.path].append(line)
+    if len(places) == 1:
+        return ""
+    parts = [("line " if len(numbers) == 1 else "lines ") + ", ".join(map(str, numbers)) if path == first.path
+             else f"{path.name} " + ", ".join(map(str, numbers)) for path, numbers in lines.items()]
+    return f" ({len(places)} times: {'; '.join(parts)})"
+
+
+def slips_only(project: Project) -> Iterator[Finding]:
+    """The keyboard-slip findings alone (what `--fix` may correct), without looking for suggestions."""
+    return (finding for finding in check(project, suggest=False) if finding.rule == "keyboard-slip")
+
+
+def unknown(project: Project) -> Iterator[tuple[Uses, list[str]]]:
+    """Each word form the check reports: its uses, the words a Russian layout may have stood for (or
+    none), and the lexicon that knows the project's words."""
+    base = lexicon()
+    if base is None:
         return
-    glossary_words = {word.lower() for entry in project.book.glossary
-                      for word in re.findall(r"[^\W\d_]+", f"{entry.term} {entry.expansion}")}
-    first: dict[str, tuple[int, int, str]] = {}
-    count: dict[str, int] = {}
-    for index, text in enumerate(project.article.block_texts):
-        for m in TOKEN.finditer(text):
-            token = m[0]
-            key = token.lower()
-            if key in count:
-                count[key] += 1
-            elif not _skipped(token, glossary_words) and not all(known(part) for part in token.split("-")):
-                first[key] = (index, m.start(), token)
-                count[key] = 1
-    for key, (index, start, token) in first.items():
-        times = f" (used {count[key]} times)" if count[key] > 1 else ""
-        offset = project.article.block_offset(index, start, start + len(token))
-        yield project.article.finding(offset, "warning", f"«{token}»{times} is not in the Kazakh dictionary "
-                                      "(hunspell-kk)", "spelling")
+    terms = {entry.term for entry in project.book.glossary}
+    uses = _collect(project, terms)
+    own = {key: base.stems_of(entry.first[2]) for key, entry in uses.items()
+           if entry.name and not base.known(entry.first[2])}
+    words = project_words(project.book.root)
+    names = sorted({stem for stems in own.values() for stem in stems})
+    known = base.with_words(words + names)
+    capitalised = {entry.first[2] for entry in uses.values() if entry.first[2][:1].isupper()}
+    for key, entry in uses.items():
+        word = entry.first[2]
+        if entry.name:
+            # a name is read as a slip of another name only: one used in this text (Казакстан beside
+            # Қазақстан, even if «казак-стан» could be made), or one the dictionaries spell so
+            if base.is_loanword(word) or base.known_kazakh(word) and not base.derivations_needed(word.lower()):
+                continue
+            others = base.with_words(words + [stem for stem in names if stem not in own.get(key, ())])
+            intended = [c for c in slips(others, word) if c in capitalised or _name_only(others, c)]
+            if not intended:
+                continue
+        elif known.known_kazakh(word) or known.is_loanword(word):
+            continue
+        else:
+            intended = slips(known, word)
+        # a loanword stem with Kazakh suffixes reads many a Russian-layout slip as a word
+        # (Казак-стан for Қазақстан, кайт-ар-ып for қайтарып): the slip wins
+        if intended or not entry.name and not known.known(word):
+            yield entry, intended, known
+
+
+def _name_only(lexicon: Lexicon, word: str) -> bool:
+    return lexicon.known_as_written(word) and not lexicon.known_as_written(word.lower())
+
+
+def check(project: Project, suggest: bool = True) -> Iterator[Finding]:
+    suggested = 0
+    for entry, intended, known in unknown(project):
+        passage, offset, word = entry.first
+        where = _where(entry.places, passage)
+        if intended:
+            yield _slip(entry, word, intended, where)
+            continue
+        suggested += 1
+        close = suggestions(known, word) if suggest and suggested <= MAX_SUGGESTED_WORDS else []
+        hint = f"; did you mean {', '.join(f'«{c}»' for c in close)}?" if close else ""
+        finding = passage.finding(offset, "warning", f"«{word}»{where} is not a known Kazakh word{hint} "
+                                  f"(if it is right, add it to {WORDS_FILE})", "spelling")
+        yield replace(finding, subject=word if entry.inside or word[:1].islower() else word.lower())
+
+
+def _slip(entry: Uses, word: str, intended: list[str], where: str) -> Finding:
+    passage, offset, _ = entry.first
+    shown = " or ".join(f"«{c}»" for c in intended[:3])
+    edits: tuple[Edit, ...] = ()
+    if len(intended) == 1:
+        meant = intended[0].lower()
+        edits = tuple(Edit(place.start + at, place.start + at + len(written),
+                           meant[:1].upper() + meant[1:] if written[:1].isupper() else meant)
+                      for place, at, written in entry.places if place.editable)
+        shown += " (`check --fix` corrects it)"
+    finding = passage.finding(offset, "warning", f"«{word}»{where} looks typed on a Russian keyboard layout: "
+                              f"meant {shown}", "keyboard-slip")
+    return replace(finding, fix=edits)

@@ -1,0 +1,61 @@
+"""Sentence punctuation (warnings): `paragraph-end` (fixable) and `stray-period`.
+
+- `paragraph-end`: a paragraph of running text that ends in a letter or a digit: its full stop was
+  lost (the handout would print it so). Running text is a paragraph, a note or a chronology event
+  of at least RUNNING_WORDS words, or one whose last word is a predicate (болды, қабылданды, еді);
+  a short fragment with no predicate (a byline, a date line) is not. Never flagged: headings (and
+  a line heading-unmarked reads as one), list items, verse, a paragraph ending in , ; : or a dash
+  (a sentence continued in the next paragraph) or in a closing quote or bracket. `--fix` adds the
+  full stop and records it in editorial.yaml.
+- `stray-period`: a full stop followed by a lower-case word in the same paragraph («кітаптар.
+  дәптерлер, қаламдар»): a list broken by a stray full stop, or a capital lost. Not after an
+  abbreviation or an initial (kitap.languages.kk.sentences.ABBREVIATIONS, «ж.», «т.б.», «Н.»).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .findings import Finding
+from .passages import RUNNING_KINDS, Passage
+from .source import Project
+from .spelling import is_predicate
+from .structure import heading_lines
+from .tokens import TOKEN, abbreviation_before
+
+RUNNING_WORDS = 8
+STRAY = re.compile(r"(?<=[^\W\d_])\.[ \u00a0]+(?=[а-яёәғқңөұүһі])")
+STRAY_KINDS = RUNNING_KINDS | {"list", "quote"}
+
+
+def _paragraph_end(passage: Passage) -> Iterator[Finding]:
+    text = passage.text.rstrip()
+    if not text or not text[-1].isalnum():
+        return
+    words = TOKEN.findall(text)
+    if not words or len(words) < RUNNING_WORDS and not is_predicate(words[-1]):
+        return
+    last = words[-1] if text.endswith(words[-1]) else text.split()[-1]
+    yield passage.finding(len(text) - len(last), "warning", f"the paragraph ends without a full stop («…{last}»); "
+                          "`check --fix` adds it", "paragraph-end", ((len(text), len(text), "."),))
+
+
+def _stray_period(passage: Passage) -> Iterator[Finding]:
+    text = passage.text
+    for match in STRAY.finditer(text):
+        if abbreviation_before(text, match.start()):
+            continue
+        word = TOKEN.match(text, match.end())
+        before = text[:match.start()].split()[-1] if text[:match.start()].split() else ""
+        yield passage.finding(match.start(), "warning", f"a full stop between «{before}» and «{word[0] if word else ''}», "
+                              "which starts in lower case: a stray full stop (a comma?) or a lost capital",
+                              "stray-period")
+
+
+def check(project: Project) -> Iterator[Finding]:
+    headings = heading_lines(project)
+    for passage in project.passages:
+        if passage.kind in RUNNING_KINDS and not (passage.editable and passage.index in headings):
+            yield from _paragraph_end(passage)
+        if passage.kind in STRAY_KINDS:
+            yield from _stray_period(passage)

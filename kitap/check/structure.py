@@ -1,0 +1,124 @@
+"""The article's structure (warnings): `heading-unmarked` and `title-repeated` (fixable), `md-merged-lines`.
+
+- `heading-unmarked` (article.txt): a line that looks like a heading but is not marked as one with
+  `# ` (`## `, `### ` for levels 2 and 3): one of the document parts of kitap.languages.kk.sentences.HEADING
+  («Преамбула», «1-бап», «2-бап. Адам құқықтары», «I тарау», «Кіріспе»), or a short line (at most
+  HEADING_WORDS words) with no final punctuation, whose last word is no predicate (a sentence that
+  lost its full stop ends with one: that is paragraph-end's), followed by a longer paragraph.
+  `--fix` puts `# ` before it.
+- `title-repeated`: the article's first paragraph is book.yaml's title (or title and subtitle),
+  compared without case, spaces or punctuation: the title page prints it already. `--fix` removes
+  the line (and a following line that repeats the subtitle).
+- `md-merged-lines` (article.md): a Markdown paragraph of several lines of which at least
+  MERGED_LINES each look like a paragraph of its own (a capital first, a full stop last): Markdown
+  joins the lines of a paragraph into one, so they are printed as one paragraph. A blank line
+  between them keeps them apart. The build shows this warning too.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..languages.kk.sentences import HEADING
+from .findings import Finding
+from .passages import Passage
+from .source import Project
+from .spelling import is_predicate
+from .tokens import TOKEN
+
+HEADING_WORDS = 10
+HEADING_CHARS = 80
+FOLLOWED_BY = 1.5   # the next paragraph is at least this many times longer
+MERGED_LINES = 3
+LINE_ENDS_SENTENCE = re.compile(r"[.!?…][»”\"')\]]*\s*$")
+LINE_STARTS_PARAGRAPH = re.compile(r"\s*(?:[«„\"(—–-]\s*)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]")
+NOT_WORDS = re.compile(r"[\W_]+")
+
+
+def _normal(text: str) -> str:
+    return NOT_WORDS.sub(" ", text.lstrip("# ").casefold()).strip()
+
+
+def repeated_title(project: Project) -> list[Passage]:
+    """The first passages of the article that repeat book.yaml's title (and subtitle), if any."""
+    passages = project.article_passages
+    meta = project.book.meta
+    if not passages or not meta.title.strip():
+        return []
+    title, subtitle, first = _normal(meta.title), _normal(meta.subtitle), _normal(passages[0].text)
+    if first == title and subtitle and len(passages) > 1 and _normal(passages[1].text) == subtitle:
+        return passages[:2]
+    return passages[:1] if first in (title, f"{title} {subtitle}".strip()) else []
+
+
+def _looks_like_heading(passages: list[Passage], i: int) -> bool:
+    passage = passages[i]
+    text = passage.text.strip()
+    if passage.kind != "paragraph" or not text:
+        return False
+    if HEADING.match(text) and len(text) <= HEADING_CHARS * 1.5:
+        return True
+    words = TOKEN.findall(text)
+    if not words or len(words) > HEADING_WORDS or len(text) > HEADING_CHARS:
+        return False
+    if not (text[-1].isalnum() or text[-1] in "»”)") or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if i + 1 >= len(passages) or passages[i + 1].kind != "paragraph":
+        return False
+    return len(passages[i + 1].text.strip()) >= FOLLOWED_BY * len(text) and not is_predicate(words[-1])
+
+
+def heading_lines(project: Project) -> set[int]:
+    """Indexes of the article passages heading-unmarked or title-repeated speak for (paragraph-end does not)."""
+    if project.article.markdown:
+        return {p.index for p in repeated_title(project)}
+    passages = project.article_passages
+    repeated = {p.index for p in repeated_title(project)}
+    return repeated | {i for i in range(len(passages)) if i not in repeated and _looks_like_heading(passages, i)}
+
+
+def _heading_unmarked(project: Project) -> Iterator[Finding]:
+    if project.article.markdown:
+        return
+    repeated = {p.index for p in repeated_title(project)}
+    for index in sorted(heading_lines(project) - repeated):
+        passage = project.article_passages[index]
+        lead = len(passage.text) - len(passage.text.lstrip())
+        shown = passage.text.strip()
+        yield passage.finding(lead, "warning", f"«{shown}» looks like a heading (a short line, no full stop, text "
+                              "follows); mark it with «# » at the start of the line (`check --fix` does)",
+                              "heading-unmarked", ((lead, lead, "# "),))
+
+
+def _title_repeated(project: Project) -> Iterator[Finding]:
+    repeated = repeated_title(project)
+    if not repeated:
+        return
+    passages = project.article_passages
+    end = passages[len(repeated)].start if len(passages) > len(repeated) else len(project.article.text)
+    first = repeated[0]
+    what = "title and subtitle" if len(repeated) > 1 or _normal(first.text) != _normal(project.book.meta.title) \
+        else "title"
+    yield first.finding(0, "warning", f"the article begins with the book's {what} («{first.text.strip()}»), which "
+                        "the title page prints already; remove it from the article (`check --fix` does)",
+                        "title-repeated", ((0, end - first.start, ""),))
+
+
+def _merged_lines(project: Project) -> Iterator[Finding]:
+    if not project.article.markdown:
+        return
+    for passage in project.article_passages:
+        if passage.kind != "paragraph":
+            continue
+        lines = passage.text.split("\n")
+        whole = [line for line in lines if LINE_STARTS_PARAGRAPH.match(line) and LINE_ENDS_SENTENCE.search(line)]
+        if len(whole) >= MERGED_LINES and len(whole) * 3 >= len(lines) * 2:
+            yield passage.finding(0, "warning", f"{len(whole)} of the {len(lines)} lines of this Markdown paragraph "
+                                  "each look like a paragraph, but Markdown joins the lines of a paragraph into "
+                                  "one: leave a blank line between paragraphs", "md-merged-lines")
+
+
+def check(project: Project) -> Iterator[Finding]:
+    yield from _title_repeated(project)
+    yield from _heading_unmarked(project)
+    yield from _merged_lines(project)

@@ -1,0 +1,10 @@
+"""Stems the Kazakh dictionary (Debian's hunspell-kk 2022) lacks, added to it by the spelling check.
+
+Only common words of the literary language belong here, each found missing while developing the
+checker on the default project and on its own test texts (never on the measurement corpus).
+Proper names do not: the checker reads a capitalised word inside a sentence as a name.
+"""
+from __future__ import annotations
+
+NOUNS = ("жаһан", "оқтұмсық")
+VERBS = ("ену",)  # as infinitives, like the dictionary's own verbs

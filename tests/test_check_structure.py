@@ -1,0 +1,133 @@
+"""Sentence punctuation and the article's structure: paragraph-end, stray-period, heading-unmarked,
+title-repeated, md-merged-lines; their fixes and what they write to editorial.yaml."""
+from __future__ import annotations
+
+from conftest import ROOT
+from kitap.check.fix import fix_project
+from kitap.errors import KitapError
+from kitap.load import load_project
+from kitap.pipeline import check_before_build
+from test_check_fixtures import found, make_project
+
+SENTENCE = "Қазақстан 1992 жылы Біріккен Ұлттар Ұйымына мүше болып қабылданды"
+
+
+def test_a_paragraph_that_lost_its_full_stop(tmp_path):
+    root = make_project(tmp_path, f"{SENTENCE}\nЕліміз бейбітшілікті қолдады\nОл сол жылы бірнеше ұйымға кірді.\n")
+    assert [(f.line, f.col) for f in found(root, "paragraph-end")] == [(1, 56), (2, 22)]
+    assert found(root, "paragraph-end")[0].message == "the paragraph ends without a full stop («…қабылданды»); " \
+                                                      "`check --fix` adds it"
+
+
+def test_what_is_not_running_text_keeps_its_end(tmp_path):
+    article = ("# Кіріспе\n"
+               "Бұл мақалада мынадай мәселелер қаралады:\n"                 # a colon: continued
+               "- ұйымның құрылуы\n"                                        # a list item
+               "Қазақстан, Өзбекстан, Қырғызстан және басқа көптеген мемлекеттер,\n"  # a comma
+               "«Адам құқықтарының жалпыға ортақ декларациясы»\n"           # a closing quote
+               "Сайын БОРБАСОВ\n"                                           # a byline: no predicate
+               "саяси ғылым докторы\n")
+    assert found(make_project(tmp_path, article), "paragraph-end") == []
+
+
+def test_verse_keeps_its_line_ends(tmp_path):
+    poem = "Жастық шақ бір келеді\nҚайта оралмас ешқашан\nСол кезде ойлан бала\nЕңбек ет, оқы, ізден\n"
+    root = make_project(tmp_path, poem)
+    assert found(root, "paragraph-end") == [] and found(root, "heading-unmarked") == []
+
+
+def test_fix_adds_the_full_stop_and_records_it_in_editorial_yaml(tmp_path):
+    root = make_project(tmp_path, f"{SENTENCE}\nЕліміз бейбітшілікті қолдады.\n")
+    (root / "editorial.yaml").write_text('# the editor\'s report\ncorrections:\n  - line: 2\n    original: "қолдады"\n'
+                                         '    corrected: "қолдады."\n    reason: "by hand"\n\nnotes:\n  - "A note."\n',
+                                         encoding="utf-8")
+    fix_project(root)
+    assert (root / "article.txt").read_text(encoding="utf-8") == f"{SENTENCE}.\nЕліміз бейбітшілікті қолдады.\n"
+    editorial = (root / "editorial.yaml").read_text(encoding="utf-8")
+    assert editorial.startswith("# the editor's report\ncorrections:\n  - line: 2\n"), "comments and entries kept"
+    assert editorial.endswith('  - line: 1\n    original: "қабылданды"\n    corrected: "қабылданды."\n'
+                              '    reason: "абзац соңындағы нүкте түсіп қалған; қойылды"\n\nnotes:\n  - "A note."\n')
+    assert (root / "editorial.yaml.bak").is_file()
+    load_project(root)
+
+
+def test_a_stray_full_stop_before_a_lower_case_word(tmp_path):
+    article = ("Дүкеннен кітаптар. дәптерлер, қаламдар сатып алдық.\n"
+               "Ол 1991 ж. желтоқсанда, т.б. елдермен бірге келді. Н. Назарбаев сөйледі. Шамамен 5 млн. адам келді.\n")
+    (finding,) = found(make_project(tmp_path, article), "stray-period")
+    assert (finding.line, finding.col) == (1, 18)
+    assert "between «кітаптар» and «дәптерлер»" in finding.message
+
+
+def test_headings_that_are_not_marked(tmp_path):
+    long = "Барлық адамдар тумысынан азат және қадір-қасиеті мен құқықтары тең болып дүниеге келеді. " * 2
+    article = (f"Преамбула\n{long}\n1-бап\n{long}\n2-бап. Адам құқықтары\n{long}\nАдам құқықтары туралы\n{long}\n"
+               f"# Белгіленген тақырып\n{long}\n")
+    root = make_project(tmp_path, article)
+    findings = found(root, "heading-unmarked")
+    assert [f.line for f in findings] == [1, 3, 5, 7]
+    assert findings[0].message == "«Преамбула» looks like a heading (a short line, no full stop, text follows); " \
+                                  "mark it with «# » at the start of the line (`check --fix` does)"
+    assert found(root, "paragraph-end") == [], "a heading is not a sentence that lost its full stop"
+    fix_project(root)
+    lines = (root / "article.txt").read_text(encoding="utf-8").split("\n")
+    assert [lines[i] for i in (0, 2, 4, 6, 8)] == ["# Преамбула", "# 1-бап", "# 2-бап. Адам құқықтары",
+                                                   "# Адам құқықтары туралы", "# Белгіленген тақырып"]
+
+
+def test_a_sentence_that_lost_its_full_stop_is_no_heading(tmp_path):
+    root = make_project(tmp_path, "Еліміз тәуелсіздік алды\n" + "Осыдан кейін ұзақ жылдар бойы көптеген өзгерістер "
+                                  "болды және ел жаңа жолмен дамыды.\n")
+    assert found(root, "heading-unmarked") == [] and [f.line for f in found(root, "paragraph-end")] == [1]
+
+
+def test_the_seed_has_no_unmarked_heading_and_thirty_lost_full_stops():
+    root = ROOT / "source"
+    assert found(root, "heading-unmarked") == []
+    assert len(found(root, "paragraph-end")) == 30
+
+
+def test_the_title_printed_twice(tmp_path):
+    root = make_project(tmp_path, "")
+    title = load_project(ROOT / "tests" / "fixtures" / "mini").meta.title
+    (root / "article.txt").write_text(f"{title.upper()}!\n{SENTENCE}.\nЕліміз бейбітшілікті қолдады\n",
+                                      encoding="utf-8")
+    (root / "editorial.yaml").write_text('corrections:\n  - line: 2\n    original: "қабылданды"\n'
+                                         '    corrected: "қабылданды."\n', encoding="utf-8")
+    (finding,) = found(root, "title-repeated")
+    assert finding.line == 1 and "the article begins with the book's title" in finding.message
+    fix_project(root)
+    assert (root / "article.txt").read_text(encoding="utf-8") == f"{SENTENCE}.\nЕліміз бейбітшілікті қолдады.\n"
+    editorial = (root / "editorial.yaml").read_text(encoding="utf-8")
+    assert "  - line: 1\n    original: \"қабылданды\"" in editorial, "an existing correction follows its line"
+    assert "  - line: 2\n    original: \"қолдады\"\n    corrected: \"қолдады.\"" in editorial
+    load_project(root)
+
+
+def test_markdown_paragraphs_of_several_paragraph_lines(tmp_path):
+    merged = "Бірінші абзац осында бітті.\nЕкінші абзац та бітті.\nҮшінші абзац бітті.\nТөртінші абзац бітті.\n"
+    wrapped = "Бұл бір ұзын абзацтың\nекі жолға бөлінген\nмәтіні, ол бір абзац.\n"
+    root = make_project(tmp_path, f"# Тақырып\n\n{merged}\n{wrapped}", article_name="article.md")
+    (finding,) = found(root, "md-merged-lines")
+    assert finding.line == 3 and finding.message.startswith("4 of the 4 lines of this Markdown paragraph each look "
+                                                            "like a paragraph")
+    assert "leave a blank line between paragraphs" in finding.message
+    book = load_project(root)
+    assert any("[md-merged-lines]" in warning for warning in check_before_build(book, root)), "the build says it too"
+
+
+def test_fix_never_touches_yaml(tmp_path):
+    root = make_project(tmp_path, f"{SENTENCE}.\n", chronology='- date: "1992"\n  event: "Бір оқиға болды"\n')
+    before = (root / "chronology.yaml").read_bytes()
+    assert fix_project(root).applied == []
+    assert (root / "chronology.yaml").read_bytes() == before
+
+
+def test_a_project_that_does_not_load_is_not_fixed(tmp_path):
+    root = make_project(tmp_path, f"{SENTENCE}\n", glossary="- term: [\n")
+    try:
+        fix_project(root)
+    except KitapError:
+        pass
+    assert (root / "article.txt").read_text(encoding="utf-8") == f"{SENTENCE}\n"
+    assert not (root / "editorial.yaml").exists()
