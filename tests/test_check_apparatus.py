@@ -146,3 +146,9 @@ def test_positions_count_the_spaces_the_loader_strips(tmp_path):
     root = make_project(tmp_path, "Бірінші жол\n\n  \tЕЫҚҰ мүшесі болды\n", glossary=GLOSSARY)
     (finding,) = found(root, "abbr-missing")
     assert (finding.line, finding.col) == (3, 4)
+
+
+def test_headings_in_capitals_are_words_not_abbreviations(tmp_path):
+    article = "ПРЕАМБУЛА\nАдамзат отбасы туралы мәтін.\nБАС АССАМБЛЕЯ\nБұл декларацияны ЮНЕСКО таратады.\nЕЫҚҰ\n"
+    assert [f.message.split("»")[0] for f in found(make_project(tmp_path, article), "abbr-missing")] == [
+        "abbreviation «ЮНЕСКО", "abbreviation «ЕЫҚҰ"]

@@ -31,6 +31,20 @@ BYLINE_MAX_WORDS = 6
 NAME = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+\s+$")
 
 
+# The longest abbreviation a line in capitals may be (МАГАТЕ, ЮНИСЕФ, ЭСКАТО): a longer word there is a
+# word set in capitals (ПРЕАМБУЛА).
+LONGEST_ABBREVIATION = 6
+
+
+def in_capitals(text: str) -> bool:
+    """A line set in capitals (a heading, a byline): it holds words, not abbreviations — several words, or
+    one longer than any abbreviation."""
+    if any(char.islower() for char in text):
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) > 1 or any(len(word) > LONGEST_ABBREVIATION for word in words)
+
+
 def _is_byline_surname(text: str, start: int, token: str, author_words: set[str]) -> bool:
     if token.lower() in author_words:
         return True
@@ -43,6 +57,8 @@ def _uses(project: Project) -> dict[str, list[tuple[int, int]]]:
     author_words = {word.lower() for word in re.findall(r"[^\W\d_]+", project.book.meta.author)}
     uses: dict[str, list[tuple[int, int]]] = {}
     for index, text in enumerate(project.article.block_texts):
+        if in_capitals(text):
+            continue
         for m in ABBREVIATION.finditer(text):
             token = m[0]
             if roman_in_cyrillic(token, text[m.end():]) or _is_byline_surname(text, m.start(), token, author_words):

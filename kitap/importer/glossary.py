@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..check.abbreviations import ABBREVIATION
+from ..check.abbreviations import ABBREVIATION, in_capitals
 from ..check.script import roman_in_cyrillic
 
 # Words an expansion may hold without their initial in the abbreviation.
@@ -31,8 +31,8 @@ def draft(texts: list[str], numbers: list[int], author: str) -> list[Term]:
     author_words = {word.lower() for word in re.findall(r"[^\W\d_]+", author)}
     terms: dict[str, Term] = {}
     for text, number in zip(texts, numbers):
-        if not any(char.islower() for char in text):
-            continue  # a line in capitals (a heading, a byline) holds words, not abbreviations
+        if in_capitals(text):
+            continue
         for match in ABBREVIATION.finditer(text):
             token = match[0]
             if token in terms or token.lower() in author_words or roman_in_cyrillic(token, text[match.end():]):
