@@ -201,7 +201,7 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
         written = commit_outputs(output, files)
     outputs = [Output(kind, path, path.stat().st_size, seconds, pages)
                for (kind, _, _, seconds, pages), path in zip(made, written)]
-    return BuildReport(outputs, sorted(set(warnings)), watch.seconds, their_stages)
+    return BuildReport(outputs, list(dict.fromkeys(warnings)), watch.seconds, their_stages)  # in the order found
 
 
 def _helper_lane(connection, source: Path, kinds: tuple[str, ...], options: tuple, serves: bool):
