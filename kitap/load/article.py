@@ -20,17 +20,39 @@ UNSUPPORTED_BLOCKS = {
     "table_open": "tables are not supported",
 }
 STYLE_TAGS = {"em_open": "em", "strong_open": "strong"}
+# Formatting nested deeper than this (emphasis in emphasis …, quotes in quotes) is refused: no text needs
+# it, and 5,000 nested `*` would otherwise exhaust Python's recursion in every later stage. markdown-it
+# itself silently drops what is nested deeper than its own limit: set just above ours, so nothing it
+# drops gets past the check.
+MAX_NESTING = 20
+NESTING_PROBLEM = (f"formatting is nested more than {MAX_NESTING} levels deep (emphasis, links or block quotes "
+                   "inside one another); simplify it")
+NOTE_IN_NOTE = ("a note cannot have a footnote of its own (^[…] or [^…]); put the text in the note itself, "
+                "e.g. in brackets")
+# A paragraph longer than this is refused (see bench/RESULTS.md, "Memory against paragraph length").
+MAX_PARAGRAPH = 100_000
+PARAGRAPH_PROBLEM = ("this paragraph has {length:,} characters; the limit is {limit:,} (about 40 printed pages); "
+                     "split it into paragraphs (one per line in article.txt, a blank line between them in article.md)")
 
 
 def markdown_parser() -> MarkdownIt:
     # html=False: raw HTML in the source is kept as literal text, never passed through.
-    return MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
+    return MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING + 2}).use(footnote_plugin)
 
 
 def parse_plain(text: str, path: Path) -> list[Block]:
     """The seed's own form: every non-empty line is one paragraph, taken literally."""
-    return [Block("p", [Text(line.strip())], Origin(path, number))
-            for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    blocks = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            _limit_length(line, Origin(path, number))
+            blocks.append(Block("p", [Text(line.strip())], Origin(path, number)))
+    return blocks
+
+
+def _limit_length(text: str, origin: Origin) -> None:
+    if len(text) > MAX_PARAGRAPH:
+        raise SourceError(origin.path, origin.line, PARAGRAPH_PROBLEM.format(length=len(text), limit=MAX_PARAGRAPH))
 
 
 def parse_markdown(text: str, path: Path) -> tuple[list[Block], list[Note]]:
@@ -42,10 +64,13 @@ def parse_markdown(text: str, path: Path) -> tuple[list[Block], list[Note]]:
     in_quote = 0
     current_note: str | None = None
     pending: tuple[str, int, int] | None = None  # kind, level, line of the open block
+    line = 1
     for token in tokens:
-        line = token.map[0] + 1 if token.map else 0
+        line = token.map[0] + 1 if token.map else line
         if token.type in UNSUPPORTED_BLOCKS:
             raise SourceError(path, line, UNSUPPORTED_BLOCKS[token.type])
+        if token.level > MAX_NESTING:
+            raise SourceError(path, line, NESTING_PROBLEM)
         if token.type == "blockquote_open":
             in_quote += 1
         elif token.type == "blockquote_close":
@@ -61,7 +86,8 @@ def parse_markdown(text: str, path: Path) -> tuple[list[Block], list[Note]]:
         elif token.type == "inline" and pending:
             kind, level, block_line = pending
             origin = Origin(path, block_line)
-            children = _inlines(token.children or [], origin, footnote_list)
+            _limit_length(token.content, origin)
+            children = _inlines(token.children or [], origin, footnote_list, notes=current_note is None)
             if current_note is not None:
                 _add_note_body(notes, current_note, children, origin)
             else:
@@ -71,7 +97,7 @@ def parse_markdown(text: str, path: Path) -> tuple[list[Block], list[Note]]:
         if "label" not in item:  # inline footnote ^[...]: body comes as tokens in env
             key = _note_key(footnote_list, index)
             origin = Origin(path, 0)
-            notes[key] = Note(key, _inlines(item.get("tokens", []), origin, footnote_list), origin)
+            notes[key] = Note(key, _inlines(item.get("tokens", []), origin, footnote_list, notes=False), origin)
     return blocks, list(notes.values())
 
 
@@ -92,13 +118,17 @@ def parse_inline_markdown(text: str, origin: Origin) -> list[Inline]:
     env: dict = {}
     tokens = markdown_parser().parseInline(text, env)
     children = tokens[0].children if tokens else []
-    return _inlines(children or [], origin, {})
+    return _inlines(children or [], origin, {}, notes=False)
 
 
-def _inlines(tokens: list[Token], origin: Origin, footnote_list: dict) -> list[Inline]:
+def _inlines(tokens: list[Token], origin: Origin, footnote_list: dict, notes: bool = True) -> list[Inline]:
+    """The inline model of markdown-it's inline tokens; `notes`: whether note calls may be among them
+    (not inside a note)."""
     root: list[Inline] = []
     stack: list[list[Inline]] = [root]
     for token in tokens:
+        if len(stack) > MAX_NESTING:
+            raise SourceError(origin.path, origin.line, NESTING_PROBLEM)
         out = stack[-1]
         if token.type == "text":
             if out and isinstance(out[-1], Text):
@@ -125,6 +155,8 @@ def _inlines(tokens: list[Token], origin: Origin, footnote_list: dict) -> list[I
         elif token.type in ("em_close", "strong_close", "link_close"):
             stack.pop()
         elif token.type == "footnote_ref":
+            if not notes:
+                raise SourceError(origin.path, origin.line, NOTE_IN_NOTE)
             out.append(NoteRef(_note_key(footnote_list, token.meta["id"])))
         elif token.type == "image":
             raise SourceError(origin.path, origin.line, "images are not supported yet; describe the picture in words")
