@@ -144,11 +144,16 @@ def legacy_encoding(data: bytes) -> tuple[str, str] | None:
     """(codec, text) when exactly one legacy encoding reads `data` as Kazakh or Russian text."""
     readings: dict[str, tuple[str, float]] = {}
     for encoding in LEGACY_ENCODINGS:
-        text = data.decode(encoding, errors="replace")
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue  # a byte this encoding does not have: not this one
         if any(text == known for known, _ in readings.values()):
             continue  # reads the same as an encoding preferred to it
         readings[encoding] = (text, plausibility(text))
     ranked = sorted(readings.items(), key=lambda item: -item[1][1])
+    if not ranked:
+        return None
     (best, (text, score)), rest = ranked[0], ranked[1:]
     evidence = sum(1 for c in text if not c.isascii())
     if evidence < MIN_EVIDENCE or score < SURE or any(other > score - MARGIN for _, (_, other) in rest):

@@ -60,8 +60,10 @@ class _Composer(Composer):
         node = super().compose_mapping_node(anchor)
         for key, _ in node.value:
             if not isinstance(key, ScalarNode):
+                # an alias (`? *a`) is the node it names, defined earlier: point at this mapping instead
+                mark = key.start_mark if key.start_mark.line >= node.start_mark.line else node.start_mark
                 raise Refused(None, None, "a key must be a plain name (like 'title'), not a list or a mapping "
-                                          "(a line starting with '? ' makes one)", key.start_mark)
+                                          "(a line starting with '? ' makes one)", mark)
         return node
 
 
