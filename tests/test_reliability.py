@@ -82,6 +82,11 @@ CASES = {
                         "book.yaml:1: 'name' is 250 characters long; the limit is 100"),
     "1 MB title": ({"book.yaml": BOOK.replace("Шағын мақала", "Ұзын" * 262144)},
                    "book.yaml:2: 'title' is 1,048,576 characters long; the limit is 300"),
+    # 13.5 a paragraph longer than the limit (bench/RESULTS.md: memory and time against paragraph length)
+    "a 100,001-character paragraph": ({"article.txt": "Бір.\n" + "а" * 100_001 + "\n"},
+                                      "article.txt:2: this paragraph has 100,001 characters; the limit is 100,000"),
+    "a 100,001-character Markdown paragraph": ({"article.txt": None, "article.md": "Бір.\n\n" + "а " * 50_001 + "\n"},
+                                               "article.md:3: this paragraph has 100,00"),
     # 13.10 scripts kitap has no font for
     "Hebrew in a note": ({"annotations.yaml": NOTE.format('"שלום"')},
                          "annotations.yaml:2: text in Hebrew script: «ש» (U+05E9 HEBREW LETTER SHIN) cannot be set"),

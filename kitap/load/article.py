@@ -31,7 +31,7 @@ NOTE_IN_NOTE = ("a note cannot have a footnote of its own (^[…] or [^…]); pu
                 "e.g. in brackets")
 # A paragraph longer than this is refused (see bench/RESULTS.md, "Memory against paragraph length").
 MAX_PARAGRAPH = 100_000
-PARAGRAPH_PROBLEM = ("this paragraph has {length:,} characters; the limit is {limit:,} (about 40 printed pages); "
+PARAGRAPH_PROBLEM = ("this paragraph has {length:,} characters; the limit is {limit:,} (about 30 printed pages); "
                      "split it into paragraphs (one per line in article.txt, a blank line between them in article.md)")
 
 

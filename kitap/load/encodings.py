@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 
 from ..kazakh.encodings import LEGACY_ENCODINGS, LETTERS, LOST_IN_CP1251
@@ -99,6 +98,8 @@ def file_kind(data: bytes) -> str | None:
         if data.startswith(signature):
             return kind
     if data.startswith(b"PK\x03\x04"):
+        import zipfile
+
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
         except (zipfile.BadZipFile, OSError, ValueError):

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from ..errors import SourceError
 from . import characters
+from .encodings import diagnose, file_kind
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -66,11 +67,12 @@ def read_bytes(path: Path, root: Path) -> bytes:
 def decode(path: Path, data: bytes, root: Path, glyphs: bool = False) -> str:
     """The text of a source file's bytes: UTF-8 (a BOM and CRLF accepted), only characters every output
     can carry (with `glyphs`, only ones the shipped fonts have); SourceError otherwise."""
+    kind = file_kind(data)  # a file of another kind, even if its bytes are ASCII (RTF)
+    if kind:
+        raise SourceError(path, 1, f"this file is {kind}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        from .encodings import diagnose
-
         diagnosis = diagnose(data, f"python build.py check --fix --source {shlex.quote(str(root))}")
         raise SourceError(path, diagnosis.line, diagnosis.message) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
