@@ -66,6 +66,11 @@ CASES = {
                                               "editorial.yaml:2: invisible control character U+0085"),
     "control in a key": ({"glossary.yaml": '- "te\\arm": "ҚР"\n  expansion: "x"\n'},
                          "glossary.yaml:1: invisible control character U+0007"),
+    "a control character as a Markdown character reference": (
+        {"article.txt": None, "article.md": "Қазақстан a&#7;b қабылданды.\n"},
+        "article.md:1: «\ufffd» (U+FFFD REPLACEMENT CHARACTER) marks a character lost"),
+    "Hebrew as a character reference in a note": ({"annotations.yaml": NOTE.format('"x &#1488; y"')},
+                                                  "annotations.yaml:2: text in Hebrew script: «א»"),
     # 13.3 a footnote inside a note
     "inline footnote in a note": ({"annotations.yaml": NOTE.format('"бір ^[екі]"')},
                                   "annotations.yaml:2: a note cannot have a footnote of its own"),

@@ -8,6 +8,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import SourceError
+from . import characters
 from ..model import Block, Inline, Link, Note, NoteRef, Origin, Styled, Text
 
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -129,6 +130,10 @@ def _inlines(tokens: list[Token], origin: Origin, footnote_list: dict, notes: bo
     for token in tokens:
         if len(stack) > MAX_NESTING:
             raise SourceError(origin.path, origin.line, NESTING_PROBLEM)
+        if token.type in ("text", "code_inline"):  # entities (&#7; &#1488;) are decoded by now: check again
+            found = characters.problem(token.content)
+            if found:
+                raise SourceError(origin.path, origin.line, found[1])
         out = stack[-1]
         if token.type == "text":
             if out and isinstance(out[-1], Text):

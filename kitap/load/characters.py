@@ -78,9 +78,13 @@ def uncovered(text: str) -> tuple[int, str] | None:
     if bad is None:
         return None
     char = bad[0]
+    offset = bad.start() if composed is text else _original_offset(text, composed, bad.start())
+    if char == "\ufffd":
+        return offset, ("«\ufffd» (U+FFFD REPLACEMENT CHARACTER) marks a character lost before kitap saw the text (a "
+                        "failed conversion, or a character reference such as &#7; to a character no text may hold); "
+                        "put the right character there")
     script = script_of(char)
     what = f"text in {script} script: {describe(char)}" if script else describe(char)
-    offset = bad.start() if composed is text else _original_offset(text, composed, bad.start())
     return offset, (f"{what} cannot be set: kitap's fonts have no glyph for it, and outputs never depend on the "
                     f"fonts of the computer they are made on; kitap sets {SUPPORTED} (see README, Fonts); "
                     "leave it out, or transliterate it")
