@@ -31,6 +31,16 @@ def text_of(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def kz1048_text(path: Path) -> str:
+    """The text, if a KZ-1048 file can hold it (a real KZ-1048 file has no U+2010 hyphen, no ²)."""
+    text = text_of(path)
+    try:
+        text.encode("kz1048")
+    except UnicodeEncodeError as error:
+        pytest.skip(f"KZ-1048 cannot hold {text[error.start]!r}")
+    return text
+
+
 def project_with(tmp_path: Path, article: bytes) -> Path:
     root = tmp_path / "project"
     root.mkdir()
@@ -43,13 +53,22 @@ def ids(paths):
     return [p.parent.name + "/" + p.name for p in paths]
 
 
+def _loses_letters(line: str) -> bool:
+    """Whether Windows-1251 turns letters of this line into a «?» that stands where a letter must have been:
+    a run of letters it lacks, followed by a letter it has, and preceded by a letter or followed by a small one."""
+    for run in re.finditer(rf"[{LOST}]+", line):
+        before, after = line[run.start() - 1:run.start()], line[run.end():run.end() + 1]
+        if after.isalpha() and (before.isalpha() or after.islower()):
+            return True
+    return False
+
+
 @pytest.mark.parametrize("path", KAZAKH, ids=ids(KAZAKH))
 def test_letters_lost_to_windows_1251_are_an_error_on_every_line_after_the_suggested_conversion(tmp_path, path):
     original = text_of(path)
     converted = original.encode("cp1251", errors="replace").decode("cp1251")  # what `iconv` made of it
     root = project_with(tmp_path, converted.encode("utf-8"))
-    damaged = {number for number, line in enumerate(original.split("\n"), start=1)
-               if re.search(rf"[^\W\d_][{LOST}]+[^\W\d_]", line)}
+    damaged = {number for number, line in enumerate(original.split("\n"), start=1) if _loses_letters(line)}
     findings = [f for f in check_project(root) if f.rule == "lost-letters"]
     assert {f.line for f in findings} == damaged
     assert all(f.severity == "error" and "save the original text again, as UTF-8" in f.message for f in findings)
@@ -62,8 +81,8 @@ def test_the_build_refuses_lost_letters_and_says_why(tmp_path):
     result = run_cli("--source", str(root), "--output", str(tmp_path / "out"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"{root / 'article.txt'}:2:45: error: «орналас?ан», «О?ушылар», «саба?тан», «о?иды», "
-                               "«ж?не»: letters")
+    assert lines[0].startswith(f"{root / 'article.txt'}:2:37: error: «?абатта», «орналас?ан», «О?ушылар», «саба?тан», "
+                               "«о?иды», «ж?не», «?й»: letters")
     assert lines[0].endswith(": letters replaced by «?»: the file was saved in an encoding without Kazakh letters "
                              "(such as Windows-1251) before kitap saw it, and they cannot be recovered here; save the "
                              "original text again, as UTF-8 [lost-letters]")
@@ -83,7 +102,7 @@ def test_a_raw_windows_1251_file_with_lost_letters_is_not_converted(tmp_path):
 
 @pytest.mark.parametrize("path", KAZAKH, ids=ids(KAZAKH))
 def test_kz1048_is_recognised_and_check_fix_converts_it_exactly(tmp_path, path):
-    original = text_of(path)
+    original = kz1048_text(path)
     data = original.encode("kz1048")
     assert diagnose(data).encoding == "kz1048"
     root = project_with(tmp_path, data)
@@ -112,9 +131,9 @@ def test_a_legacy_encoding_is_named_only_when_certain_and_then_rightly(path, enc
         assert named == right, "a text this long is recognised"
 
 
-@pytest.mark.parametrize("path", KAZAKH[:4], ids=ids(KAZAKH[:4]))
+@pytest.mark.parametrize("path", KAZAKH, ids=ids(KAZAKH))
 def test_kz1048_converted_as_windows_1251_is_repaired_by_the_font_hack_rule(tmp_path, path):
-    original = text_of(path)
+    original = kz1048_text(path)
     wrong = original.encode("kz1048").decode("cp1251")  # ј ѕ ї є ў ґ ќ ћ inside Kazakh words
     root = project_with(tmp_path, wrong.encode("utf-8"))
     findings = [f for f in check_project(root) if f.rule == "font-hack"]

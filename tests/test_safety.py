@@ -8,6 +8,7 @@ import string
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -198,6 +199,9 @@ def _invoke(monkeypatch, capsys, *args) -> tuple[int, str, str]:
           derandomize="KITAP_EXAMPLES" not in os.environ,  # a longer, random hunt: KITAP_EXAMPLES=500
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(yaml_projects())
+# a warning Python shows by default would reach the user's terminal as raw lines
+@pytest.mark.filterwarnings("error", "ignore::DeprecationWarning", "ignore::PendingDeprecationWarning",
+                            "ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
 def test_random_yaml_and_markdown_never_crash_check_or_the_build(tmp_path, monkeypatch, capsys, generated):
     root = Path(tempfile.mkdtemp(dir=tmp_path)) / "project"  # examples repeat while Hypothesis shrinks
     _write_yaml_project(root, generated)

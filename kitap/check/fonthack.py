@@ -15,7 +15,9 @@ The same rule repairs a KZ-1048 file that was converted as if it were Windows-12
 encodings.py): its Kazakh letters read ј ѕ ї є ў ґ ќ ћ (жјне, теѕ, дїниеге, Адамдарєа). The two
 tables agree on ќ and ћ and differ on ѕ (ә for the old fonts, ң for KZ-1048), so the article's own
 letters choose: KZ-1048's table when more of its words carry letters only it produces (ј ї є ў ґ)
-than letters only the old fonts used (ђ њ ѓ џ љ). In that text ј is ә, not a sign of Serbian.
+than letters only the old fonts used (ђ њ ѓ џ љ). Such a text is misread as a whole, so each of its
+paragraphs is repaired (a quoted Ukrainian word with ї or є would be too: the price of repairing a
+one-word heading), except one with ђ њ ѓ џ љ, which no KZ-1048 text yields.
 """
 from __future__ import annotations
 
@@ -51,9 +53,12 @@ def table_for(text: str) -> tuple[str, dict[str, str]]:
 
 
 def is_kazakh_paragraph(words: list[str], table: dict[str, str] = FONT_HACK) -> bool:
+    if table is not FONT_HACK:
+        # A KZ-1048 text read as Windows-1251 is misread as a whole, a one-word heading too: every paragraph
+        # is Kazakh but one with letters such a text cannot have (ђ њ ѓ џ љ: Serbian or Macedonian).
+        return not any(ONLY_FONT_HACK & set(w) for w in words)
     kazakh = sum(1 for w in words if NOT_SERBIAN & set(w) or w.lower() in KAZAKH_WORDS)
-    # in KZ-1048 text read as Windows-1251, ј is ә, not a sign of Serbian
-    serbian = sum(1 for w in words if SERBIAN_ONLY & set(w)) if table is FONT_HACK else 0
+    serbian = sum(1 for w in words if SERBIAN_ONLY & set(w))
     return kazakh > serbian
 
 

@@ -42,7 +42,10 @@ ZIP_KINDS = (  # a name inside a zip archive → what the archive is
 TEXT_PUNCTUATION = frozenset(" \u00a0«»„“”‘’–—…№•·°§©×")
 WORD_RE = re.compile(r"[^\W\d_]+")
 GLUED_DASH_RE = re.compile(r"(?:^|(?<=\s))[–—](?=[^\W\d_])")  # «–оссийская»: a dash is spaced, not glued
-LOST_RE = re.compile(r"[\w?]*[^\W\d_]\?+[^\W\d_][\w?]*")
+# «?» where a letter was: between letters («?аза?стан»), or starting a word before a small letter («?міт»);
+# a question mark is followed by a space, or starts a sentence with a capital.
+LOWER = "a-z" + "".join(sorted({c for c in LETTERS if c.islower()}))
+LOST_RE = re.compile(rf"[\w?]*(?:[^\W\d_]\?+[^\W\d_]|(?<![\w?])\?+[{LOWER}])[\w?]*")
 MIN_EVIDENCE = 20  # non-ASCII characters needed before naming an encoding
 SURE, MARGIN = 0.97, 0.03
 
@@ -189,7 +192,7 @@ def _plausible_case(word: str) -> bool:
 
 
 def lost_letters(text: str) -> list[tuple[int, str]]:
-    """(line, word) of every word with «?» between letters: letters a legacy encoding could not hold."""
+    """(line, word) of every word with «?» in place of letters (LOST_RE): letters a legacy encoding could not hold."""
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
         for match in LOST_RE.finditer(line):

@@ -48,6 +48,10 @@ class _TextResolver(VersionedResolver):
 
 
 class _Composer(Composer):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.warn_double_anchors = False  # a reused anchor is valid YAML (the later one counts): no raw warning
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
         tag = getattr(event, "ctag", None)
