@@ -17,6 +17,7 @@ import pytest
 from conftest import FIXTURES, ROOT, run_cli
 
 from kitap.check import check_project
+from kitap.errors import KitapError
 from kitap.check.fix import convert_encodings, fix_project
 from kitap.load.encodings import MIN_EVIDENCE, diagnose
 
@@ -101,18 +102,33 @@ def test_a_raw_windows_1251_file_with_lost_letters_is_not_converted(tmp_path):
 
 
 @pytest.mark.parametrize("path", KAZAKH, ids=ids(KAZAKH))
-def test_kz1048_is_recognised_and_check_fix_converts_it_exactly(tmp_path, path):
+def test_kz1048_is_recognised_and_converted_exactly(tmp_path, path):
+    from kitap.load import load_project
+
     original = kz1048_text(path)
     data = original.encode("kz1048")
-    assert diagnose(data).encoding == "kz1048"
     root = project_with(tmp_path, data)
-    message = run_cli("--source", str(root), "--output", str(tmp_path / "out")).stderr
-    assert message.startswith(f"{root / 'article.txt'}:1: not UTF-8 text: the file is in KZ-1048 (the Kazakh Windows "
-                              f"code page); `python build.py check --fix --source {root}` converts it")
-    fixed = run_cli("check", "--source", str(root), "--fix")
-    assert f"{root / 'article.txt'}: converted from KZ-1048 (the Kazakh Windows code page) to UTF-8" in fixed.stdout
+    with pytest.raises(KitapError) as refused:
+        load_project(root)
+    assert str(refused.value).startswith(f"{root / 'article.txt'}:1: not UTF-8 text: the file is in KZ-1048 (the "
+                                         f"Kazakh Windows code page); `python build.py check --fix --source {root}`")
+    [converted] = convert_encodings(root)
+    assert (converted.path, converted.backup) == (root / "article.txt", root / "article.txt.bak")
     assert (root / "article.txt").read_text(encoding="utf-8") == original
     assert (root / "article.txt.bak").read_bytes() == data
+
+
+def test_check_fix_converts_kz1048_files_and_the_project_builds(tmp_path):
+    original = text_of(OWN / "kk-school.txt")
+    root = project_with(tmp_path, original.encode("kz1048"))
+    (root / "glossary.yaml").write_bytes('- term: "ҚР"\n  expansion: "Қазақстан Республикасы"\n'.encode("kz1048"))
+    fixed = run_cli("check", "--source", str(root), "--fix")
+    for name in ("glossary.yaml", "article.txt"):
+        assert f"{root / name}: converted from KZ-1048 (the Kazakh Windows code page) to UTF-8; the original is kept " \
+               f"as {root / name}.bak" in fixed.stdout
+    assert (root / "article.txt").read_text(encoding="utf-8") == original
+    built = run_cli("--source", str(root), "--output", str(tmp_path / "out"), "--only", "epub")
+    assert built.returncode == 0, built.stderr
 
 
 @pytest.mark.parametrize("path", KAZAKH + RUSSIAN, ids=ids(KAZAKH + RUSSIAN))

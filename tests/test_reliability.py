@@ -12,7 +12,7 @@ import pytest
 
 from conftest import FIXTURES
 
-from kitap.errors import KitapError, messages
+from kitap.errors import KitapError
 
 BOOK = 'name: mini\ntitle: "Шағын мақала"\nauthor: "Тест Авторы"\nlanguage: kk\n'
 NOTE = '- anchor: "БҰҰ мүшелігіне"\n  note: {}\n'
@@ -127,15 +127,10 @@ def invoke(monkeypatch, capsys, *args) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_hostile_input_gets_one_message_from_loader_check_and_build(case, project, monkeypatch, capsys):
-    from kitap.load import load_project
-
+def test_hostile_input_gets_one_message_from_check_and_build(case, project, monkeypatch, capsys):
+    """`check` and the build, which both run the loader, say the same."""
     files, expected = CASES[case]
     write_case(project, files)
-    with pytest.raises(KitapError) as raised:
-        load_project(project)
-    first = messages(raised.value)[0]
-    assert first.startswith(f"{project}/{expected}"), first
     for args in (["check", "--source", str(project)],
                  ["--source", str(project), "--output", str(project / "out"), "--only", "epub", "--jobs", "1"]):
         code, out, err = invoke(monkeypatch, capsys, *args)
