@@ -7,7 +7,7 @@
 
 Each size is one project whose article.txt is a single paragraph of that many bytes of Kazakh prose (the
 seed's sentences, repeated), built into the A4 handout (`--only pdf --jobs 1 --force`) by a fresh process;
-its peak resident set size comes from `os.wait4`. The paragraph limit of kitap/load/article.py is lifted
+its peak resident set size comes from `os.wait4`. The length limit of kitap/load/characters.py is lifted
 for the measurement (a longer paragraph is refused by the build itself). A process address-space limit
 (`--limit-gb`, default 8) stops a runaway build before it takes the machine down: it is then reported as
 "over the limit". `--pdf-out DIR` keeps each PDF (to compare bytes with and without the cache).
@@ -31,8 +31,8 @@ DRIVER = """
 import sys
 sys.path.insert(0, {toolchain!r})
 try:
-    import kitap.load.article as article
-    article.MAX_PARAGRAPH = 10 ** 9
+    import kitap.load.characters as characters
+    characters.MAX_TEXT = 10 ** 9
 except (ImportError, AttributeError):
     pass
 if {no_cache!r}:

@@ -30,10 +30,6 @@ NESTING_PROBLEM = (f"formatting is nested more than {MAX_NESTING} levels deep (e
                    "inside one another); simplify it")
 NOTE_IN_NOTE = ("a note cannot have a footnote of its own (^[…] or [^…]); put the text in the note itself, "
                 "e.g. in brackets")
-# A paragraph longer than this is refused (see bench/RESULTS.md, "Memory against paragraph length").
-MAX_PARAGRAPH = 100_000
-PARAGRAPH_PROBLEM = ("this paragraph has {length:,} characters; the limit is {limit:,} (about 30 printed pages); "
-                     "split it into paragraphs (one per line in article.txt, a blank line between them in article.md)")
 
 
 def markdown_parser() -> MarkdownIt:
@@ -52,8 +48,9 @@ def parse_plain(text: str, path: Path) -> list[Block]:
 
 
 def _limit_length(text: str, origin: Origin) -> None:
-    if len(text) > MAX_PARAGRAPH:
-        raise SourceError(origin.path, origin.line, PARAGRAPH_PROBLEM.format(length=len(text), limit=MAX_PARAGRAPH))
+    problem = characters.too_long(text, "this paragraph")
+    if problem:
+        raise SourceError(origin.path, origin.line, problem)
 
 
 def parse_markdown(text: str, path: Path) -> tuple[list[Block], list[Note]]:

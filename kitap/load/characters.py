@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# The longest text kitap sets in one piece (a paragraph, a note, any value): WeasyPrint's time grows with
+# the square of a paragraph's length (bench/RESULTS.md, "Memory against paragraph length").
+MAX_TEXT = 100_000
 NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}"
                                           for plane in range(17))
 FORBIDDEN_RE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{NONCHARACTERS}]")
@@ -103,6 +106,14 @@ def problem(text: str, glyphs: bool = True) -> tuple[int, str] | None:
     """The first problem with the characters of `text`: forbidden ones, then (with `glyphs`) ones the
     fonts lack; (offset, message) or None."""
     return forbidden(text) or (uncovered(text) if glyphs else None)
+
+
+def too_long(text: str, what: str = "this text") -> str | None:
+    """The message for a text longer than MAX_TEXT, or None."""
+    if len(text) <= MAX_TEXT:
+        return None
+    return (f"{what} has {len(text):,} characters; the limit is {MAX_TEXT:,} (about 30 printed pages); split it "
+            "(into paragraphs: one per line in article.txt, a blank line between them in article.md)")
 
 
 def line_at(text: str, offset: int) -> int:

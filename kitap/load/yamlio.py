@@ -109,7 +109,8 @@ def text_problems(node: Any, path: Path, line: int = 1, seen: set[int] | None = 
     seen = set() if seen is None else seen
     if isinstance(node, str):
         found = characters.problem(node)
-        return [SourceError(path, line, found[1])] if found else []
+        problem = found[1] if found else characters.too_long(node)
+        return [SourceError(path, line, problem)] if problem else []
     if not isinstance(node, (CommentedMap, CommentedSeq)) or id(node) in seen:
         return []  # an alias repeats a node already checked
     seen.add(id(node))
