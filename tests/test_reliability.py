@@ -93,7 +93,9 @@ CASES = {
     "a 100,001-character Markdown paragraph": ({"article.txt": None, "article.md": "Бір.\n\n" + "а " * 50_001 + "\n"},
                                                "article.md:3: this paragraph has 100,00"),
     "a 100,001-character note": ({"annotations.yaml": NOTE.format('"' + "а" * 100_001 + '"')},
-                                 "annotations.yaml:2: this text has 100,001 characters; the limit is 100,000"),
+                                 "annotations.yaml:2: 'note' is 100,001 characters long; the limit is 100,000"),
+    "a 100,001-character editorial note": ({"editorial.yaml": 'notes:\n  - "' + "а" * 100_001 + '"\n'},
+                                           "editorial.yaml:2: this note has 100,001 characters; the limit is 100,000"),
     # 13.10 scripts kitap has no font for
     "Hebrew in a note": ({"annotations.yaml": NOTE.format('"שלום"')},
                          "annotations.yaml:2: text in Hebrew script: «ש» (U+05E9 HEBREW LETTER SHIN) cannot be set"),

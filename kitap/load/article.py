@@ -48,7 +48,8 @@ def parse_plain(text: str, path: Path) -> list[Block]:
 
 
 def _limit_length(text: str, origin: Origin) -> None:
-    problem = characters.too_long(text, "this paragraph")
+    problem = characters.too_long(text, "this paragraph", "split it into paragraphs (one per line in article.txt, "
+                                                          "a blank line between them in article.md)")
     if problem:
         raise SourceError(origin.path, origin.line, problem)
 

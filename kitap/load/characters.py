@@ -108,12 +108,11 @@ def problem(text: str, glyphs: bool = True) -> tuple[int, str] | None:
     return forbidden(text) or (uncovered(text) if glyphs else None)
 
 
-def too_long(text: str, what: str = "this text") -> str | None:
+def too_long(text: str, what: str = "this text", how: str = "split it") -> str | None:
     """The message for a text longer than MAX_TEXT, or None."""
     if len(text) <= MAX_TEXT:
         return None
-    return (f"{what} has {len(text):,} characters; the limit is {MAX_TEXT:,} (about 30 printed pages); split it "
-            "(into paragraphs: one per line in article.txt, a blank line between them in article.md)")
+    return f"{what} has {len(text):,} characters; the limit is {MAX_TEXT:,} (about 30 printed pages); {how}"
 
 
 def line_at(text: str, offset: int) -> int:

@@ -14,6 +14,7 @@ from ..errors import SourceError, SourceErrors
 from ..model import (Anchor, Annotation, Book, ChronoEvent, Correction, Editorial, GlossaryEntry, Meta,
                      Origin)
 from .article import parse_inline_markdown, parse_markdown, parse_plain
+from .characters import too_long
 from .dates import parse_partial_date
 from .files import decode, inside_project, read_bytes
 from .sources import ARTICLE_CANDIDATES, BOOK_FILE, ReadLog
@@ -234,10 +235,12 @@ def _editorial(reader: _Reader, article_text: str, article_path: Path, errors: l
         editorial.corrections.append(Correction(c["line"], c["original"], c["corrected"], c.get("reason", "")))
 
     def note(item: Any, line: int) -> None:
-        if isinstance(item, str) and item.strip():
-            editorial.notes.append(item.strip())
-        else:
+        if not isinstance(item, str) or not item.strip():
             errors.append(SourceError(path, line, "each editorial note must be a line of text"))
+        elif problem := too_long(item, "this note"):
+            errors.append(SourceError(path, line, problem))
+        else:
+            editorial.notes.append(item.strip())
 
     check_list(fields.get("corrections"), path, "'corrections'", errors, correction)
     check_list(fields.get("notes"), path, "'notes'", errors, note)

@@ -109,8 +109,7 @@ def text_problems(node: Any, path: Path, line: int = 1, seen: set[int] | None = 
     seen = set() if seen is None else seen
     if isinstance(node, str):
         found = characters.problem(node)
-        problem = found[1] if found else characters.too_long(node)
-        return [SourceError(path, line, problem)] if problem else []
+        return [SourceError(path, line, found[1])] if found else []
     if not isinstance(node, (CommentedMap, CommentedSeq)) or id(node) in seen:
         return []  # an alias repeats a node already checked
     seen.add(id(node))
@@ -127,7 +126,7 @@ def text_problems(node: Any, path: Path, line: int = 1, seen: set[int] | None = 
 @dataclass(frozen=True)
 class Field:
     """One key of a mapping: its value type ('text', 'int', 'date', 'list'), whether it is required, the
-    values it may take, its longest text."""
+    values it may take, its longest text (default: characters.MAX_TEXT, the longest any text may be)."""
 
     name: str
     kind: str = "text"
@@ -190,9 +189,9 @@ def check_mapping(node: Any, fields: tuple[Field, ...], path: Path, line: int, w
             errors.append(SourceError(path, key_line, f"'{key}' must be one of: {', '.join(field.choices)} (not '{clean}')"))
         elif field.kind == "text" and field.required and not clean:
             errors.append(SourceError(path, key_line, f"'{key}' must not be empty"))
-        elif field.limit and len(clean) > field.limit:
+        elif isinstance(clean, str) and len(clean) > (field.limit or characters.MAX_TEXT):
             errors.append(SourceError(path, key_line, f"'{key}' is {len(clean):,} characters long; the limit is "
-                                                      f"{field.limit:,}"))
+                                                      f"{field.limit or characters.MAX_TEXT:,}"))
         else:
             result[field.name] = clean
     for field in fields:
