@@ -51,6 +51,15 @@ def command_line(*args) -> str:
     if os.sep not in python:
         python = "." + os.sep + python
     return " ".join(shlex.quote(str(part)) for part in (python, shown(script), *args))
+def _valid_only(ctx, param, value: str | None) -> str | None:
+    """--only names known outputs: anything else is wrong usage (exit status 2), said by click."""
+    from .pipeline import parse_only
+
+    try:
+        parse_only(value)
+    except KitapError as error:
+        raise click.BadParameter(str(error).removeprefix("--only: ")) from None
+    return value
 
 
 def build_options(function):
@@ -59,7 +68,7 @@ def build_options(function):
         click.option("--source", type=click.Path(path_type=Path), multiple=True, help=SOURCE_HELP + " Repeat it, "
                      "or give a folder of projects, to build several at once on all cores. [default: source]"),
         click.option("--output", type=click.Path(path_type=Path), default=Path("output"), show_default=True, help=OUTPUT_HELP),
-        click.option("--only", metavar="KINDS", help=ONLY_HELP),
+        click.option("--only", metavar="KINDS", help=ONLY_HELP, callback=_valid_only),
         click.option("--archival", is_flag=True, help=ARCHIVAL_HELP),
         click.option("--force", is_flag=True, help="Rebuild even the outputs whose sources did not change."),
         click.option("--line-numbers", is_flag=True, help="Number every fifth line of each page of the A4 handout."),
@@ -172,10 +181,24 @@ def build_command(source, output, only, archival, force, line_numbers, quiet, ve
     run_build(source, output, only, archival, force, line_numbers, quiet, verbose, jobs)
 
 
+def _valid_text(ctx, param, value: str) -> str:
+    """A title or author for `new`: the loader's own rules (characters, length), or wrong usage."""
+    from .load.characters import problem
+    from .load.project import BOOK_FIELDS
+
+    found = problem(value)
+    if found:
+        raise click.BadParameter(found[1])
+    limit = next(f.limit for f in BOOK_FIELDS if f.name == param.name)
+    if len(value) > limit:
+        raise click.BadParameter(f"{len(value):,} characters; the limit is {limit:,}")
+    return value
+
+
 @main.command("new", epilog=EXIT_STATUS)
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--title", default="", help="Title of the new text.")
-@click.option("--author", default="", help="Author of the new text.")
+@click.option("--title", default="", help="Title of the new text.", callback=_valid_text)
+@click.option("--author", default="", help="Author of the new text.", callback=_valid_text)
 def new_command(folder: Path, title: str, author: str) -> None:
     """Start a new project in FOLDER: book.yaml, an article, and empty annotations, glossary and
     chronology with commented examples. It builds at once.

@@ -15,6 +15,15 @@ def display_path(path: Path | str) -> str:
         return str(path)
 
 
+LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def one_line(message: str) -> str:
+    """A message as one line, whatever text of the sources it quotes (a value holding U+2028 would
+    otherwise break "one line per problem")."""
+    return message.translate(LINE_BREAKS)
+
+
 class KitapError(Exception):
     """Base class: everything the CLI turns into a message and exit status 1."""
 
@@ -28,8 +37,8 @@ class SourceError(KitapError):
     message: str
 
     def __str__(self) -> str:
-        where = display_path(self.path)
-        return f"{where}:{self.line}: {self.message}" if self.line else f"{where}: {self.message}"
+        where, message = display_path(self.path), one_line(self.message)
+        return f"{where}:{self.line}: {message}" if self.line else f"{where}: {message}"
 
 
 class SourceErrors(KitapError):

@@ -3,17 +3,28 @@
 Cheap on purpose: only hashing, no YAML, no WeasyPrint, so a no-op rebuild costs a fraction of a second.
 Each output kind has its own fingerprint: a change to the large-print stylesheet rebuilds only the
 large-print PDF; a change to a note rebuilds everything, because every output shows it.
+
+Of the project, exactly the files the last build's loader read are hashed (the stamp lists them; before
+a first build, the standard names of kitap/load/sources.py), through the loader's own checks: a link out
+of the project, a file over the size limit or one that cannot be read is refused in the loader's words
+before any of it is read, and nothing else in the project folder is ever opened. Which files the loader
+reads depends only on what those files say (book.yaml's `article:`) and on which of them exist, so a
+project whose listed files are unchanged reads the same files again.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from . import __version__
+from .errors import SourceError
+from .load.files import open_source
+from .load.sources import ABSENT, default_names
 
 TOOL_ROOT = Path(__file__).resolve().parents[1]
 STAMP = ".kitap-build.json"
+SOURCES = "sources"  # the stamp's list of the project files the last build read
 # Files of styles/ and templates/ that only some outputs read; every other file there is shared.
 ONLY_FOR = {
     "styles/print.css": {"pdf", "booklet", "large", "epub"},  # the EPUB's page list follows the A4 layout
@@ -28,41 +39,87 @@ ONLY_FOR = {
 SKIP_DIRS = {"__pycache__", ".git", ".venv"}
 
 
-def _files(folder: Path):
+def _tool_files(folder: Path):
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and not SKIP_DIRS & set(path.parts) and not any(p.startswith(".") for p in path.relative_to(folder).parts):
+        if path.is_file() and not SKIP_DIRS & set(path.parts) and path.suffix != ".pyc" \
+                and not any(p.startswith(".") for p in path.relative_to(folder).parts):
             yield path
 
 
-def _digest(paths) -> hashlib._Hash:
-    digest = hashlib.sha256(__version__.encode())
-    for path, label in paths:
-        digest.update(label.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest
+def _file_digest(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def fingerprints(source: Path, kinds: tuple[str, ...], options: str) -> dict[str, str]:
-    """kind → hex digest of the project's files, the tool's code, templates, styles and fonts, and options."""
-    project = [(p, f"source/{p.relative_to(source)}") for p in _files(source) if not (p.parent / STAMP).exists()]
+def project_state(source: Path, names) -> dict[str, str]:
+    """Name → sha256 of each named project file (streamed), or ABSENT; the loader's refusals are raised."""
+    state = {}
+    for name in names:
+        path = source / name
+        if not path.is_file():
+            state[name] = ABSENT
+            continue
+        with open_source(path, source) as handle:
+            try:
+                state[name] = hashlib.file_digest(handle, "sha256").hexdigest()
+            except OSError as exc:
+                raise SourceError(path, 0, f"cannot read this file ({exc.strerror})") from None
+    return state
+
+
+def source_names(stamp: dict) -> tuple[str, ...]:
+    """The project files to hash: those the last build read, or the standard ones."""
+    return tuple(stamp.get(SOURCES, ())) or default_names()
+
+
+def fingerprints(state: dict[str, str], kinds: tuple[str, ...], options: str) -> dict[str, str]:
+    """kind → hex digest of the project's files (`state`, from project_state or the loader's own log),
+    the tool's code, templates, styles and fonts, and options."""
+    common = hashlib.sha256(__version__.encode())
+    for name, digest in sorted(state.items()):
+        common.update(f"source/{name}\0{digest}\0".encode())
     tool = [(p, str(p.relative_to(TOOL_ROOT))) for folder in ("kitap", "templates", "styles")
-            for p in _files(TOOL_ROOT / folder) if p.suffix != ".pyc"]
-    common = _digest(project + [(p, label) for p, label in tool if label not in ONLY_FOR])
+            for p in _tool_files(TOOL_ROOT / folder)]
+    for path, label in tool:
+        if label not in ONLY_FOR:
+            common.update(f"{label}\0{_file_digest(path)}\0".encode())
     common.update(options.encode())
     result = {}
     for kind in kinds:
         digest = common.copy()
         for path, label in tool:
             if kind in ONLY_FOR.get(label, ()):
-                digest.update(label.encode() + b"\0" + path.read_bytes())
+                digest.update(f"{label}\0{_file_digest(path)}\0".encode())
         result[kind] = digest.hexdigest()
     return result
 
 
 def read_stamp(output: Path) -> dict:
+    """The stamp of the last build, keeping only well-formed entries: a damaged stamp counts as none."""
     try:
-        return json.loads((output / STAMP).read_text(encoding="utf-8"))
+        data = json.loads((output / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    if not isinstance(data, dict):
+        return {}
+    stamp = {kind: entry for kind, entry in data.items() if kind != SOURCES and _entry_ok(entry)}
+    sources = data.get(SOURCES)
+    if isinstance(sources, list) and sources and all(_safe_name(name) for name in sources):
+        stamp[SOURCES] = sources
+    return stamp
+
+
+def _entry_ok(entry) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("inputs"), str) and isinstance(entry.get("files"), dict)
+            and all(_safe_name(name) and isinstance(digest, str) for name, digest in entry["files"].items()))
+
+
+def _safe_name(name) -> bool:
+    """A relative name inside the folder: no absolute path, no '..', nothing hidden."""
+    if not isinstance(name, str) or not name or "\\" in name or "\0" in name:
+        return False
+    parts = PurePosixPath(name).parts
+    return not PurePosixPath(name).is_absolute() and ".." not in parts and not any(p.startswith(".") for p in parts)
 
 
 def up_to_date(output: Path, kind: str, fingerprint: str, stamp: dict) -> bool:
@@ -72,15 +129,17 @@ def up_to_date(output: Path, kind: str, fingerprint: str, stamp: dict) -> bool:
         return False
     for name, digest in entry.get("files", {}).items():
         path = output / name
-        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+        if not path.is_file() or _file_digest(path) != digest:
             return False
     return True
 
 
-def stamp_bytes(stamp: dict, built: dict[str, tuple[str, dict[str, bytes]]]) -> bytes:
-    """The stamp after a build: `built` maps kind → (fingerprint, {file name: bytes})."""
+def stamp_bytes(stamp: dict, built: dict[str, tuple[str, dict[str, bytes]]], sources) -> bytes:
+    """The stamp after a build: `built` maps kind → (fingerprint, {file name: bytes}); `sources`: the
+    project files this build read."""
     updated = dict(stamp)
     for kind, (fingerprint, files) in built.items():
         updated[kind] = {"inputs": fingerprint,
                          "files": {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}}
+    updated[SOURCES] = sorted(sources)
     return json.dumps(updated, indent=1, sort_keys=True).encode("utf-8")

@@ -11,13 +11,22 @@ It talks to the main process over one duplex pipe (pickled messages):
 
 The helper never prints and leaves with os._exit, so it runs no exit handler of the main process
 (temporary font files, pytest, the progress display are the main process's business).
+
+The helper ends when the main process does, however it ends (SIGKILL included): on Linux the kernel
+sends it SIGKILL when its parent dies (prctl PR_SET_PDEATHSIG); elsewhere, and as a second guard, a
+thread of the helper waits on a pipe only the main process holds open, which reaches its end when the
+main process is gone, and then ends the helper.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import pickle
 import signal
 import struct
+import sys
+import threading
 import traceback
 from typing import Callable, BinaryIO
 
@@ -70,20 +79,51 @@ def _pipe_pair() -> tuple[Channel, Channel]:
     return main, helper
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _end_with_parent(parent: int, lifeline: int) -> None:
+    """In the helper: end when the process `parent` ends (see the module's docstring)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        try:
+            while os.read(lifeline, 1):
+                pass
+        except OSError:
+            pass
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kitap-lifeline", daemon=True).start()
+
+
 class Helper:
     """Runs `work(connection)` in a forked process; `work` sends ("ready", value) first, then returns."""
 
     def __init__(self, work: Callable[[Channel], object]):
         self._conn, theirs = _pipe_pair()
+        lifeline, self._lifeline = os.pipe()  # the helper reads; only this process holds the write end
+        parent = os.getpid()
         try:
             self.pid = os.fork()
         except OSError:
             self._conn.close()
             theirs.close()
+            os.close(lifeline)
+            os.close(self._lifeline)
             raise
         if self.pid == 0:  # pragma: no cover - runs in the helper process (its effects are tested)
             code = 1
             try:
+                os.close(self._lifeline)
+                _end_with_parent(parent, lifeline)
                 self._conn.close()
                 try:
                     reply = ("done", work(theirs))
@@ -96,6 +136,7 @@ class Helper:
             finally:
                 os._exit(code)
         theirs.close()
+        os.close(lifeline)
 
     def send(self, value) -> None:
         self._conn.send(value)
@@ -147,6 +188,7 @@ class Helper:
             pid, self.pid = self.pid, 0
             os.waitpid(pid, 0)
             self._conn.close()
+            os.close(self._lifeline)
 
 
 def _raise(kind: str, value) -> None:

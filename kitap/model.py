@@ -216,3 +216,4 @@ class Book:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     chronology: list[ChronoEvent] = field(default_factory=list)
     editorial: Editorial = field(default_factory=Editorial)
+    sources: dict[str, str] = field(default_factory=dict)  # file read → its sha256, or "absent" (load/sources.py)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import KitapError
-from .fingerprint import STAMP, fingerprints, read_stamp, stamp_bytes, up_to_date
+from .fingerprint import STAMP, fingerprints, project_state, read_stamp, source_names, stamp_bytes, up_to_date
 from .render.targets import Page, text_page
 from .timing import Stopwatch
 
@@ -77,12 +77,16 @@ def build(source: Path, output: Path, kinds: tuple[str, ...] = KINDS, archival: 
     """Build the outputs whose inputs changed (all with `force`, or into a fresh folder); with
     `jobs` ≥ 2, in two processes."""
     started = time.perf_counter()
-    prints = fingerprints(source, kinds, f"archival={archival} line_numbers={line_numbers}") if source.is_dir() else {}
+    from .writers.atomic import recover
+
+    recover(output)  # finish (or undo) a commit an earlier build was stopped in
+    options = f"archival={archival} line_numbers={line_numbers}"
     stamp = read_stamp(output)
+    prints = fingerprints(project_state(source, source_names(stamp)), kinds, options) if source.is_dir() else {}
     todo = tuple(k for k in kinds if force or not prints or not up_to_date(output, k, prints[k], stamp))
     if not todo:
         return BuildReport(seconds=time.perf_counter() - started, unchanged=kinds)
-    report = _build(source, output, todo, archival, on_stage, prints, stamp, line_numbers, jobs)
+    report = _build(source, output, todo, archival, on_stage, options, stamp, line_numbers, jobs)
     report.unchanged = tuple(k for k in kinds if k not in todo)
     report.seconds = time.perf_counter() - started
     return report
@@ -139,7 +143,7 @@ def read_project(source: Path, watch: Stopwatch):
 
 
 def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
-           on_stage: Callable[[str], None] | None, prints: dict[str, str], stamp: dict,
+           on_stage: Callable[[str], None] | None, fingerprint_options: str, stamp: dict,
            line_numbers: bool = False, jobs: int = 1) -> BuildReport:
     """Read and check everything, make every output in memory (in one or two processes), then write
     them all atomically."""
@@ -195,9 +199,11 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
     made.sort(key=lambda m: KINDS.index(m[0]))
     with watch.stage("commit"):
         files = {file: data for _, file, data, _, _ in made}
-        if prints:
-            built = {kind: (prints[kind], {file: data}) for kind, file, data, _, _ in made}
-            files[STAMP] = stamp_bytes(stamp, built)
+        # The fingerprints of the files exactly as the loader read them (not read again: a file changed
+        # since is then seen as changed by the next build)
+        prints = fingerprints(book.sources, kinds, fingerprint_options)
+        built = {kind: (prints[kind], {file: data}) for kind, file, data, _, _ in made}
+        files[STAMP] = stamp_bytes(stamp, built, book.sources)
         written = commit_outputs(output, files)
     outputs = [Output(kind, path, path.stat().st_size, seconds, pages)
                for (kind, _, _, seconds, pages), path in zip(made, written)]

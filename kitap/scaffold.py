@@ -1,7 +1,12 @@
-"""`build.py new DIR`: a new project that builds at once, with commented examples to copy."""
+"""`build.py new DIR`: a new project that builds at once, with commented examples to copy.
+
+book.yaml is written by the YAML library (ruamel's round trip keeps the template's comments), never by
+pasting text into YAML by hand: any title, with quotes or backslashes, reads back exactly as given.
+"""
 from __future__ import annotations
 
 import datetime
+import io
 import re
 import uuid
 from pathlib import Path
@@ -10,14 +15,14 @@ from .errors import KitapError
 
 BOOK = """\
 # The book's details. Required: title, author. See README.md for every key.
-name: {name}                 # output file names: {name}.pdf, {name}.epub (Latin letters, digits, - _)
-title: "{title}"
-author: "{author}"
+name: book                   # output file names: NAME.pdf, NAME.epub (Latin letters, digits, - _)
+title: ""
+author: ""
 # subtitle: ""
 # credentials: ""            # e.g. "тарих ғылымдарының кандидаты"
 language: kk
-date: "{date}"
-identifier: "urn:uuid:{uuid}"   # keep it: e-readers recognise the book by it
+date: ""
+identifier: ""               # keep it: e-readers recognise the book by it
 # rights: ""
 """
 ARTICLE = """\
@@ -55,14 +60,29 @@ def _name(folder: Path) -> str:
     return slug or "book"
 
 
+def book_yaml(name: str, title: str, author: str) -> str:
+    """The template with these values, as YAML the loader reads back exactly."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
+
+    yaml = YAML(typ="rt")
+    yaml.width = 1 << 16  # one line per value, as the template has
+    book = yaml.load(BOOK)
+    values = {"name": name, "title": Quoted(title), "author": Quoted(author),
+              "date": Quoted(datetime.date.today().isoformat()), "identifier": Quoted(f"urn:uuid:{uuid.uuid4()}")}
+    for key, value in values.items():
+        book[key] = value
+    out = io.StringIO()
+    yaml.dump(book, out)
+    return out.getvalue()
+
+
 def scaffold(folder: Path, title: str = "", author: str = "") -> list[Path]:
     if folder.exists() and any(folder.iterdir()):
         raise KitapError(f"{folder}: the folder is not empty; choose a new folder for the project")
     folder.mkdir(parents=True, exist_ok=True)
     files = {
-        "book.yaml": BOOK.format(name=_name(folder), title=(title or folder.name).replace('"', "'"),
-                                 author=(author or "Автор").replace('"', "'"), date=datetime.date.today().isoformat(),
-                                 uuid=uuid.uuid4()),
+        "book.yaml": book_yaml(_name(folder), title or folder.name, author or "Автор"),
         "article.txt": ARTICLE,
         "annotations.yaml": ANNOTATIONS,
         "glossary.yaml": GLOSSARY,

@@ -1,7 +1,8 @@
 """`build.py serve`: a live preview on 127.0.0.1 that rebuilds and reloads when the project changes.
 
 The page is the web output with a small reload script; a source error is shown on top of the last
-good preview, with the same `path:line: message` as the command line.
+good preview, with the same `path:line: message` as the command line. Any other failure of a rebuild
+(a bug in kitap) is shown there too, and the server keeps serving: fixing the file brings it back.
 """
 from __future__ import annotations
 
@@ -53,9 +54,13 @@ class Preview:
             self._publish(page, None)
             build(self.source, self.output, ("pdf", "epub"))  # the downloads, fresh, after the page
         except KitapError as error:
-            lines = messages(error)
-            self._publish(self.page, "\n".join(lines))
-            click.echo("\n".join(lines), err=True)
+            self._fail(messages(error))
+        except Exception as error:  # a bug in kitap: say so, and keep serving the last good preview
+            self._fail([f"internal error: {type(error).__name__}: {error} (please report it)"])
+
+    def _fail(self, lines: list[str]) -> None:
+        self._publish(self.page, "\n".join(lines))
+        click.echo("\n".join(lines), err=True)
 
     def _publish(self, page: str | None, error: str | None) -> None:
         with self.changed:

@@ -25,8 +25,12 @@ def test_main_help_documents_exit_status_and_options():
 def test_usage_errors_exit_2_without_traceback(tmp_path):
     result = run_cli("--no-such-option")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    only = run_cli("--source", str(FIXTURES / "mini"), "--output", str(tmp_path), "--only", "pdff")
-    assert only.returncode == 1 and only.stderr.strip() == "--only: unknown output 'pdff' (choose from pdf, booklet, large, epub, html)"
+    for command in ([], ["build"]):
+        only = run_cli(*command, "--source", str(FIXTURES / "mini"), "--output", str(tmp_path), "--only", "pdff")
+        assert only.returncode == 2 and "Traceback" not in only.stderr
+        assert only.stderr.strip().endswith("Invalid value for '--only': unknown output 'pdff' (choose from pdf, "
+                                            "booklet, large, epub, html)"), only.stderr
+        assert not any(tmp_path.iterdir()), "nothing built"
 
 
 def test_pipes_get_plain_lines_and_quiet_prints_nothing(tmp_path):

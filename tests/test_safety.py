@@ -2,11 +2,14 @@
 the fetcher, links out of the project, big files, and property-based tests on random sources."""
 from __future__ import annotations
 
+import os
 import re
 import string
+import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import read_pdf, pdf_body_text, epub_files, run_cli, text_without_calls, xhtml, NS
@@ -120,3 +123,98 @@ def test_random_sources_build_completely_or_fail_clearly(tmp_path, generated):
     report = epubcheck(out / "prop.epub")
     assert report["checker"]["nFatal"] == report["checker"]["nError"] == report["checker"]["nWarning"] == 0, \
         [m["message"] for m in report["messages"]]
+
+
+# ---- property-based: random YAML (escapes, nesting, tags, keys), random Markdown, random anchors,
+# ---- fed to the command line itself: `check` and `build --only epub` (issue 13)
+
+ESCAPES = ["\\a", "\\0", "\\e", "\\N", "\\_", "\\L", "\\P", "\\x85", "\\uD800", "\\uFFFE", "\\uFDD0", "\\U0010FFFF",
+           "\\t", "\\n", "\\\\", '\\"', "\\u05D0", "\\U0001F600", "\\u0306", "\\x", "\\q"]
+SCALARS = ["1992-13-45", "1992-02-30", "0", "-5", "1992", "1992-03-02", "0x1F", "1.10", "yes", "~", "", ".inf",
+           "99999999999999999999", "!!binary aGk=", "!tag x", "&a x", "*a", "*nowhere", "[1, [2, [3]]]", "{a: {b: c}}",
+           "'quoted'", "|\n  block", ">-\n  folded", "? [1]\n  : x", "[" * 60 + "]" * 60, "\"unterminated", "- a\n  - b"]
+MARKDOWN = ["*", "**", "_", "> ", "# ", "## ", "^[ішкі]", "[^a]", "[^a]: ескерту", "[сілтеме](https://example.org)",
+            "[x](javascript:alert(1))", "![сурет](a.png)", "`код`", "- ", "1. ", "<b>", "&amp;", "\\", "---", "    ",
+            "\n\n", "\n", "«", "»", "—", "&#7;", "&#0;", "&#1488;", "&#x1F600;", "&nbsp;", "&copy;", "&#xFFFE;",
+            "<http://a.kz>", "[r]: https://a.kz", "[r]", "|a|b|\n|-|-|", "===", "  \n", "<!-- x -->"]
+
+
+def _yaml_value(draw) -> str:
+    """A YAML value as written in a file: mostly a quoted text (with escapes now and then), else a raw
+    scalar or structure."""
+    if draw(st.integers(0, 3)):
+        texts = st.text(alphabet=KAZAKH + " .,*_", min_size=1, max_size=12)
+        parts = draw(st.lists(st.one_of(texts, texts, texts, st.sampled_from(ESCAPES)), min_size=1, max_size=4))
+        return '"' + "".join(p.replace('"', "'") if not p.startswith("\\") else p for p in parts) + '"'
+    return draw(st.sampled_from(SCALARS))
+
+
+@st.composite
+def yaml_projects(draw):
+    words = draw(st.lists(st.text(alphabet=KAZAKH, min_size=2, max_size=9), min_size=3, max_size=12))
+    pieces = draw(st.lists(st.one_of(st.sampled_from(words), st.sampled_from(MARKDOWN), st.just(" ")),
+                           min_size=1, max_size=40))
+    markdown = draw(st.booleans())
+    article = "".join(pieces) if markdown else " ".join(words)
+    keys = ["title", "author", "subtitle", "date", "language", "name", "rights", "titel", "? [k]"]
+    book = {key: _yaml_value(draw) for key in draw(st.lists(st.sampled_from(keys), max_size=3, unique=True))}
+    book.setdefault("title", '"Сынақ"')
+    book.setdefault("author", '"Автор"')
+    anchors = draw(st.lists(st.one_of(st.sampled_from(words), st.text(alphabet=KAZAKH, min_size=2, max_size=6)),
+                            max_size=3))
+    notes = [(anchor, _yaml_value(draw), draw(st.sampled_from(["", "  occurrence: 2\n", "  occurrence: x\n"])))
+             for anchor in anchors]
+    events = [(_yaml_value(draw), _yaml_value(draw)) for _ in range(draw(st.integers(0, 2)))]
+    return markdown, article, book, notes, events
+
+
+def _write_yaml_project(root: Path, generated) -> None:
+    markdown, article, book, notes, events = generated
+    root.mkdir(parents=True)
+    (root / "book.yaml").write_text("".join(f"{k}: {v}\n" if not k.startswith("?") else f"{k}\n: {v}\n"
+                                            for k, v in book.items()), encoding="utf-8")
+    (root / ("article.md" if markdown else "article.txt")).write_text(article + "\n", encoding="utf-8")
+    (root / "annotations.yaml").write_text("".join(f'- anchor: "{a}"\n  note: {n}\n{o}' for a, n, o in notes),
+                                           encoding="utf-8")
+    (root / "chronology.yaml").write_text("".join(f"- date: {d}\n  event: {e}\n" for d, e in events), encoding="utf-8")
+
+
+PROBLEM_LINE = re.compile(r"^(/|\S).*?(:\d+){0,2}: .+|^\d+ problems; nothing was written\.$")
+
+
+def _invoke(monkeypatch, capsys, *args) -> tuple[int, str, str]:
+    from kitap import cli
+
+    monkeypatch.setattr("sys.argv", ["build.py", *args])
+    try:
+        cli._run()
+        code = 0
+    except SystemExit as end:
+        code = end.code or 0
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@settings(max_examples=int(os.environ.get("KITAP_EXAMPLES", 40)), deadline=None,
+          derandomize="KITAP_EXAMPLES" not in os.environ,  # a longer, random hunt: KITAP_EXAMPLES=500
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(yaml_projects())
+# a warning Python shows by default would reach the user's terminal as raw lines
+@pytest.mark.filterwarnings("error", "ignore::DeprecationWarning", "ignore::PendingDeprecationWarning",
+                            "ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
+def test_random_yaml_and_markdown_never_crash_check_or_the_build(tmp_path, monkeypatch, capsys, generated):
+    root = Path(tempfile.mkdtemp(dir=tmp_path)) / "project"  # examples repeat while Hypothesis shrinks
+    _write_yaml_project(root, generated)
+    checked = _invoke(monkeypatch, capsys, "check", "--source", str(root))
+    built = _invoke(monkeypatch, capsys, "--source", str(root), "--output", str(root / "out"), "--only", "epub",
+                    "--jobs", "1", "--quiet")
+    for code, out, err in (checked, built):
+        assert code in (0, 1) and "Traceback" not in err and "internal error" not in err, err
+        if code == 1 and err:
+            assert all(PROBLEM_LINE.match(line) and str(root) in line or "problems" in line or "checker" in line
+                       for line in err.strip().splitlines()), err
+    event(f"check {checked[0]}, build {built[0]}")
+    event(re.sub(r"[«'].*", "", (built[2].strip().splitlines() or [""])[0].split(": ", 1)[-1])[:50])
+    assert (checked[0] == 0) == (built[0] == 0), ("check and the build disagree", checked, built)
+    if built[0] == 0:
+        assert (root / "out" / "prop.epub").exists() or list((root / "out").glob("*.epub"))

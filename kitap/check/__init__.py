@@ -4,6 +4,7 @@ Each module checks one thing and yields Findings (`path:line:col: severity: mess
 
     anchors.py        anchor-missing, anchor-ambiguous, chrono-anchor-missing   (errors)
     fonthack.py       font-hack                                                 (error, fixable)
+    encoding.py       lost-letters («?» inside words: letters lost to an encoding)  (error)
     abbreviations.py  abbr-missing, abbr-unused, abbr-before-expansion
     dates.py          date-not-in-chronology
     script.py         mixed-script, roman-cyrillic                              (fixable)
@@ -20,12 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import abbreviations, anchors, dates, fonthack, hygiene, punctuation, script, spelling, structure
+from . import abbreviations, anchors, dates, encoding, fonthack, hygiene, punctuation, script, spelling, structure
 from .findings import Edit, Finding
 from .output import preview, summarised
 from .source import Project, read_project
 
-CHECKS = (anchors.check, fonthack.check, abbreviations.check, dates.check, script.check, hygiene.check,
+CHECKS = (anchors.check, fonthack.check, encoding.check, abbreviations.check, dates.check, script.check, hygiene.check,
           punctuation.check, structure.check, spelling.check)
 # The checks whose findings may carry safe edits, in the order --fix applies them.
 FIXING_CHECKS = (fonthack.check, script.check, hygiene.check, punctuation.check, structure.check, spelling.slips_only)

@@ -14,7 +14,8 @@ from .output import as_json, counts, grouped, one_line
 from .spelling import WORDS_FILE
 
 SOURCE_HELP = "Project folder to check (book.yaml, article, annotations, glossary, chronology)."
-FIX_HELP = ("Apply the safe fixes to the article first (legacy font letters, Latin look-alikes in Kazakh words, "
+FIX_HELP = ("Apply the safe fixes first: convert files in a legacy encoding (KZ-1048, Windows-1251 …) to UTF-8, "
+            "then fix the article (legacy font letters, Latin look-alikes in Kazakh words, "
             "Cyrillic Roman numerals, a missing space after a full stop, doubled spaces, a lost full stop at a "
             "paragraph's end, a word typed on a Russian layout, '# ' before a heading, the title repeated at the "
             "start), keeping a backup (article.txt.bak); the changes a reader sees are recorded in editorial.yaml. "
@@ -52,8 +53,11 @@ def print_report(report: Report, verbose: bool = False, form: str = "text", term
 
 
 def _print_fixes(source: Path) -> None:
-    from .fix import fix_project
+    from .fix import convert_encodings, fix_project
 
+    for converted in convert_encodings(source):
+        click.echo(f"{display_path(converted.path)}: converted from {converted.encoding} to UTF-8; the original is "
+                   f"kept as {display_path(converted.backup)}")
     fixed = fix_project(source)
     for finding in fixed.applied:
         where = f"{display_path(finding.path)}:{finding.line}:{finding.col}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import display_path
+from ..errors import display_path, one_line
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Finding:
     count: int = field(default=1, compare=False, repr=False)     # how many findings a summary stands for
 
     def __str__(self) -> str:
-        return f"{display_path(self.path)}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.rule}]"
+        return f"{display_path(self.path)}:{self.line}:{self.col}: {self.severity}: {one_line(self.message)} [{self.rule}]"
 
     @property
     def sort_key(self) -> tuple:

@@ -1,5 +1,8 @@
 """`check --fix`: apply the safe, mechanical fixes to the article file, keeping a backup.
 
+First, a source file certainly in a legacy encoding (KZ-1048, Windows-1251 …) is converted to UTF-8
+(`convert_encodings`, the original kept as NAME.bak). Then the article's text.
+
 Safe means the right text is certain: legacy font letters → Kazakh letters (font-hack), Latin
 look-alikes in Cyrillic words → Cyrillic (mixed-script), Cyrillic Roman numerals → Latin
 (roman-cyrillic), a missing space after a sentence's end (space-after-punct), several spaces → one
@@ -116,6 +119,13 @@ def _write(path: Path, data: bytes) -> Path:
     shutil.copy2(target, backup)
     write_atomically(target, data)
     return backup
+
+
+def convert_encodings(root: Path):
+    """Convert the project's files that are certainly in a legacy encoding to UTF-8 (check/encoding.py)."""
+    from .encoding import convert_files
+
+    return convert_files(Path(root), _backup_path, write_atomically)
 
 
 def fix_project(root: Path) -> FixReport:

@@ -10,6 +10,7 @@ from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import SourceError
+from . import characters
 from ..model import Block, Foreign, Inline, Link, Note, NoteRef, Origin, SourceLine, Styled, Text
 
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -32,12 +33,21 @@ UNSUPPORTED_BLOCKS = {
     "table_open": "tables are not supported",
 }
 STYLE_TAGS = {"em_open": "em", "strong_open": "strong"}
+# Formatting nested deeper than this (emphasis in emphasis …, quotes in quotes) is refused: no text needs
+# it, and 5,000 nested `*` would otherwise exhaust Python's recursion in every later stage. markdown-it
+# itself silently drops what is nested deeper than its own limit: set just above ours, so nothing it
+# drops gets past the check.
+MAX_NESTING = 20
+NESTING_PROBLEM = (f"formatting is nested more than {MAX_NESTING} levels deep (emphasis, links or block quotes "
+                   "inside one another); simplify it")
+NOTE_IN_NOTE = ("a note cannot have a footnote of its own (^[…] or [^…]); put the text in the note itself, "
+                "e.g. in brackets")
 
 
 def markdown_parser() -> MarkdownIt:
     # html=False: raw HTML in the source is kept as literal text, never passed through. Of attributes
     # only a span's language is read ([…]{lang=ru}); any other {…} stays text.
-    return (MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
+    return (MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING + 2}).use(footnote_plugin)
             .use(attrs_plugin, spans=True, allowed=["lang"]))
 
 
@@ -76,6 +86,7 @@ def parse_plain(text: str, path: Path) -> list[Block]:
         content = line.strip()
         if not content:
             continue
+        _limit_length(line, Origin(path, number))
         indent = len(line) - len(line.lstrip())
         heading = PLAIN_HEADING.fullmatch(content)
         if heading:
@@ -94,6 +105,13 @@ def parse_plain(text: str, path: Path) -> list[Block]:
     return blocks
 
 
+def _limit_length(text: str, origin: Origin) -> None:
+    problem = characters.too_long(text, "this paragraph", "split it into paragraphs (one per line in article.txt, "
+                                                          "a blank line between them in article.md)")
+    if problem:
+        raise SourceError(origin.path, origin.line, problem)
+
+
 def parse_markdown(text: str, path: Path) -> tuple[list[Block], list[Note]]:
     env: dict = {}
     tokens = markdown_parser().parse(text, env)
@@ -104,7 +122,8 @@ def parse_markdown(text: str, path: Path) -> tuple[list[Block], list[Note]]:
         if "label" not in item:  # inline footnote ^[...]: body comes as tokens in env
             key = _note_key(reader.footnote_list, index)
             origin = Origin(path, 0)
-            reader.notes[key] = Note(key, _inlines(item.get("tokens", []), origin, reader.footnote_list), origin)
+            reader.notes[key] = Note(key, _inlines(item.get("tokens", []), origin, reader.footnote_list, notes=False),
+                                     origin)
     return reader.blocks, list(reader.notes.values())
 
 
@@ -121,12 +140,15 @@ class _MarkdownBlocks:
         self.lists: list[list] = []  # open lists: [list id, next item number (0: bulleted)]
         self.list_count = 0
         self.item: Block | None = None  # the open list item, once its first paragraph is read
+        self.line = 1  # of the last token that said where it is
 
     def take(self, token: Token) -> None:
-        line = token.map[0] + 1 if token.map else 0
+        line = self.line = token.map[0] + 1 if token.map else self.line
         kind = token.type
         if kind in UNSUPPORTED_BLOCKS:
             raise SourceError(self.path, line, UNSUPPORTED_BLOCKS[kind])
+        if token.level > MAX_NESTING:
+            raise SourceError(self.path, line, NESTING_PROBLEM)
         if kind in ("bullet_list_open", "ordered_list_open"):
             if self.lists or self.current_note is not None:
                 raise SourceError(self.path, line, "a list inside a list or a footnote is not supported; "
@@ -158,8 +180,9 @@ class _MarkdownBlocks:
         kind, level, block_line = self.pending
         self.pending = None
         origin = Origin(self.path, block_line)
+        _limit_length(token.content, origin)
         breaks: list[int] = []
-        children = _inlines(token.children or [], origin, self.footnote_list, breaks)
+        children = _inlines(token.children or [], origin, self.footnote_list, breaks, notes=self.current_note is None)
         if self.current_note is not None:
             _add_note_body(self.notes, self.current_note, children, origin)
             return
@@ -201,15 +224,23 @@ def parse_inline_markdown(text: str, origin: Origin) -> list[Inline]:
     env: dict = {}
     tokens = markdown_parser().parseInline(text, env)
     children = tokens[0].children if tokens else []
-    return _inlines(children or [], origin, {})
+    return _inlines(children or [], origin, {}, notes=False)
 
 
-def _inlines(tokens: list[Token], origin: Origin, footnote_list: dict, breaks: list[int] | None = None) -> list[Inline]:
-    """Inline tokens → inline nodes; `breaks` (if given) gets the plain-text offset after each line end."""
+def _inlines(tokens: list[Token], origin: Origin, footnote_list: dict, breaks: list[int] | None = None,
+             notes: bool = True) -> list[Inline]:
+    """Inline tokens → inline nodes; `breaks` (if given) gets the plain-text offset after each line end;
+    `notes`: whether note calls may be among them (not inside a note)."""
     root: list[Inline] = []
     stack: list[list[Inline]] = [root]
     length = 0  # of the plain text so far
     for token in tokens:
+        if len(stack) > MAX_NESTING:
+            raise SourceError(origin.path, origin.line, NESTING_PROBLEM)
+        if token.type in ("text", "code_inline"):  # entities (&#7; &#1488;) are decoded by now: check again
+            found = characters.problem(token.content)
+            if found:
+                raise SourceError(origin.path, origin.line, found[1])
         out = stack[-1]
         if token.type == "text":
             _refuse_broken_span(token.content, origin.path, origin.line)
@@ -251,6 +282,8 @@ def _inlines(tokens: list[Token], origin: Origin, footnote_list: dict, breaks: l
         elif token.type in ("em_close", "strong_close", "link_close", "span_close"):
             stack.pop()
         elif token.type == "footnote_ref":
+            if not notes:
+                raise SourceError(origin.path, origin.line, NOTE_IN_NOTE)
             out.append(NoteRef(_note_key(footnote_list, token.meta["id"])))
         elif token.type == "image":
             raise SourceError(origin.path, origin.line, "images are not supported yet; describe the picture in words")

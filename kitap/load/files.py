@@ -1,18 +1,22 @@
-"""Reading source files safely: inside the project, size-limited, UTF-8 with a helpful diagnosis."""
+"""Reading source files safely: inside the project, size-limited, UTF-8 with a helpful diagnosis.
+
+`open_source` makes every check that needs no reading (inside the project, a regular file, readable,
+within the size limit) and is shared by the loader and the fingerprint, so both refuse the same files
+in the same words, and neither ever opens a file outside the project.
+"""
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
+import shlex
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import SourceError
+from . import characters
+from .encodings import diagnose, file_kind
 
 MAX_BYTES = 10 * 1024 * 1024
-LEGACY_CYRILLIC_ENCODINGS = ("cp1251", "koi8-r", "cp866", "mac-cyrillic")
-# C0/C1 controls other than tab and newline, and non-characters: XML (EPUB) cannot carry them.
-CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-CYRILLIC_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
 
 
 def inside_project(root: Path, relative: str, origin: Path, line: int) -> Path:
@@ -24,51 +28,61 @@ def inside_project(root: Path, relative: str, origin: Path, line: int) -> Path:
     return candidate
 
 
-def read_text(path: Path, root: Path) -> str:
-    """Read a UTF-8 text file of the project; accept a BOM and CRLF, refuse what is not text."""
+def open_source(path: Path, root: Path) -> BinaryIO:
+    """The file opened for reading, after every check that needs no reading; SourceError otherwise."""
     real = path.resolve()
     if real != root.resolve() and root.resolve() not in real.parents:
         raise SourceError(path, 0, f"this file is a link to {real}, outside the project folder; copy the file into the project instead")
-    size = os.path.getsize(real)
-    if size > MAX_BYTES:
-        raise SourceError(path, 0, f"file is {size / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB per source file (split the text into several projects)")
-    data = real.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SourceError(path, 1, "file is UTF-16; save it as UTF-8 (in a text editor: Save As → Encoding: UTF-8)")
+    try:
+        # O_NONBLOCK: a named pipe or device must not make the build wait; it is refused below.
+        descriptor = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except PermissionError:
+        raise SourceError(path, 0, "cannot read this file: permission denied (make it readable, e.g. "
+                                   f"`chmod u+r {path.name}`)") from None
+    except OSError as exc:
+        raise SourceError(path, 0, f"cannot read this file ({exc.strerror})") from None
+    handle = os.fdopen(descriptor, "rb")
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        handle.close()
+        raise SourceError(path, 0, "this is not a regular file (a folder, pipe or device); a source must be a text file")
+    if info.st_size > MAX_BYTES:
+        handle.close()
+        raise SourceError(path, 0, f"file is {info.st_size / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB "
+                                   "per source file (split the text into several projects)")
+    return handle
+
+
+def read_bytes(path: Path, root: Path) -> bytes:
+    with open_source(path, root) as handle:
+        try:
+            data = handle.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise SourceError(path, 0, f"cannot read this file ({exc.strerror})") from None
+    if len(data) > MAX_BYTES:  # it grew after it was measured
+        raise SourceError(path, 0, f"file is over the limit of {MAX_BYTES // 1048576} MB per source file")
+    return data
+
+
+def decode(path: Path, data: bytes, root: Path, glyphs: bool = False) -> str:
+    """The text of a source file's bytes: UTF-8 (a BOM and CRLF accepted), only characters every output
+    can carry (with `glyphs`, only ones the shipped fonts have); SourceError otherwise."""
+    kind = file_kind(data)  # a file of another kind, even if its bytes are ASCII (RTF)
+    if kind:
+        raise SourceError(path, 1, f"this file is {kind}")
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise SourceError(path, line, f"not UTF-8 text{_encoding_hint(data)}; convert it, e.g. "
-                          f"`iconv -f {_guess_encoding(data) or 'cp1251'} -t utf-8 {path.name} > {path.stem}.utf8{path.suffix}`") from None
-    if "\x00" in text:
-        raise SourceError(path, data.count(b"\n", 0, data.index(b"\x00")) + 1, "file contains NUL bytes: it is not a text file")
+    except UnicodeDecodeError:
+        diagnosis = diagnose(data, f"python build.py check --fix --source {shlex.quote(str(root))}")
+        raise SourceError(path, diagnosis.line, diagnosis.message) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if bad := CONTROL_RE.search(text):
-        line = text.count("\n", 0, bad.start()) + 1
-        raise SourceError(path, line, f"invisible control character U+{ord(bad[0]):04X} in the text "
-                                      "(often left by copying from Word or a PDF); delete it")
+    found = characters.problem(text, glyphs)
+    if found:
+        offset, message = found
+        raise SourceError(path, characters.line_at(text, offset), message)
     return text
 
 
-def _guess_encoding(data: bytes) -> str | None:
-    best, best_score = None, 0.5
-    for encoding in LEGACY_CYRILLIC_ENCODINGS:
-        decoded = data.decode(encoding, errors="replace")
-        letters = [c for c in decoded if c.isalpha()]
-        if not letters:
-            continue
-        score = sum(c in CYRILLIC_LOWER for c in letters) / len(letters)
-        if score > best_score:
-            best, best_score = encoding, score
-    return best
-
-
-def _encoding_hint(data: bytes) -> str:
-    guess = _guess_encoding(data)
-    return f" (it looks like {guess}, a legacy Cyrillic encoding)" if guess else ""
-
-
-def nfc(text: str) -> str:
-    """Compose letters for comparison only; the author's text itself is never rewritten."""
-    return unicodedata.normalize("NFC", text)
+def read_text(path: Path, root: Path, glyphs: bool = False) -> str:
+    """Read a UTF-8 text file of the project; accept a BOM and CRLF, refuse what is not text."""
+    return decode(path, read_bytes(path, root), root, glyphs)

@@ -4,6 +4,7 @@ Nothing is written anywhere; all problems found are reported together.
 """
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from pathlib import Path
@@ -13,18 +14,23 @@ from ..errors import SourceError, SourceErrors
 from ..model import (Anchor, Annotation, Book, ChronoEvent, Correction, Editorial, GlossaryEntry, Meta,
                      Origin)
 from .article import parse_inline_markdown, parse_markdown, parse_plain
+from .characters import too_long
 from .dates import parse_partial_date
-from .files import inside_project, read_text
+from .files import decode, inside_project, read_bytes
+from .sources import ARTICLE_CANDIDATES, BOOK_FILE, ReadLog
 from .yamlio import Field, check_list, check_mapping, line_of, parse_yaml
 
-BOOK_FILE = "book.yaml"
-ARTICLE_CANDIDATES = ("article.md", "article.txt")
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# BCP 47 language tags of the form language[-script][-region][-variant…]: kk, ru, en-GB, kk-KZ, kk-Latn,
+# kk-Latn-KZ, sr-Cyrl, de-CH-1996 (extensions and private-use subtags are not accepted).
+LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*$", re.I)
+LANGUAGE_EXAMPLES = "kk, ru, en, kk-KZ, kk-Latn"
 
-BOOK_FIELDS = (
-    Field("title", required=True), Field("author", required=True), Field("name"), Field("subtitle"),
-    Field("credentials"), Field("language"), Field("date", "date"), Field("identifier"), Field("rights"),
-    Field("publisher"), Field("description"), Field("article"), Field("certified_by"),
+BOOK_FIELDS = (  # limits: file names stay short; a title longer than 300 letters fits no cover or page head
+    Field("title", required=True, limit=300), Field("author", required=True, limit=200), Field("name", limit=100),
+    Field("subtitle", limit=300), Field("credentials", limit=200), Field("language", limit=35), Field("date", "date"),
+    Field("identifier", limit=200), Field("rights", limit=2000), Field("publisher", limit=200),
+    Field("description", limit=5000), Field("article", limit=200), Field("certified_by", limit=200),
 )
 ANNOTATION_FIELDS = (Field("anchor", required=True), Field("note", required=True), Field("occurrence", "int"))
 GLOSSARY_FIELDS = (
@@ -44,15 +50,16 @@ def load_project(root: Path) -> Book:
         raise SourceErrors([SourceError(root, 0, "source folder not found (give an existing project folder with --source, "
                                                  "or create one with `python build.py new DIR`)")])
     errors: list[SourceError] = []
+    reader = _Reader(root)
     book_path = root / BOOK_FILE
-    if not book_path.is_file():
+    if not reader.exists(book_path):
         raise SourceErrors([SourceError(book_path, 0, f"missing {BOOK_FILE}: every project needs one with at least "
                                                       "'title:' and 'author:'")])
-    book_node = _yaml(book_path, root)
+    book_node = reader.yaml(book_path)
     fields = check_mapping(book_node, BOOK_FIELDS, book_path, 1, BOOK_FILE, errors)
     meta = _meta(fields, book_node, book_path, errors)
-    article_path = _article_path(root, fields.get("article"), book_node, book_path)
-    article_text = read_text(article_path, root)
+    article_path = _article_path(reader, fields.get("article"), book_node, book_path)
+    article_text = reader.text(article_path, glyphs=True)
     if article_path.suffix == ".md":
         blocks, notes = parse_markdown(article_text, article_path)
     else:
@@ -61,22 +68,46 @@ def load_project(root: Path) -> Book:
         errors.append(SourceError(article_path, 1, "the article is empty: write at least one paragraph "
                                                    "(one paragraph per line)"))
     book = Book(root=root, meta=meta, blocks=blocks, notes=notes)
-    book.annotations = _annotations(root, errors)
-    book.glossary = _glossary(root, errors)
-    book.chronology = _chronology(root, errors)
-    book.editorial = _editorial(root, article_text, article_path, errors)
+    book.annotations = _annotations(reader, errors)
+    book.glossary = _glossary(reader, errors)
+    book.chronology = _chronology(reader, errors)
+    book.editorial = _editorial(reader, article_text, article_path, errors)
     if errors:
         raise SourceErrors(errors)
+    book.sources = reader.log
     return book
 
 
-def _yaml(path: Path, root: Path) -> Any:
-    return parse_yaml(path, read_text(path, root))
+class _Reader:
+    """Reads the project's files (through the same checks as the fingerprint) and logs what it read."""
 
+    def __init__(self, root: Path):
+        self.root, self.log = root, ReadLog()
 
-def _optional_yaml(root: Path, name: str) -> tuple[Path, Any]:
-    path = root / name
-    return path, (_yaml(path, root) if path.is_file() else None)
+    def _name(self, path: Path) -> str:
+        """The file's name relative to the project folder (a declared article comes resolved)."""
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return os.path.relpath(path, self.root.resolve())
+
+    def exists(self, path: Path) -> bool:
+        if path.is_file():
+            return True
+        self.log.missing(self._name(path))
+        return False
+
+    def text(self, path: Path, glyphs: bool = False) -> str:
+        data = read_bytes(path, self.root)
+        self.log.read(self._name(path), data)
+        return decode(path, data, self.root, glyphs)
+
+    def yaml(self, path: Path) -> Any:
+        return parse_yaml(path, self.text(path))
+
+    def optional_yaml(self, name: str) -> tuple[Path, Any]:
+        path = self.root / name
+        return path, (self.yaml(path) if self.exists(path) else None)
 
 
 def _meta(fields: dict, node: Any, path: Path, errors: list[SourceError]) -> Meta:
@@ -88,22 +119,33 @@ def _meta(fields: dict, node: Any, path: Path, errors: list[SourceError]) -> Met
         _, problem = parse_partial_date(fields["date"])
         if problem:
             errors.append(SourceError(path, line_of(node, "date", 1), problem))
+    language = fields.get("language") or "kk"
+    if not LANGUAGE_RE.match(language):
+        errors.append(SourceError(path, line_of(node, "language", 1), _language_problem(language)))
     identifier = fields.get("identifier") or "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "kitap:" + fields.get("title", "") + "|" + fields.get("author", "")))
     return Meta(name=name, title=fields.get("title", ""), author=fields.get("author", ""),
-                language=fields.get("language") or "kk", identifier=identifier,
+                language=language, identifier=identifier,
                 subtitle=fields.get("subtitle", ""), credentials=fields.get("credentials", ""),
                 date=fields.get("date", ""), rights=fields.get("rights", ""),
                 publisher=fields.get("publisher", ""), description=fields.get("description", ""),
                 certified_by=fields.get("certified_by", ""))
 
 
-def _article_path(root: Path, declared: str | None, node: Any, book_path: Path) -> Path:
+def _language_problem(language: str) -> str:
+    hyphened = language.replace("_", "-")
+    hint = f"did you mean '{hyphened}'? " if hyphened != language and LANGUAGE_RE.match(hyphened) else ""
+    return (f"'language' must be a language tag (BCP 47: language[-script][-region], e.g. {LANGUAGE_EXAMPLES}), "
+            f"not '{language}'" + (f"; {hint.strip()}" if hint else ""))
+
+
+def _article_path(reader: _Reader, declared: str | None, node: Any, book_path: Path) -> Path:
+    root = reader.root
     if declared:
         path = inside_project(root, declared, book_path, line_of(node, "article", 1))
-        if not path.is_file():
+        if not reader.exists(path):
             raise SourceErrors([SourceError(book_path, line_of(node, "article", 1), f"article file '{declared}' not found")])
         return path
-    found = [root / name for name in ARTICLE_CANDIDATES if (root / name).is_file()]
+    found = [root / name for name in ARTICLE_CANDIDATES if reader.exists(root / name)]
     if len(found) != 1:
         problem = "both article.md and article.txt exist; keep one, or name it with 'article:'" if found else \
             "no article found: add article.txt (one paragraph per line) or article.md (Markdown)"
@@ -117,22 +159,23 @@ def _anchor(fields: dict, path: Path, line: int) -> Anchor | None:
     return Anchor(fields["anchor"], fields.get("occurrence"), Origin(path, line))
 
 
-def _annotations(root: Path, errors: list[SourceError]) -> list[Annotation]:
-    path, node = _optional_yaml(root, "annotations.yaml")
+def _annotations(reader: _Reader, errors: list[SourceError]) -> list[Annotation]:
+    path, node = reader.optional_yaml("annotations.yaml")
     result: list[Annotation] = []
 
     def each(item: Any, line: int) -> None:
         fields = check_mapping(item, ANNOTATION_FIELDS, path, line, "an annotation", errors)
         if "anchor" in fields and "note" in fields:
             origin = Origin(path, line)
-            result.append(Annotation(_anchor(fields, path, line), _inline(fields["note"], origin, errors), origin))
+            body = _inline(fields["note"], Origin(path, line_of(item, "note", line)), errors)
+            result.append(Annotation(_anchor(fields, path, line), body, origin))
 
     check_list(node, path, "annotations.yaml", errors, each)
     return result
 
 
-def _glossary(root: Path, errors: list[SourceError]) -> list[GlossaryEntry]:
-    path, node = _optional_yaml(root, "glossary.yaml")
+def _glossary(reader: _Reader, errors: list[SourceError]) -> list[GlossaryEntry]:
+    path, node = reader.optional_yaml("glossary.yaml")
     result: list[GlossaryEntry] = []
     seen: dict[str, int] = {}
 
@@ -154,8 +197,8 @@ def _glossary(root: Path, errors: list[SourceError]) -> list[GlossaryEntry]:
     return result
 
 
-def _chronology(root: Path, errors: list[SourceError]) -> list[ChronoEvent]:
-    path, node = _optional_yaml(root, "chronology.yaml")
+def _chronology(reader: _Reader, errors: list[SourceError]) -> list[ChronoEvent]:
+    path, node = reader.optional_yaml("chronology.yaml")
     result: list[ChronoEvent] = []
 
     def each(item: Any, line: int) -> None:
@@ -167,14 +210,15 @@ def _chronology(root: Path, errors: list[SourceError]) -> list[ChronoEvent]:
             errors.append(SourceError(path, line_of(item, "date", line), problem))
             return
         origin = Origin(path, line)
-        result.append(ChronoEvent(date, _inline(fields["event"], origin, errors), origin, _anchor(fields, path, line)))
+        event = _inline(fields["event"], Origin(path, line_of(item, "event", line)), errors)
+        result.append(ChronoEvent(date, event, origin, _anchor(fields, path, line)))
 
     check_list(node, path, "chronology.yaml", errors, each)
     return result
 
 
-def _editorial(root: Path, article_text: str, article_path: Path, errors: list[SourceError]) -> Editorial:
-    path, node = _optional_yaml(root, "editorial.yaml")
+def _editorial(reader: _Reader, article_text: str, article_path: Path, errors: list[SourceError]) -> Editorial:
+    path, node = reader.optional_yaml("editorial.yaml")
     if node is None:
         return Editorial()
     fields = check_mapping(node, EDITORIAL_FIELDS, path, 1, "editorial.yaml", errors)
@@ -193,10 +237,12 @@ def _editorial(root: Path, article_text: str, article_path: Path, errors: list[S
         editorial.corrections.append(Correction(c["line"], c["original"], c["corrected"], c.get("reason", "")))
 
     def note(item: Any, line: int) -> None:
-        if isinstance(item, str) and item.strip():
-            editorial.notes.append(item.strip())
-        else:
+        if not isinstance(item, str) or not item.strip():
             errors.append(SourceError(path, line, "each editorial note must be a line of text"))
+        elif problem := too_long(item, "this note"):
+            errors.append(SourceError(path, line, problem))
+        else:
+            editorial.notes.append(item.strip())
 
     check_list(fields.get("corrections"), path, "'corrections'", errors, correction)
     check_list(fields.get("notes"), path, "'notes'", errors, note)

@@ -25,6 +25,12 @@ to WeasyPrint's own source of the function, only if that source is exactly the o
 (WeasyPrint 70.0); otherwise the function is used as it is.
 
 Outputs are byte-identical with and without both savings (tests/test_speed_work.py).
+
+Memory: the text WeasyPrint passes is the rest of the paragraph from the current line on, a new string
+for every line; a key holding it kept every one alive, so memory grew with the square of a paragraph's
+length (a 400 KB paragraph took 819 MB, a 2 MB one was killed by the kernel). The key therefore holds
+the text's length and hash instead, and the answer keeps the text's first and last characters, compared
+on every hit, so a hash collision is not taken for a repeat (bench/memory.py, bench/RESULTS.md).
 """
 from __future__ import annotations
 
@@ -76,6 +82,7 @@ def split_first_line_function():
     return namespace["split_first_line"]
 
 _MODULES = ("weasyprint.layout.inline", "weasyprint.layout.preferred")
+ENDS = 64  # characters kept from each end of a remembered text, to tell a repeat from a hash collision
 
 
 class Memory(dict):
@@ -93,15 +100,16 @@ def remembered_lines() -> Iterator[Memory]:
     memory = Memory()
 
     def split_first_line(text, style, context, max_width, justification_spacing, is_line_start=True, minimum=False):
-        key = (text, id(style), max_width, justification_spacing, is_line_start, minimum)
+        key = (len(text), hash(text), id(style), max_width, justification_spacing, is_line_start, minimum)
+        ends = (text[:ENDS], text[-ENDS:])
         known = memory.get(key)
-        if known is not None:
+        if known is not None and known[3] == ends:
             memory.hits += 1
-            layout, rest, _style = known
+            layout, rest, _style, _ends = known
             return (copy.copy(layout), *rest)
         layout, *rest = original(text, style, context, max_width, justification_spacing, is_line_start, minimum)
         if not hasattr(layout, "layout"):  # deactivated: no Pango object a copy could share
-            memory[key] = (copy.copy(layout), rest, style)  # the style is kept so that its id is not reused
+            memory[key] = (copy.copy(layout), rest, style, ends)  # the style is kept so that its id is not reused
         return (layout, *rest)
 
     modules = [importlib.import_module(name) for name in _MODULES]
