@@ -18,7 +18,15 @@ from .errors import KitapError, messages
 
 SOURCE_HELP = "Project folder to read (book.yaml, article, annotations, glossary, chronology)."
 OUTPUT_HELP = "Folder for the built files; created if missing."
-ONLY_HELP = "Build only these outputs, comma-separated: pdf (A4 handout), booklet, large, epub, html. Default: all."
+SCRIPT_HELP = ("Editions to build, comma-separated: the scripts the text is printed in — cyrl, latn (Kazakh in the "
+               "Latin alphabet of 2021). Default: book.yaml's 'editions:', else the text's own script.")
+
+
+def only_help() -> str:
+    from .outputs import writers
+
+    return ("Build only these outputs, comma-separated: " + ", ".join(w.summary for w in writers())
+            + ". Default: all.")
 ARCHIVAL_HELP = "Write PDF/A-3b (for archives) instead of PDF/UA-1."
 JOBS_HELP = ("Processes to use. One project: with 2 or more, a second process makes the e-book, web page and "
              "large print while the first lays out the handout. Several projects: one per process. "
@@ -68,7 +76,8 @@ def build_options(function):
         click.option("--source", type=click.Path(path_type=Path), multiple=True, help=SOURCE_HELP + " Repeat it, "
                      "or give a folder of projects, to build several at once on all cores. [default: source]"),
         click.option("--output", type=click.Path(path_type=Path), default=Path("output"), show_default=True, help=OUTPUT_HELP),
-        click.option("--only", metavar="KINDS", help=ONLY_HELP, callback=_valid_only),
+        click.option("--only", metavar="KINDS", help=only_help(), callback=_valid_only),
+        click.option("--script", metavar="SCRIPTS", help=SCRIPT_HELP),
         click.option("--archival", is_flag=True, help=ARCHIVAL_HELP),
         click.option("--force", is_flag=True, help="Rebuild even the outputs whose sources did not change."),
         click.option("--line-numbers", is_flag=True, help="Number every fifth line of each page of the A4 handout."),
@@ -81,8 +90,8 @@ def build_options(function):
 
 
 def run_build(sources: tuple[Path, ...], output: Path, only: str | None, archival: bool, force: bool,
-              line_numbers: bool, quiet: bool, verbose: bool, jobs: int | None = None) -> None:
-    from .pipeline import build, parse_only, projects
+              line_numbers: bool, quiet: bool, verbose: bool, jobs: int | None = None, script: str | None = None) -> None:
+    from .pipeline import build, parse_only, parse_scripts, projects
 
     from .lanes import usable_cpus
 
@@ -90,13 +99,14 @@ def run_build(sources: tuple[Path, ...], output: Path, only: str | None, archiva
 
     try:
         kinds = parse_only(only)
+        scripts = parse_scripts(script)
         pairs = projects(sources or (Path("source"),), output)
     except KitapError as error:
         fail(error)
     if len(pairs) > 1:
         from .parallel import build_many
 
-        sys.exit(build_many(pairs, kinds, archival, force, line_numbers, quiet, processes))
+        sys.exit(build_many(pairs, kinds, archival, force, line_numbers, quiet, processes, scripts))
     source, output = pairs[0]
     if processes > 1:
         # One build in two processes, then this one leaves by os._exit: the build pauses the cycle collector
@@ -105,7 +115,7 @@ def run_build(sources: tuple[Path, ...], output: Path, only: str | None, archiva
         gc.disable()
     try:
         with _progress(quiet) as on_stage:
-            report = build(source, output, kinds, archival, on_stage, force, line_numbers, processes)
+            report = build(source, output, kinds, archival, on_stage, force, line_numbers, processes, scripts)
     except KitapError as error:
         fail(error)
     if quiet:
@@ -149,7 +159,7 @@ class LazyGroup(click.Group):
 @build_options
 @click.version_option(__version__, prog_name="kitap")
 @click.pass_context
-def main(ctx: click.Context, source, output, only, archival, force, line_numbers, quiet, verbose, jobs) -> None:
+def main(ctx: click.Context, source, output, only, script, archival, force, line_numbers, quiet, verbose, jobs) -> None:
     """Build a print handout (PDF), an A5 booklet, a large-print PDF, an e-book (EPUB 3) and a web page
     from an annotated text.
 
@@ -164,12 +174,12 @@ def main(ctx: click.Context, source, output, only, archival, force, line_numbers
       python build.py check                            # what an editor would catch
     """
     if ctx.invoked_subcommand is None:
-        run_build(source, output, only, archival, force, line_numbers, quiet, verbose, jobs)
+        run_build(source, output, only, archival, force, line_numbers, quiet, verbose, jobs, script)
 
 
 @main.command("build", epilog=EXIT_STATUS)
 @build_options
-def build_command(source, output, only, archival, force, line_numbers, quiet, verbose, jobs) -> None:
+def build_command(source, output, only, script, archival, force, line_numbers, quiet, verbose, jobs) -> None:
     """Build the outputs (the same as running without a subcommand).
 
     \b
@@ -178,7 +188,7 @@ def build_command(source, output, only, archival, force, line_numbers, quiet, ve
       python build.py build --only epub --verbose
       python build.py build --source lessons/a --source lessons/b --output out   # out/a, out/b
     """
-    run_build(source, output, only, archival, force, line_numbers, quiet, verbose, jobs)
+    run_build(source, output, only, archival, force, line_numbers, quiet, verbose, jobs, script)
 
 
 def _valid_text(ctx, param, value: str) -> str:

@@ -25,17 +25,7 @@ from .load.sources import ABSENT, default_names
 TOOL_ROOT = Path(__file__).resolve().parents[1]
 STAMP = ".kitap-build.json"
 SOURCES = "sources"  # the stamp's list of the project files the last build read
-# Files of styles/ and templates/ that only some outputs read; every other file there is shared.
-ONLY_FOR = {
-    "styles/print.css": {"pdf", "booklet", "large", "epub"},  # the EPUB's page list follows the A4 layout
-    "styles/print-a5.css": {"booklet"},
-    "styles/print-large.css": {"large"},
-    "styles/epub.css": {"epub"},
-    "styles/html.css": {"html"},
-    "templates/notes.js": {"html"},
-    "templates/nav.xhtml.j2": {"epub"},
-    "templates/cover.xhtml.j2": {"epub"},
-}
+EDITIONS = "editions"  # the stamp's record of the editions: the source's own script and those built
 SKIP_DIRS = {"__pycache__", ".git", ".venv"}
 
 
@@ -72,25 +62,44 @@ def source_names(stamp: dict) -> tuple[str, ...]:
     return tuple(stamp.get(SOURCES, ())) or default_names()
 
 
-def fingerprints(state: dict[str, str], kinds: tuple[str, ...], options: str) -> dict[str, str]:
-    """kind → hex digest of the project's files (`state`, from project_state or the loader's own log),
-    the tool's code, templates, styles and fonts, and options."""
+def only_for() -> dict[str, set[str]]:
+    """Tool files that only some outputs read (declared by the outputs) → those outputs' kinds; every other
+    file of styles/ and templates/ is shared."""
+    from .outputs import kinds, reads_of
+
+    result: dict[str, set[str]] = {}
+    for kind in kinds():
+        for name in reads_of(kind):
+            result.setdefault(name, set()).add(kind)
+    return result
+
+
+def stamp_key(kind: str, edition: str = "") -> str:
+    """The stamp's name for an output of an edition: 'pdf' for the source's own script, 'pdf-latn'."""
+    return f"{kind}-{edition}" if edition else kind
+
+
+def fingerprints(state: dict[str, str], keys: dict[str, str], options: str) -> dict[str, str]:
+    """Stamp key → hex digest of the project's files (`state`, from project_state or the loader's own log),
+    the tool's code, templates, styles and fonts, and options; `keys` maps each stamp key to its kind."""
+    owned = only_for()
     common = hashlib.sha256(__version__.encode())
     for name, digest in sorted(state.items()):
         common.update(f"source/{name}\0{digest}\0".encode())
     tool = [(p, str(p.relative_to(TOOL_ROOT))) for folder in ("kitap", "templates", "styles")
             for p in _tool_files(TOOL_ROOT / folder)]
     for path, label in tool:
-        if label not in ONLY_FOR:
+        if label not in owned:
             common.update(f"{label}\0{_file_digest(path)}\0".encode())
     common.update(options.encode())
     result = {}
-    for kind in kinds:
+    for key, kind in keys.items():
         digest = common.copy()
+        digest.update(key.encode())
         for path, label in tool:
-            if kind in ONLY_FOR.get(label, ()):
+            if kind in owned.get(label, ()):
                 digest.update(f"{label}\0{_file_digest(path)}\0".encode())
-        result[kind] = digest.hexdigest()
+        result[key] = digest.hexdigest()
     return result
 
 
@@ -102,11 +111,25 @@ def read_stamp(output: Path) -> dict:
         return {}
     if not isinstance(data, dict):
         return {}
-    stamp = {kind: entry for kind, entry in data.items() if kind != SOURCES and _entry_ok(entry)}
+    stamp = {kind: entry for kind, entry in data.items() if kind not in (SOURCES, EDITIONS) and _entry_ok(entry)}
     sources = data.get(SOURCES)
     if isinstance(sources, list) and sources and all(_safe_name(name) for name in sources):
         stamp[SOURCES] = sources
+    editions = data.get(EDITIONS)
+    if (isinstance(editions, dict) and isinstance(editions.get("own"), str)
+            and isinstance(editions.get("default"), list) and all(isinstance(e, str) for e in editions["default"])):
+        stamp[EDITIONS] = editions
     return stamp
+
+
+def stamp_keys(stamp: dict, kinds: tuple[str, ...], scripts: tuple[str, ...] | None) -> dict[str, str] | None:
+    """The stamp keys (→ kinds) a build of `kinds` in `scripts` (None: the book's own choice) makes, as the
+    last build's record tells; None when it cannot tell (no record: a first build)."""
+    record = stamp.get(EDITIONS)
+    if record is None:
+        return None
+    chosen = scripts or tuple(record["default"])
+    return {stamp_key(kind, "" if script == record["own"] else script): kind for script in chosen for kind in kinds}
 
 
 def _entry_ok(entry) -> bool:
@@ -134,12 +157,13 @@ def up_to_date(output: Path, kind: str, fingerprint: str, stamp: dict) -> bool:
     return True
 
 
-def stamp_bytes(stamp: dict, built: dict[str, tuple[str, dict[str, bytes]]], sources) -> bytes:
-    """The stamp after a build: `built` maps kind → (fingerprint, {file name: bytes}); `sources`: the
-    project files this build read."""
+def stamp_bytes(stamp: dict, built: dict[str, tuple[str, dict[str, bytes]]], sources, editions: dict) -> bytes:
+    """The stamp after a build: `built` maps stamp key → (fingerprint, {file name: bytes}); `sources`: the
+    project files this build read; `editions`: {"own": script, "default": [scripts built by default]}."""
     updated = dict(stamp)
     for kind, (fingerprint, files) in built.items():
         updated[kind] = {"inputs": fingerprint,
                          "files": {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}}
     updated[SOURCES] = sorted(sources)
+    updated[EDITIONS] = editions
     return json.dumps(updated, indent=1, sort_keys=True).encode("utf-8")

@@ -204,6 +204,7 @@ class Meta:
     description: str = ""
     certified_by: str = ""  # who certified the e-book's accessibility, if anyone did
     edition: str = ""       # the script of an edition in another script than the source's ('latn'), else ''
+    editions: tuple[str, ...] = ()  # the editions book.yaml asks for by default ('cyrl', 'latn'); () its own
 
 
 @dataclass
@@ -217,3 +218,4 @@ class Book:
     chronology: list[ChronoEvent] = field(default_factory=list)
     editorial: Editorial = field(default_factory=Editorial)
     sources: dict[str, str] = field(default_factory=dict)  # file read → its sha256, or "absent" (load/sources.py)
+    own_script: str = ""  # the script of the source ('cyrl'), whichever edition this book is

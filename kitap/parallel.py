@@ -10,13 +10,14 @@ import click
 from .errors import KitapError, messages
 
 
-def _one(job: tuple[Path, Path, tuple[str, ...], bool, bool, bool]) -> tuple[Path, list[str], list[str], list[str]]:
+def _one(job: tuple) -> tuple[Path, list[str], list[str], list[str]]:
     """(project, problems that stopped it, warnings, built files), for one project, in a worker process."""
     from .pipeline import build
 
-    source, output, kinds, archival, force, line_numbers = job
+    source, output, kinds, archival, force, line_numbers, scripts = job
     try:
-        report = build(source, output, kinds, archival, None, force, line_numbers, jobs=1)  # cores are busy
+        report = build(source, output, kinds, archival, None, force, line_numbers, jobs=1,  # cores are busy
+                       scripts=scripts)
     except KitapError as error:
         return source, messages(error), [], []
     from .report import warning_line
@@ -26,7 +27,7 @@ def _one(job: tuple[Path, Path, tuple[str, ...], bool, bool, bool]) -> tuple[Pat
 
 
 def build_many(jobs: list[tuple[Path, Path]], kinds: tuple[str, ...], archival: bool, force: bool,
-               line_numbers: bool, quiet: bool, processes: int | None = None) -> int:
+               line_numbers: bool, quiet: bool, processes: int | None = None, scripts=None) -> int:
     """Build every project; report each; exit status 1 if any failed (the others are still built)."""
     started = time.perf_counter()
     from .lanes import usable_cpus
@@ -34,7 +35,7 @@ def build_many(jobs: list[tuple[Path, Path]], kinds: tuple[str, ...], archival: 
     workers = min(len(jobs), processes or usable_cpus())
     failed = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for source, problems, warnings, built in pool.map(_one, [(s, o, kinds, archival, force, line_numbers)
+        for source, problems, warnings, built in pool.map(_one, [(s, o, kinds, archival, force, line_numbers, scripts)
                                                                 for s, o in jobs]):
             failed += bool(problems)
             for line in problems + warnings:

@@ -1,4 +1,8 @@
-"""The build, as a list of named steps: load → transform → lay out → write → commit."""
+"""The build, as a list of named steps: load → transform → lay out → write → commit.
+
+What is built comes from the outputs' registry (kitap/outputs): each output kind in each edition (the
+source's own script, and others its language pack converts it to: `--script`, `editions:`).
+"""
 from __future__ import annotations
 
 import copy
@@ -8,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .errors import KitapError
-from .fingerprint import STAMP, fingerprints, project_state, read_stamp, source_names, stamp_bytes, up_to_date
+from . import outputs
+from .errors import BuildError, KitapError
+from .fingerprint import (STAMP, fingerprints, project_state, read_stamp, source_names, stamp_bytes, stamp_key,
+                          stamp_keys, up_to_date)
+from .outputs import Product
 from .render.targets import Page, text_page
 from .timing import Stopwatch
-
-# Output kinds, in build order; `--only` takes a comma-separated subset.
-KINDS = ("pdf", "booklet", "large", "epub", "html")
 
 
 @dataclass
@@ -24,16 +28,22 @@ class Output:
     size: int
     seconds: float
     pages: int | None = None  # pages as laid out (the booklet: A5 pages, before imposition)
+    edition: str = ""         # the script of an edition other than the source's own ('latn')
 
     @property
     def pages_text(self) -> str:
-        """The pages as a print shop counts them: the booklet in A5 pages and the A4 sheets they fold from."""
-        if not self.pages:
-            return ""
-        if self.kind == "booklet":
-            sheets = -(-self.pages // 4)  # four A5 pages a sheet, printed on both sides
-            return f"{self.pages} A5 pages, {sheets} sheet{'s' if sheets > 1 else ''}"
-        return f"{self.pages} page{'s' if self.pages > 1 else ''}"
+        """The pages as the output counts them (the booklet in A5 pages and the sheets they fold from)."""
+        return outputs.writer(self.kind).describe_pages(self.pages)
+
+
+@dataclass
+class Made:
+    """An output made in memory: its kind and edition, the file, and the seconds it took."""
+
+    kind: str
+    edition: str
+    product: Product
+    seconds: float
 
 
 @dataclass
@@ -43,7 +53,7 @@ class BuildReport:
     stages: dict[str, float] = field(default_factory=dict)
     helper_stages: dict[str, float] = field(default_factory=dict)  # of the helper process, if one was used
     seconds: float = 0.0
-    unchanged: tuple[str, ...] = ()  # kinds not rebuilt: their inputs did not change
+    unchanged: tuple[str, ...] = ()  # outputs not rebuilt (stamp keys: pdf, pdf-latn): their inputs did not change
 
 
 def projects(sources: tuple[Path, ...], output: Path) -> list[tuple[Path, Path]]:
@@ -62,32 +72,47 @@ def projects(sources: tuple[Path, ...], output: Path) -> list[tuple[Path, Path]]
 
 
 def parse_only(value: str | None) -> tuple[str, ...]:
+    """The output kinds `--only` names, in the registry's order (all default ones without it)."""
+    known = outputs.kinds()
     if not value:
-        return KINDS
+        return outputs.default_kinds()
     kinds = tuple(k.strip() for k in value.split(",") if k.strip())
-    unknown = [k for k in kinds if k not in KINDS]
+    unknown = [k for k in kinds if k not in known]
     if unknown:
-        raise KitapError(f"--only: unknown output '{unknown[0]}' (choose from {', '.join(KINDS)})")
-    return tuple(k for k in KINDS if k in kinds)
+        raise KitapError(f"--only: unknown output '{unknown[0]}' (choose from {', '.join(known)})")
+    return tuple(k for k in known if k in kinds)
 
 
-def build(source: Path, output: Path, kinds: tuple[str, ...] = KINDS, archival: bool = False,
+def parse_scripts(value: str | None) -> tuple[str, ...] | None:
+    """The editions `--script` names (latn, cyrl; comma-separated), or None: the book's own choice."""
+    if not value:
+        return None
+    scripts = tuple(dict.fromkeys(s.strip().lower() for s in value.split(",") if s.strip()))
+    return scripts or None
+
+
+def build(source: Path, output: Path, kinds: tuple[str, ...] | None = None, archival: bool = False,
           on_stage: Callable[[str], None] | None = None, force: bool = False, line_numbers: bool = False,
-          jobs: int = 1) -> BuildReport:
-    """Build the outputs whose inputs changed (all with `force`, or into a fresh folder); with
-    `jobs` ≥ 2, in two processes."""
+          jobs: int = 1, scripts: tuple[str, ...] | None = None) -> BuildReport:
+    """Build the outputs whose inputs changed (all with `force`, or into a fresh folder), in each edition
+    (`scripts`: 'cyrl', 'latn'; None: the book's `editions:`, else its own script); with `jobs` ≥ 2, in
+    two processes."""
     started = time.perf_counter()
     from .writers.atomic import recover
 
+    kinds = kinds or outputs.default_kinds()
     recover(output)  # finish (or undo) a commit an earlier build was stopped in
     options = f"archival={archival} line_numbers={line_numbers}"
     stamp = read_stamp(output)
-    prints = fingerprints(project_state(source, source_names(stamp)), kinds, options) if source.is_dir() else {}
-    todo = tuple(k for k in kinds if force or not prints or not up_to_date(output, k, prints[k], stamp))
-    if not todo:
-        return BuildReport(seconds=time.perf_counter() - started, unchanged=kinds)
-    report = _build(source, output, todo, archival, on_stage, options, stamp, line_numbers, jobs)
-    report.unchanged = tuple(k for k in kinds if k not in todo)
+    keys = stamp_keys(stamp, kinds, scripts) if source.is_dir() and not force else None
+    todo = None  # stamp keys to make (None: all the build asks for)
+    if keys is not None:
+        prints = fingerprints(project_state(source, source_names(stamp)), keys, options)
+        todo = {key for key in keys if not up_to_date(output, key, prints[key], stamp)}
+        if not todo:
+            return BuildReport(seconds=time.perf_counter() - started, unchanged=tuple(keys))
+    report = _build(source, output, kinds, scripts, archival, on_stage, options, stamp, line_numbers, jobs, todo)
+    report.unchanged = tuple(key for key in keys or () if key not in todo)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -109,26 +134,41 @@ def check_before_build(book, source: Path) -> list[str]:
 
 TEXT_PAGE = text_page()  # the A4 handout's text, before the appendices
 
-# With two lanes, a forked helper process reads and checks the project while the main process imports
-# WeasyPrint; then the main process lays out the A4 handout (the e-book needs its page starts) and the
-# booklet, and the helper makes these:
-HELPER_KINDS = ("large", "epub", "html")
-
 
 def share(kinds: tuple[str, ...], jobs: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(kinds made in the main process, kinds made in a forked helper): all in the main process with
-    one job, or when the main process would have no layout to do."""
+    """(kinds made in the main process, kinds made in a forked helper): with two processes the helper
+    makes the outputs the registry marks `in_helper`, while the main process lays out the others; all in
+    the main process with one job, or when it would have no layout to do."""
     from .lanes import available
 
-    theirs = tuple(k for k in kinds if k in HELPER_KINDS)
+    theirs = tuple(k for k in kinds if outputs.writer(k).in_helper)
     mine = tuple(k for k in kinds if k not in theirs)
-    if not available(jobs) or not theirs or not (mine or "epub" in theirs):
+    waits = any(outputs.writer(k).needs for k in theirs)  # the main process then gives what it waits for
+    if not available(jobs) or not theirs or not (mine or waits):
         return kinds, ()
     return mine, theirs
 
 
-def read_project(source: Path, watch: Stopwatch):
-    """The transformed book and the checker's warnings; source and checker errors are raised."""
+def _wanted(kinds: tuple[str, ...]) -> frozenset[str]:
+    """The results the outputs of a build need from each other."""
+    return frozenset(result for kind in kinds for result in outputs.writer(kind).needs)
+
+
+def editions_of(book, scripts: tuple[str, ...] | None) -> list:
+    """The books of a build: the source's own script first (when chosen), then each other edition."""
+    from .languages import pack_for
+    from .transforms.editions import edition_of
+
+    own = pack_for(book.meta.language).script.lower()
+    chosen = scripts or book.meta.editions or (own,)
+    books = [book if script == own else edition_of(book, script) for script in chosen]
+    for each in books:
+        each.own_script = own
+    return books
+
+
+def read_project(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None):
+    """The transformed book of each edition and the checker's warnings; source and checker errors are raised."""
     from .load import load_project
     from .transforms import apply_transforms
 
@@ -137,175 +177,205 @@ def read_project(source: Path, watch: Stopwatch):
         loaded = copy.deepcopy(book)  # the checker reads the sources as written, before transforms
     with watch.stage("transforms"):
         book = apply_transforms(book)  # raises the anchor errors first, in the loader's own words
+        books = editions_of(book, scripts)
     with watch.stage("check"):
         warnings = check_before_build(loaded, source)
-    return book, warnings
+    return books, warnings
 
 
-def _build(source: Path, output: Path, kinds: tuple[str, ...], archival: bool,
+def _record(books) -> dict:
+    """The stamp's record of the editions: the source's own script, and the editions a build makes by default."""
+    own = books[0].own_script
+    return {"own": own, "default": list(books[0].meta.editions or (own,))}
+
+
+def _kinds_for(kinds: tuple[str, ...], book, todo: set[str] | None) -> tuple[str, ...]:
+    """Of `kinds`, those of this edition the build makes (not up to date)."""
+    return tuple(k for k in kinds if todo is None or stamp_key(k, book.meta.edition) in todo)
+
+
+def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[str, ...] | None, archival: bool,
            on_stage: Callable[[str], None] | None, fingerprint_options: str, stamp: dict,
-           line_numbers: bool = False, jobs: int = 1) -> BuildReport:
+           line_numbers: bool = False, jobs: int = 1, todo: set[str] | None = None) -> BuildReport:
     """Read and check everything, make every output in memory (in one or two processes), then write
-    them all atomically."""
+    them all atomically. Outputs already up to date are not made again."""
     from .writers.atomic import commit_outputs
 
     watch = Stopwatch(on_stage)
     mine, theirs = share(kinds, jobs)
-    options = (archival, line_numbers, "epub" in kinds)
+    options = (archival, line_numbers, _wanted(kinds))
     their_stages: dict[str, float] = {}
     helper = None
     if theirs:
         from .lanes import Helper
 
-        serves = set(theirs) <= {"epub"}  # the helper is free to render the handout's HTML for the main process
+        serves = all(outputs.writer(k).needs for k in theirs)  # the helper is free to render the main process's HTML
         try:
-            helper = Helper(lambda connection: _helper_lane(connection, source, theirs, options, serves))
+            helper = Helper(lambda connection: _helper_lane(connection, source, scripts, theirs, options, serves, todo))
         except OSError:  # the system refused another process: build in this one
             mine, theirs = kinds, ()
     if helper is None:
-        book, warnings = read_project(source, watch)
-        made, more = _Maker(book, *options).make(mine, watch)
-        warnings += more
+        books, warnings = read_project(source, watch, scripts)
+        made = []
+        for book in books:
+            job = Job(book, archival, line_numbers, watch, options[2])
+            made += make_outputs(job, _kinds_for(mine, book, todo))
+            warnings += job.warnings
     else:
-        from .writers.libraries import import_weasyprint
-
-        # The cycle collector: what is imported lives to the end, so it is frozen out of the collector's
-        # passes; and the collector is paused while this process lays out and writes (it spent 0.10-0.15 s
-        # in ~270 passes and freed ~2 MB of 70). Both are undone after the build (the collector resumed
-        # only if it ran before: the CLI pauses it for its one build).
-        collecting = gc.isenabled()
-        try:
-            with watch.stage("import"):
-                import_weasyprint()  # while the helper reads and checks the project
-                gc.freeze()
-                gc.disable()
-            book, warnings, text_html = helper.ready()
-            html_for = None
-            if serves:  # the main process then needs neither Jinja nor the typography code
-                def html_for(page: Page) -> str:
-                    return text_html if page == TEXT_PAGE else helper.ask(("render", page))
-            made, more = _Maker(book, *options).make(mine, watch, html_for=html_for, send_starts=(
-                (lambda starts: helper.send(("starts", starts))) if "epub" in theirs else None))
-            their_made, their_warnings, their_stages = helper.result()
-        except BaseException:
-            helper.cancel()
-            raise
-        finally:
-            gc.unfreeze()
-            if collecting:
-                gc.enable()
-        made += their_made
-        warnings += more + their_warnings
-    made.sort(key=lambda m: KINDS.index(m[0]))
+        made, warnings, their_stages, books = _main_lane(helper, mine, theirs, options, watch, serves, todo)
+    order = {(kind, book.meta.edition): n for n, (book, kind) in enumerate((b, k) for b in books for k in outputs.kinds())}
+    made.sort(key=lambda m: order[(m.kind, m.edition)])
     with watch.stage("commit"):
-        files = {file: data for _, file, data, _, _ in made}
+        files = {m.product.file: m.product.data for m in made}
         # The fingerprints of the files exactly as the loader read them (not read again: a file changed
         # since is then seen as changed by the next build)
-        prints = fingerprints(book.sources, kinds, fingerprint_options)
-        built = {kind: (prints[kind], {file: data}) for kind, file, data, _, _ in made}
-        files[STAMP] = stamp_bytes(stamp, built, book.sources)
+        keys = {stamp_key(m.kind, m.edition): m.kind for m in made}
+        prints = fingerprints(books[0].sources, keys, fingerprint_options)
+        built = {stamp_key(m.kind, m.edition): (prints[stamp_key(m.kind, m.edition)], {m.product.file: m.product.data})
+                 for m in made}
+        files[STAMP] = stamp_bytes(stamp, built, books[0].sources, _record(books))
         written = commit_outputs(output, files)
-    outputs = [Output(kind, path, path.stat().st_size, seconds, pages)
-               for (kind, _, _, seconds, pages), path in zip(made, written)]
-    return BuildReport(outputs, list(dict.fromkeys(warnings)), watch.seconds, their_stages)  # in the order found
+    reported = [Output(m.kind, path, path.stat().st_size, m.seconds, m.product.pages, m.edition)
+                for m, path in zip(made, written)]
+    return BuildReport(reported, list(dict.fromkeys(warnings)), watch.seconds, their_stages)  # in the order found
 
 
-def _helper_lane(connection, source: Path, kinds: tuple[str, ...], options: tuple, serves: bool):
-    """The helper process's work: read and check the project and send the book (and, if it `serves`, the
-    A4 text's HTML) to the main process, then make its outputs; the e-book last, with the page starts
-    the main process sends after laying out the A4 handout. While it waits for them, a serving helper
+def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, todo: set[str] | None):
+    """The main process's part of a two-process build: import WeasyPrint while the helper reads and checks
+    the project, then lay out and write its outputs, giving the helper the results it waits for."""
+    from .writers.libraries import import_weasyprint
+
+    # The cycle collector: what is imported lives to the end, so it is frozen out of the collector's
+    # passes; and the collector is paused while this process lays out and writes (it spent 0.10-0.15 s
+    # in ~270 passes and freed ~2 MB of 70). Both are undone after the build (the collector resumed
+    # only if it ran before: the CLI pauses it for its one build).
+    archival, line_numbers, wanted = options
+    collecting = gc.isenabled()
+    try:
+        with watch.stage("import"):
+            import_weasyprint()  # while the helper reads and checks the project
+            gc.freeze()
+            gc.disable()
+        books, warnings, text_htmls = helper.ready()
+        made = []
+        for index, book in enumerate(books):
+            html_for = None
+            if serves:  # the main process then needs neither Jinja nor the typography code
+                def html_for(page: Page, index=index) -> str:
+                    return text_htmls[index] if page == TEXT_PAGE else helper.ask(("render", (index, page)))
+
+            def send(result, value, index=index):
+                helper.send(("result", (index, result, value)))
+
+            their_kinds = _kinds_for(theirs, book, todo)
+            duties = tuple(sorted({result for kind in their_kinds for result in outputs.writer(kind).needs}))
+            job = Job(book, archival, line_numbers, watch, wanted, html_for=html_for, send=send if duties else None)
+            made += make_outputs(job, _kinds_for(mine, book, todo), duties)
+            warnings += job.warnings
+        their_made, their_warnings, their_stages = helper.result()
+    except BaseException:
+        helper.cancel()
+        raise
+    finally:
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
+    return made + their_made, warnings + their_warnings, their_stages, books
+
+
+def _helper_lane(connection, source: Path, scripts, kinds: tuple[str, ...], options: tuple, serves: bool,
+                 todo: set[str] | None):
+    """The helper process's work: read and check the project and send the books (and, if it `serves`, the
+    A4 text's HTML of each) to the main process, then make its outputs; those that need results of the
+    main process's (the e-book: the A4 page starts) last. While it waits for them, a serving helper
     renders the pages the main process asks for (the appendices, once the text's pages are known)."""
     from .render import PDF, render_document
     from .writers import release_fonts
 
     watch = Stopwatch()
     gc.enable()  # the helper collects as usual, even if the process it was forked from paused the collector
-    starts = []  # the page starts, once they have come
+    received: dict[tuple[int, str], object] = {}
 
-    def serve(until_starts: bool = True):
-        """Render the pages asked for, until the page starts come (or, not `until_starts`, one request)."""
-        while not starts:
+    def serve(until: tuple[int, str] | None):
+        """Answer the main process until the result `until` has come (None: answer one request)."""
+        while until is None or until not in received:
             kind, value = connection.recv()
-            if kind == "starts":
-                starts.append(value)
+            if kind == "result":
+                index, result, data = value
+                received[(index, result)] = data
+                continue
+            index, page = value  # ("render", (book index, page))
+            connection.send(("answer", render_document(books[index], PDF, page)))
+            if until is None:
                 return
-            connection.send(("answer", render_document(book, PDF, value)))  # ("render", page)
-            if not until_starts:
-                return
-
-    def receive_starts():
-        serve()
-        return starts[0]
 
     try:
-        book, warnings = read_project(source, watch)
-        text_html = render_document(book, PDF, TEXT_PAGE) if serves else None
-        connection.send(("ready", (book, warnings, text_html)))
+        books, warnings = read_project(source, watch, scripts)
+        text_htmls = [render_document(book, PDF, TEXT_PAGE) for book in books] if serves else None
+        connection.send(("ready", (books, warnings, text_htmls)))
         if serves:  # the main process asks for the appendices as soon as the text is laid out: answer that
-            serve(until_starts=False)  # first, not after drawing the cover (up to 0.08 s late)
-        made, more = _Maker(book, *options).make(kinds, watch, receive_starts=receive_starts)
+            serve(None)  # first, not after drawing the cover (up to 0.08 s late)
+        archival, line_numbers, wanted = options
+        made, more = [], []
+        for index, book in enumerate(books):
+            def receive(result, index=index):
+                serve((index, result))
+                return received[(index, result)]
+
+            job = Job(book, archival, line_numbers, watch, wanted, receive=receive)
+            made += make_outputs(job, _kinds_for(kinds, book, todo))
+            more += job.warnings
         return made, more, watch.seconds
     finally:
         release_fonts()  # the helper leaves by os._exit
 
 
-class _Maker:
-    """Makes outputs in memory: (kind, file name, bytes, seconds, pages) and the layout's warnings."""
+class Job:
+    """One edition's outputs being made in one process: the book, the options, and the results outputs
+    give each other (the A4 handout's page starts for the e-book), here or across the two processes."""
 
-    def __init__(self, book, archival: bool, line_numbers: bool, epub_wanted: bool):
-        """`epub_wanted`: the e-book is made in this build (here or in the helper): lay out the A4
-        handout for its page list even if the A4 PDF is not wanted."""
-        self.book, self.archival, self.line_numbers, self.epub_wanted = book, archival, line_numbers, epub_wanted
+    def __init__(self, book, archival: bool, line_numbers: bool, watch: Stopwatch, wanted: frozenset[str],
+                 html_for=None, send=None, receive=None):
+        self.book, self.archival, self.line_numbers, self.watch = book, archival, line_numbers, watch
+        self.wanted = wanted            # results an output of this build needs, in this process or the other
+        self.html_for = html_for        # the HTML of a Page of this book, when the other process renders it
+        self.send, self.receive = send, receive  # results to and from the other process
+        self.results: dict[str, object] = {}
+        self.warnings: list[str] = []
+        self.waited = 0.0               # seconds spent waiting for the other process
 
-    def make(self, kinds: tuple[str, ...], watch: Stopwatch, send_starts=None, receive_starts=None, html_for=None):
-        book, name = self.book, self.book.meta.name
-        made: list[tuple[str, str, bytes, float, int | None]] = []
-        warnings: list[str] = []
-        starts = None
-        if "html" in kinds:
-            from .writers.html import write_html
+    def wants(self, result: str) -> bool:
+        """Whether an output still needs this result (so the one that can give it should)."""
+        return result in self.wanted and result not in self.results
 
-            began = time.perf_counter()
-            with watch.stage("html write"):
-                data = write_html(book)
-            made.append(("html", "html/index.html", data, time.perf_counter() - began, None))
-        for kind in ("pdf", "booklet", "large"):
-            a4_for_epub = kind == "pdf" and self.epub_wanted and receive_starts is None
-            if kind not in kinds and not a4_for_epub:
-                continue
-            from .writers.pdf import A4, BOOKLET, VARIANTS, lay_out, write_pdf  # only here: it loads WeasyPrint
+    def give(self, result: str, value) -> None:
+        self.results[result] = value
+        if self.send:
+            self.send(result, value)
 
-            variant = VARIANTS[kind]
-            began = time.perf_counter()
-            layout = lay_out(book, variant, watch, self.line_numbers and variant is A4, html_for if variant is A4 else None)
-            warnings += layout.warnings
-            if a4_for_epub:
-                from .writers.pagemap import page_starts
+    def need(self, result: str):
+        """A result another output gives: made here, received from the other process, or made now for it
+        alone (the A4 handout laid out, not written, for the e-book's page list)."""
+        if result not in self.results:
+            if self.receive:
+                began = time.perf_counter()
+                self.results[result] = self.receive(result)
+                self.waited += time.perf_counter() - began
+            else:
+                outputs.giver(result).give(self)
+        return self.results[result]
 
-                starts = page_starts([layout.text, layout.appendices])
-                if send_starts:
-                    send_starts(starts)
-            if kind not in kinds:
-                continue  # the A4 layout was needed only for the e-book's page list
-            with watch.stage("pdf write"):
-                data = write_pdf(book, layout, self.archival)
-                if variant is BOOKLET:
-                    from .writers.booklet import impose_saddle
 
-                    data = impose_saddle(data)
-            made.append((kind, f"{name}{variant.suffix}.pdf", data, time.perf_counter() - began, layout.pages))
-        if "epub" in kinds:
-            from .writers.cover import cover_png
-            from .writers.epub import write_epub
-
-            began = time.perf_counter()
-            with watch.stage("epub write"):
-                cover = cover_png(book.meta)  # made while the main process lays out the A4 handout
-            if receive_starts:
-                waited = time.perf_counter()
-                starts = receive_starts()
-                began += time.perf_counter() - waited  # the e-book's own time, not the wait
-            with watch.stage("epub write"):
-                data = write_epub(book, starts or [], cover)
-            made.append(("epub", f"{name}.epub", data, time.perf_counter() - began, None))
-        return made, warnings
+def make_outputs(job: Job, kinds: tuple[str, ...], duties: tuple[str, ...] = ()) -> list[Made]:
+    """Make the outputs of `kinds` for one edition, and first the results the other process waits for
+    that none of them gives (`duties`). Outputs that need results of others come last."""
+    chosen = [w for w in outputs.writers() if w.kind in kinds]
+    for result in duties:
+        if not any(result in w.gives for w in chosen):
+            outputs.giver(result).give(job)
+    made = []
+    for writer in sorted(chosen, key=lambda w: bool(w.needs)):
+        began, waited = time.perf_counter(), job.waited
+        product = writer.make(job)
+        made.append(Made(writer.kind, job.book.meta.edition, product, time.perf_counter() - began - (job.waited - waited)))
+    return made

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError, SourceErrors
+from ..languages import UnknownLanguage, pack_for
 from ..model import (Anchor, Annotation, Book, ChronoEvent, Correction, Editorial, GlossaryEntry, Meta,
                      Origin)
 from .article import parse_inline_markdown, parse_markdown, parse_plain
@@ -31,6 +32,7 @@ BOOK_FIELDS = (  # limits: file names stay short; a title longer than 300 letter
     Field("subtitle", limit=300), Field("credentials", limit=200), Field("language", limit=35), Field("date", "date"),
     Field("identifier", limit=200), Field("rights", limit=2000), Field("publisher", limit=200),
     Field("description", limit=5000), Field("article", limit=200), Field("certified_by", limit=200),
+    Field("editions", "list"),
 )
 ANNOTATION_FIELDS = (Field("anchor", required=True), Field("note", required=True), Field("occurrence", "int"))
 GLOSSARY_FIELDS = (
@@ -120,15 +122,39 @@ def _meta(fields: dict, node: Any, path: Path, errors: list[SourceError]) -> Met
         if problem:
             errors.append(SourceError(path, line_of(node, "date", 1), problem))
     language = fields.get("language") or "kk"
+    pack = None
     if not LANGUAGE_RE.match(language):
         errors.append(SourceError(path, line_of(node, "language", 1), _language_problem(language)))
+    else:
+        try:
+            pack = pack_for(language)
+        except UnknownLanguage as unknown:
+            errors.append(SourceError(path, line_of(node, "language", 1), f"{unknown}; README.md says how to add one"))
+    editions = _editions(fields.get("editions"), pack, node, path, errors)
     identifier = fields.get("identifier") or "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "kitap:" + fields.get("title", "") + "|" + fields.get("author", "")))
     return Meta(name=name, title=fields.get("title", ""), author=fields.get("author", ""),
                 language=language, identifier=identifier,
                 subtitle=fields.get("subtitle", ""), credentials=fields.get("credentials", ""),
                 date=fields.get("date", ""), rights=fields.get("rights", ""),
                 publisher=fields.get("publisher", ""), description=fields.get("description", ""),
-                certified_by=fields.get("certified_by", ""))
+                certified_by=fields.get("certified_by", ""), editions=editions)
+
+
+def _editions(value, pack, node: Any, path: Path, errors: list[SourceError]) -> tuple[str, ...]:
+    """book.yaml's `editions:` (the scripts built by default), each the source's own or one its pack makes."""
+    if not value:
+        return ()
+    line = line_of(node, "editions", 1)
+    offered = (pack.script.lower(), *pack.editions) if pack else ()
+    chosen = []
+    for item in value:
+        script = str(item).strip().lower() if isinstance(item, str) else None
+        if not script or (pack and script not in offered):
+            choice = f" (for '{pack.tag}': {', '.join(offered)})" if pack else ""
+            errors.append(SourceError(path, line, f"'editions' lists scripts to build{choice}, not {item!r}"))
+        elif script not in chosen:
+            chosen.append(script)
+    return tuple(chosen)
 
 
 def _language_problem(language: str) -> str:
