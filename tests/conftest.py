@@ -164,3 +164,52 @@ def seed_paragraphs() -> list[str]:
         lines[c["line"] - 1] = line.replace(c["original"], c["corrected"])
     body = [norm(line) for line in lines if line.strip()]
     return body[:-3]  # the byline (name, degree, title) became book metadata
+
+
+def assert_page_list_matches(pdf, files: dict[str, bytes]) -> None:
+    """Every page of the A4 PDF has a marker in the EPUB's page list, and the text after the marker is
+    the text that starts that page."""
+    pdf_pages = read_pdf(pdf)
+    nav = xhtml(files["EPUB/nav.xhtml"])
+    links = nav.xpath("//x:nav[@epub:type='page-list']//x:a", namespaces=NS)
+    assert [a.text for a in links] == [str(p.number) for p in pdf_pages]
+    for link, page in zip(links, pdf_pages):
+        document, ident = link.get("href").split("#")
+        tree = xhtml(files[f"EPUB/{document}"])
+        marker = tree.xpath(f"//*[@id='{ident}']", namespaces=NS)
+        assert marker and marker[0].get("{http://www.idpf.org/2007/ops}type") == "pagebreak"
+        assert marker[0].get("aria-label") == str(page.number)
+        following = text_after(tree, marker[0])
+        first_words = norm(page.body).split()[:2]  # (a third may be smaller than body text: not in page.body)
+        assert following.split()[:2] == first_words, f"page {page.number}"
+
+
+def text_after(tree, marker) -> str:
+    """Text following the marker in document order, without paragraph numbers and note calls."""
+    words, seen = [], False
+    for element in tree.iter():
+        if element is marker:
+            seen = True
+            words.append(element.tail or "")
+            continue
+        if not seen:
+            continue
+        skipped = element.tag.endswith("}th") or element.getparent().tag.endswith("}th")  # headers, smaller in print
+        if skipped or element.get("class") in ("pn", "note-sep") or element.get("role") == "doc-noteref":
+            words.append(element.tail or "")
+            continue
+        words += [element.text or "", element.tail or ""]
+        if len("".join(words).split()) > 6:
+            break
+    return norm("".join(words))
+
+
+def assert_notes_on_their_call_pages(pages: list[PdfPage], count: int) -> None:
+    """Note calls run 1, 2, 3… in reading order, and each note's text is at the foot of its call's page."""
+    calls = [n for page in pages for n in page.calls]
+    assert calls == list(range(1, count + 1)), "note calls must run 1, 2, 3… in reading order"
+    for page in pages:
+        notes_here = norm(page.small)
+        for number in page.calls:
+            marker = re.search(rf"(?:^| ){number}\. ", notes_here)
+            assert marker, f"note {number} is called on page {page.number} but its text is not at its foot"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (FIXTURES, NS, build_project, epub_files, norm, read_pdf, run_cli, seed_paragraphs,
+from conftest import (FIXTURES, assert_page_list_matches, text_after, NS, build_project, epub_files, norm, read_pdf, run_cli, seed_paragraphs,
                       xhtml)
 from test_epub import epubcheck
 
@@ -78,39 +78,8 @@ def test_landmarks_and_cover(files, opf):
 
 def test_page_list_matches_the_printed_handout(seed_build, files):
     """Every page of the A4 PDF has a marker, and the text after it is the text that starts that page."""
-    pdf_pages = read_pdf(seed_build.pdf)
-    nav = xhtml(files["EPUB/nav.xhtml"])
-    links = nav.xpath("//x:nav[@epub:type='page-list']//x:a", namespaces=NS)
-    assert [a.text for a in links] == [str(p.number) for p in pdf_pages]
-    for link, page in zip(links, pdf_pages):
-        document, ident = link.get("href").split("#")
-        tree = xhtml(files[f"EPUB/{document}"])
-        marker = tree.xpath(f"//*[@id='{ident}']", namespaces=NS)
-        assert marker and marker[0].get("{http://www.idpf.org/2007/ops}type") == "pagebreak"
-        assert marker[0].get("aria-label") == str(page.number)
-        following = _text_after(tree, marker[0])
-        first_words = norm(page.body).split()[:3]
-        assert following.split()[:3] == first_words, f"page {page.number}"
+    assert_page_list_matches(seed_build.pdf, files)
 
-
-def _text_after(tree, marker) -> str:
-    """Text following the marker in document order, without paragraph numbers and note calls."""
-    words, seen = [], False
-    for element in tree.iter():
-        if element is marker:
-            seen = True
-            words.append(element.tail or "")
-            continue
-        if not seen:
-            continue
-        skipped = element.tag.endswith("}th") or element.getparent().tag.endswith("}th")  # headers, smaller in print
-        if skipped or element.get("class") in ("pn", "note-sep") or element.get("role") == "doc-noteref":
-            words.append(element.tail or "")
-            continue
-        words += [element.text or "", element.tail or ""]
-        if len("".join(words).split()) > 6:
-            break
-    return norm("".join(words))
 
 
 def test_a_page_that_begins_mid_paragraph_is_marked_at_its_first_word(tmp_path):
@@ -127,7 +96,7 @@ def test_a_page_that_begins_mid_paragraph_is_marked_at_its_first_word(tmp_path):
         if not marker:
             continue
         first = norm(page.body).split()[0]
-        assert _text_after(article, marker[0]).split()[0] == first
+        assert text_after(article, marker[0]).split()[0] == first
     assert article.xpath("//x:p//*[@id='page-2']", namespaces=NS), "page 2 begins inside the paragraph"
 
 

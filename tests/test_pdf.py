@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from conftest import close_punctuation, norm, pdf_body_text, read_pdf, seed_paragraphs
+from conftest import assert_notes_on_their_call_pages, close_punctuation, norm, pdf_body_text, read_pdf, seed_paragraphs
 
 
 @pytest.fixture(scope="module")
@@ -35,13 +35,7 @@ def test_each_footnote_is_at_the_foot_of_the_page_of_its_call(seed_build, seed_p
     from ruamel.yaml import YAML
 
     annotations = YAML(typ="safe").load((seed_build.source / "annotations.yaml").read_text(encoding="utf-8"))
-    calls = [n for page in seed_pages for n in page.calls]
-    assert calls == list(range(1, len(annotations) + 1)), "note calls must run 1, 2, 3… in reading order"
-    for page in seed_pages:
-        notes_here = norm(page.small)
-        for number in page.calls:
-            marker = re.search(rf"(?:^| ){number}\. ", notes_here)
-            assert marker, f"note {number} is called on page {page.number} but its text is not at its foot"
+    assert_notes_on_their_call_pages(seed_pages, len(annotations))
 
 
 def test_footnote_numbers_match_their_text(seed_build, seed_pages):

@@ -112,3 +112,30 @@ def _mixed(passage, word: str, offset: int, target: str | None) -> Finding:
     edits = tuple((offset + i, offset + i + 1, table[c]) for i, c in wrong) if target == "cyrillic" else ()
     return passage.finding(offset, "warning", f"«{word}» is a {script} word with {other} look-alike letters "
                            f"({letters}); write «{fixed}»", "mixed-script", edits)
+
+
+HYPHENATED_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def check_edition_script(project: Project) -> Iterator[Finding]:
+    """`script-edition`: in a text written in the Latin alphabet (language kk-Latn), a word with Cyrillic
+    letters that is not marked as another language ([…]{lang=ru}): the Cyrillic edition would keep it
+    as it is, and the Latin one prints it unconverted."""
+    from ..languages import pack_for
+    from ..load.article import FOREIGN_SPAN
+
+    pack = pack_for(project.book.meta.language)
+    if pack.script != "Latn" or "cyrl" not in pack.editions:
+        return
+    to_latin = pack_for(pack.editions["cyrl"].tag).editions.get("latn")
+    for passage in project.passages:
+        marked = [m.span() for m in FOREIGN_SPAN.finditer(passage.text)]
+        for match in HYPHENATED_WORD.finditer(passage.text):
+            word = match[0]
+            if not any(map(is_cyrillic, word)) or any(a <= match.start() < b for a, b in marked):
+                continue
+            latin = f" («{to_latin.convert(word)}»)" if to_latin else ""
+            yield passage.finding(match.start(), "warning", f"«{word}» has Cyrillic letters in a text in the Latin "
+                                  f"alphabet; write it in Latin letters{latin}, or mark it as another language "
+                                  "([…]{lang=ru})", "script-edition")
+

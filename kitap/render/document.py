@@ -15,6 +15,9 @@ from ..model import Book, Foreign, Inline, Link, Mark, NoteRef, PageBreak, Style
 from ..transforms.inline_ops import CONTAINERS, plain_text, walk
 from .targets import PARTS, STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target  # noqa: F401
 
+SOFT_HYPHEN = "\u00ad"
+
+
 @dataclass(frozen=True)
 class TocEntry:
     """An entry of a table of contents: the element it links to, its title, the entries under it."""
@@ -97,16 +100,23 @@ class Renderer:
     """Renders inline content and links for one book and one target."""
 
     def __init__(self, book: Book, target: Target, page_of: dict[str, int] | None = None,
-                 page_breaks: dict[str, list[int]] | None = None):
+                 page_breaks: dict[str, list[int]] | None = None, page: Page | None = None):
         self.book, self.target = book, target
         self.pack = pack_for(book.meta.language)
         self.page_of = page_of or {}
         self.page_breaks = page_breaks or {}  # element id → printed pages that begin at it (EPUB)
+        self.unhyphenated = page.unhyphenated if page else {}  # paragraph id → words not to hyphenate
+        self.keep_notes = set(page.keep_notes) if page else set()
+        self.new_pages = set(page.new_page_before) if page else set()
         self.notes = {note.key: note for note in book.notes}
         self.glossary = {entry.id: entry for entry in book.glossary}
         self.paragraph_of = {node.id: block.number for block in book.blocks
                              for node in walk(block.children) if isinstance(node, Mark)}
         self.display: dict[int, str] = {}  # id(Text node) → its text as typeset for display
+
+    def starts_page(self, block_id: str) -> Markup:
+        """The class of a paragraph a layout asked to start on a new page (writers/pagination.py)."""
+        return Markup(' class="new-page"') if block_id in self.new_pages else Markup("")
 
     def label(self, children: list[Inline]) -> str:
         return heading_label(self.book, children)
@@ -131,13 +141,14 @@ class Renderer:
                 seen[label] = Ref(label, self.href("article", ident))
         return sorted(seen.values(), key=lambda ref: ref.label)
 
-    def inline(self, children: list[Inline], hyphenate: bool = True) -> Markup:
+    def inline(self, children: list[Inline], hyphenate: bool = True, block_id: str = "") -> Markup:
         """A whole run of inline content (a paragraph, a note, an event), typeset as one paragraph;
-        hyphenated where the target is, unless `hyphenate` is False."""
-        self._typeset(children, hyphenate and self.target.hyphenate)
+        hyphenated where the target is, unless `hyphenate` is False (and but for the words a layout
+        asked to keep whole: Page.unhyphenated, by the paragraph's `block_id`)."""
+        self._typeset(children, hyphenate and self.target.hyphenate, self.unhyphenated.get(block_id, ()))
         return self._children(children)
 
-    def _typeset(self, children: list[Inline], hyphenated: bool) -> None:
+    def _typeset(self, children: list[Inline], hyphenated: bool, whole: tuple[int, ...] = ()) -> None:
         """Typography at render time: the model keeps the author's characters, the display gets «», nbsp…
         Words in another language are hyphenated by that language's pack (or not at all, without one)."""
         runs: list[tuple[Text, bool, str]] = []  # (text, verbatim, language)
@@ -152,11 +163,14 @@ class Renderer:
 
         collect(children, False, self.pack.tag)
         typographer = Typographer(self.pack.typography)
+        counted = 0  # letters and digits of the paragraph before this run (what a layout counts words by)
         for index, (node, verbatim, language) in enumerate(runs):
             after = runs[index + 1][0].text if index + 1 < len(runs) else ""
             shown = typographer.verbatim(node.text) if verbatim else typographer.chunk(node.text, lookahead=after)
             hyphenate = self._hyphenation(language) if hyphenated and not verbatim else None
-            self.display[id(node)] = hyphenate(shown) if hyphenate else shown
+            shown = hyphenate(shown) if hyphenate else shown
+            self.display[id(node)] = _keep_whole(shown, counted, whole) if whole else shown
+            counted += sum(c.isalnum() for c in node.text)
 
     def _hyphenation(self, language: str):
         if language == self.pack.tag:
@@ -214,16 +228,34 @@ class Renderer:
     def _noteref(self, node: NoteRef) -> str:
         note = self.notes[node.key]
         if self.target.footnotes == "float":
-            return f'<span class="footnote" id="fn-{note.number}">{self.inline(note.body)}</span>'
+            keep = " keep-with-call" if note.number in self.keep_notes else ""
+            return f'<span class="footnote{keep}" id="fn-{note.number}">{self.inline(note.body)}</span>'
         epub = ' epub:type="noteref"' if self.target.epub_semantics else ""
         return (f'<a class="noteref" id="fnref-{note.number}" href="#fn-{note.number}"{epub} role="doc-noteref">'
                 f'{note.number}</a>')
 
 
+def _keep_whole(text: str, before: int, starts: tuple[int, ...]) -> str:
+    """`text` (letters and digits `before` it in its paragraph) without the soft hyphens of the words
+    that start after `starts` letters and digits of the paragraph."""
+    out, count, word_start, in_word = [], before, before, False
+    for char in text:
+        if char.isalnum() or char == SOFT_HYPHEN:
+            if not in_word:
+                in_word, word_start = True, count
+            if char == SOFT_HYPHEN and word_start in starts:
+                continue
+        else:
+            in_word = False
+        count += char.isalnum()
+        out.append(char)
+    return "".join(out)
+
+
 def render_document(book: Book, target: Target, page: Page | None = None) -> str:
     """One HTML document holding some parts of the book."""
     page = page or Page()
-    renderer = Renderer(book, target, page.page_of, page.page_breaks)
+    renderer = Renderer(book, target, page.page_of, page.page_breaks, page)
     return environment().get_template("book.html.j2").render(
         book=book, meta=book.meta, target=target, parts=page.parts, r=renderer, L=renderer.pack.labels,
         T=lambda text: typeset(text, renderer.pack.typography), format_date=renderer.pack.format_date,

@@ -48,6 +48,11 @@ class Page:
     scripts: tuple[str, ...] = ()
     downloads: tuple = ()                   # (href, title) links to the other outputs
     linked_styles: bool = True              # <link> the stylesheets; False: the writer supplies them parsed
+    # Adjustments after a first layout (writers/pagination.py): words set without their soft hyphens
+    # (paragraph id → letters and digits before each), notes kept on their call's page.
+    unhyphenated: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    keep_notes: tuple[int, ...] = ()
+    new_page_before: tuple[str, ...] = ()   # paragraph ids that start a new page
 
 
 def text_page(extra_stylesheets: tuple[str, ...] = ()) -> Page:

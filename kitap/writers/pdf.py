@@ -109,6 +109,24 @@ def _render(book: Book, page: Page, watch: Stopwatch, html_for):
             font_config=_font_config(), stylesheets=_stylesheets((*PDF.stylesheets, *page.extra_stylesheets)))
 
 
+MAX_MENDING_ROUNDS = 4
+
+
+def _mended(book: Book, page: Page, watch: Stopwatch, html_for):
+    """The layout of `page`, made again with the adjustments its pagination problems ask for (a word
+    hyphenated across pages, a note on the page after its call: writers/pagination.py) until it has none."""
+    from .pagination import mended, problems
+
+    document = _render(book, page, watch, html_for)
+    for _ in range(MAX_MENDING_ROUNDS):
+        found = problems(document)
+        if not found:
+            break
+        page = mended(page, found)
+        document = _render(book, page, watch, html_for)
+    return document
+
+
 def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, line_numbers: bool = False,
             html_for=None) -> Layout:
     """Lay out the text, then the appendices with the text's real page numbers. `html_for(page)`: the
@@ -118,7 +136,7 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        text = _render(book, text_page(extra), watch, html_for)
+        text = _mended(book, text_page(extra), watch, html_for)
         page_of = {ident: number for number, page in enumerate(text.pages, start=1) for ident in page.anchors}
         appendices = _render(book, Page(parts=APPENDICES, extra_stylesheets=extra, first_page=len(text.pages) + 1,
                                         page_of=page_of, linked_styles=False), watch, html_for)

@@ -1,0 +1,50 @@
+"""After the layout: no word hyphenated across a page break, no footnote on a later page than its call,
+in every print edition of both scripts (the layout is mended and made again: writers/pagination.py)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+
+EDITIONS = ("cyrl", "latn")
+VARIANTS = ("pdf", "booklet", "large")
+
+
+@pytest.fixture(scope="module")
+def books():
+    from kitap.load import load_project
+    from kitap.pipeline import editions_of
+    from kitap.transforms import apply_transforms
+
+    return dict(zip(EDITIONS, editions_of(apply_transforms(load_project(ROOT / "source")), EDITIONS)))
+
+
+@pytest.mark.parametrize("script", EDITIONS)
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_no_split_word_and_no_late_note(books, script, variant):
+    from kitap.writers.pagination import problems
+    from kitap.writers.pdf import VARIANTS as PRINT, _render, lay_out, text_page
+    from kitap.timing import NULL
+
+    book = books[script]
+    layout = lay_out(book, PRINT[variant])
+    assert not problems(layout.text) and not problems(layout.appendices)
+    first = problems(_render(book, text_page((PRINT[variant].stylesheet,) if PRINT[variant].stylesheet else ()),
+                             NULL, None))
+    if script == "latn" and variant == "large":  # the case that showed both problems before the mending
+        assert first.split_words and first.late_notes
+
+
+def test_pdf_pages_never_end_inside_a_word(tmp_path):
+    """Read back from the PDF: no page's last text line ends with the hyphen a line break adds (U+2010)."""
+    import pdfplumber
+
+    from conftest import run_cli
+
+    result = run_cli("--source", str(ROOT / "source"), "--output", str(tmp_path), "--script", "latn", "--only", "large")
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(tmp_path / "kazakhstan-un-latn-large.pdf") as pdf:
+        for page in pdf.pages[:-1]:
+            body = [c for c in page.chars if c["size"] >= 17]  # the text, not notes, heads or numbers
+            last = max(body, key=lambda c: (round(c["top"]), c["x0"]))
+            assert last["text"] != "\u2010", f"page {page.page_number} ends inside a word"
