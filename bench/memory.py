@@ -36,7 +36,7 @@ try:
 except (ImportError, AttributeError):
     pass
 if {no_cache!r}:
-    import contextlib, kitap.writers.linecache as linecache
+    import contextlib, kitap.weasy.linebreaks as linecache
     linecache.remembered_lines = contextlib.nullcontext
     import kitap.writers.pdf as pdf
     pdf.remembered_lines = contextlib.nullcontext

@@ -72,7 +72,7 @@ def child_timed(toolchain: Path, source: Path, only: str) -> dict:
     started = time.perf_counter()
     sys.path.insert(0, str(toolchain))
     try:  # import WeasyPrint the way the toolchain does, when it has its own way (faster library look-ups)
-        from kitap.writers.libraries import import_weasyprint
+        from kitap.weasy.imports import import_weasyprint
         import_weasyprint()
     except ImportError:
         pass

@@ -339,7 +339,7 @@ import json, sys, time
 began = time.perf_counter()
 if sys.argv[4]:
     sys.path.insert(0, sys.argv[4])
-    from kitap.writers.libraries import import_weasyprint
+    from kitap.weasy.imports import import_weasyprint
     import_weasyprint()
 import weasyprint
 imported = time.perf_counter()

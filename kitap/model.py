@@ -208,14 +208,45 @@ class Meta:
 
 
 @dataclass
+class Person:
+    """Someone the text names, for the index of persons: as the index prints them and sorts them, who
+    they were, and the phrases of the text that name them (anchors: whole words, «…» lets a suffix follow)."""
+
+    name: str
+    role: str
+    origin: Origin
+    sort_as: str = ""
+    dates: str = ""
+    mentions: tuple[Anchor, ...] = ()
+    id: str = ""
+    uses: list[str] = field(default_factory=list)  # ids of the marked mentions in the text
+
+
+@dataclass
 class Book:
     root: Path
     meta: Meta
     blocks: list[Block]
     notes: list[Note] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)
-    glossary: list[GlossaryEntry] = field(default_factory=list)
-    chronology: list[ChronoEvent] = field(default_factory=list)
+    # Each registered appendix's entries by its name (kitap/appendices): 'glossary', 'chronology', 'persons'.
+    appendices: dict[str, list] = field(default_factory=dict)
     editorial: Editorial = field(default_factory=Editorial)
     sources: dict[str, str] = field(default_factory=dict)  # file read → its sha256, or "absent" (load/sources.py)
     own_script: str = ""  # the script of the source ('cyrl'), whichever edition this book is
+
+    @property
+    def glossary(self) -> list[GlossaryEntry]:
+        return self.appendices.setdefault("glossary", [])
+
+    @glossary.setter
+    def glossary(self, entries: list[GlossaryEntry]) -> None:
+        self.appendices["glossary"] = entries
+
+    @property
+    def chronology(self) -> list[ChronoEvent]:
+        return self.appendices.setdefault("chronology", [])
+
+    @chronology.setter
+    def chronology(self, events: list[ChronoEvent]) -> None:
+        self.appendices["chronology"] = events

@@ -243,7 +243,7 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
 def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, todo: set[str] | None):
     """The main process's part of a two-process build: import WeasyPrint while the helper reads and checks
     the project, then lay out and write its outputs, giving the helper the results it waits for."""
-    from .writers.libraries import import_weasyprint
+    from .weasy import import_weasyprint
 
     # The cycle collector: what is imported lives to the end, so it is frozen out of the collector's
     # passes; and the collector is paused while this process lays out and writes (it spent 0.10-0.15 s

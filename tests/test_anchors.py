@@ -22,7 +22,7 @@ TEXT = "Адамдары еңбек етеді, адам ойлайды.\n  Әр
 def book_with(*annotations, chronology=()) -> Book:
     meta = Meta(name="t", title="T", author="A", language="kk", identifier="x")
     return Book(Path("."), meta, parse_plain(TEXT, Path("article.txt")), annotations=list(annotations),
-                chronology=list(chronology))
+                appendices={"chronology": list(chronology)})
 
 
 def note(phrase, occurrence=None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from conftest import NS, epub_files, run_cli
+from conftest import needs_speedups, NS, epub_files, run_cli
 
 
 @pytest.mark.parametrize("title", ["Жоба\\q", 'Абай "жолы"', "Backslash \\ and 'apostrophe'", "Соңы: # емес"])
@@ -49,13 +49,14 @@ def test_the_cover_sets_any_accepted_title_in_its_space(title):
     assert ink.crop((cover.WIDTH - cover.MARGIN + 5, 0, cover.WIDTH, cover.HEIGHT)).getbbox() is None
 
 
+@needs_speedups
 def test_the_line_break_cache_keeps_no_paragraph_text(monkeypatch):
     from contextlib import contextmanager
 
     from kitap.load import load_project
     from kitap.transforms import apply_transforms
     from kitap.writers import pdf
-    from kitap.writers.linecache import ENDS, remembered_lines
+    from kitap.weasy.linebreaks import ENDS, remembered_lines
 
     from conftest import FIXTURES
 

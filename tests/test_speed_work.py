@@ -9,7 +9,7 @@ from contextlib import contextmanager, nullcontext
 
 import pytest
 
-from conftest import FIXTURES, ROOT, run_cli
+from conftest import needs_speedups, FIXTURES, ROOT, run_cli
 
 
 def _files(folder):
@@ -61,6 +61,7 @@ def test_errors_read_the_same_in_one_or_two_processes(project, tmp_path, spoil):
     assert not (tmp_path / "out1").exists() and not (tmp_path / "out2").exists()
 
 
+@needs_speedups
 @pytest.mark.parametrize("variant", ["A4", "LARGE"])
 def test_remembered_line_breaks_and_shortest_hyphenation_first_change_no_byte(monkeypatch, variant):
     from weasyprint.text import line_break
@@ -68,7 +69,7 @@ def test_remembered_line_breaks_and_shortest_hyphenation_first_change_no_byte(mo
     from kitap.load import load_project
     from kitap.transforms import apply_transforms
     from kitap.writers import pdf
-    from kitap.writers.linecache import remembered_lines, split_first_line_function
+    from kitap.weasy.linebreaks import remembered_lines, split_first_line_function
 
     assert split_first_line_function() is not line_break.split_first_line  # the step applies to this WeasyPrint
     book = apply_transforms(load_project(ROOT / "source"))
@@ -103,11 +104,12 @@ def test_no_temporary_font_folder_is_left_behind(tmp_path):
         assert list(temp.iterdir()) == [], args
 
 
+@needs_speedups
 def test_weasyprint_is_imported_without_font_tools_it_does_not_use():
     code = """
 import importlib, sys
 sys.path.insert(0, sys.argv[1])
-from kitap.writers.libraries import import_weasyprint
+from kitap.weasy.imports import import_weasyprint
 import_weasyprint()
 from weasyprint.pdf import fonts
 print("varLib" , "fontTools.varLib" in sys.modules)
@@ -122,7 +124,7 @@ print("delegates", fonts.instantiateVariableFont(1, 2))
     result = subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines == ["varLib False", "instancer stand-in kitap.writers.libraries", "subset works True",
+    assert lines == ["varLib False", "instancer stand-in kitap.weasy.imports", "subset works True",
                      "real instancer True", "delegates ('real', (1, 2))"]
 
 
@@ -138,7 +140,7 @@ run()
 
 
 def test_precompiled_c_declarations_change_no_byte(tmp_path):
-    """The out-of-line cffi module kitap hands to WeasyPrint (kitap.writers.libraries, 3.) declares the same
+    """The out-of-line cffi module kitap hands to WeasyPrint (kitap.weasy.imports, 3.) declares the same
     functions from the same libraries: the same bytes as WeasyPrint's own in-line declarations."""
     made = {}
     for how in ("plain", "kitap"):
@@ -152,13 +154,14 @@ def test_precompiled_c_declarations_change_no_byte(tmp_path):
     assert made["plain"] == made["kitap"]
 
 
+@needs_speedups
 def test_weasyprint_gets_the_precompiled_declarations_and_pycparser_stays_unloaded(tmp_path):
     code = """
 import sys
 sys.path.insert(0, sys.argv[1])
-from kitap.writers import libraries
+from kitap.weasy import imports as libraries
 libraries.CACHE = libraries.Path(sys.argv[2])  # a fresh cache: the first import makes the module
-from kitap.writers.libraries import import_weasyprint
+from kitap.weasy.imports import import_weasyprint
 import_weasyprint()
 from weasyprint.text import ffi
 print(type(ffi.ffi).__name__, ffi.pango is not None, ffi.harfbuzz_subset is not None, ffi.FROM_UNITS)

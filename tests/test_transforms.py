@@ -21,8 +21,8 @@ HERE = Origin(Path("t.yaml"), 1)
 def book_of(*paragraphs, annotations=(), glossary=(), chronology=()) -> Book:
     blocks = [Block("p", [Text(p)] if isinstance(p, str) else p, Origin(Path("a.txt"), i)) for i, p in enumerate(paragraphs, 1)]
     meta = Meta(name="t", title="T", author="A", language="kk", identifier="x")
-    return Book(Path("."), meta, blocks, annotations=list(annotations), glossary=list(glossary),
-                chronology=list(chronology))
+    return Book(Path("."), meta, blocks, annotations=list(annotations),
+                appendices={"glossary": list(glossary), "chronology": list(chronology)})
 
 
 def note(phrase, body="n", occurrence=None):

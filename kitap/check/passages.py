@@ -131,7 +131,7 @@ class YamlFile:
 
 
 def yaml_passages(book) -> list[Passage]:
-    """The texts of book.yaml, the notes, glossary, chronology and editorial.yaml, each at its own line."""
+    """The texts of book.yaml, the notes, the appendices and editorial.yaml, each at its own line."""
     files: dict[Path, YamlFile] = {}
     result: list[Passage] = []
 
@@ -147,11 +147,12 @@ def yaml_passages(book) -> list[Passage]:
         add(root / "book.yaml", getattr(meta, key), kind, 1, key)
     for annotation in book.annotations:
         add(annotation.origin.path, plain_text(annotation.body), "note", annotation.origin.line, "note")
-    for entry in book.glossary:
-        add(entry.origin.path, entry.expansion, "name", entry.origin.line, "expansion")
-        add(entry.origin.path, entry.note, "note", entry.origin.line, "note")
-    for event in book.chronology:
-        add(event.origin.path, plain_text(event.event), "event", event.origin.line, "event")
+    from ..appendices import appendices
+
+    for appendix in appendices():  # what each appendix says its entries hold (a glossary's expansion …)
+        for entry in book.appendices.get(appendix.name, []) if appendix.texts else ():
+            for text, kind, key in appendix.texts(entry):
+                add(entry.origin.path, text, kind, entry.origin.line, key)
     editorial = root / "editorial.yaml"
     add(editorial, book.editorial.title_note, "note", 1, "title_note")
     for note in book.editorial.notes:

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError, SourceErrors
+from ..appendices import appendices
 from ..languages import UnknownLanguage, pack_for
-from ..model import (Anchor, Annotation, Book, ChronoEvent, Correction, Editorial, GlossaryEntry, Meta,
+from ..model import (Anchor, Annotation, Book, Correction, Editorial, Meta,
                      Origin)
 from .article import parse_inline_markdown, parse_markdown, parse_plain
 from .characters import too_long
@@ -35,12 +36,6 @@ BOOK_FIELDS = (  # limits: file names stay short; a title longer than 300 letter
     Field("editions", "list"),
 )
 ANNOTATION_FIELDS = (Field("anchor", required=True), Field("note", required=True), Field("occurrence", "int"))
-GLOSSARY_FIELDS = (
-    Field("term", required=True), Field("expansion", required=True), Field("kk"), Field("ru"), Field("en"),
-    Field("origin", choices=("kk", "ru", "en")), Field("note"),
-)
-CHRONOLOGY_FIELDS = (Field("date", "date", required=True), Field("event", required=True), Field("anchor"),
-                     Field("occurrence", "int"))
 EDITORIAL_FIELDS = (Field("title_note"), Field("corrections", "list"), Field("notes", "list"))
 CORRECTION_FIELDS = (Field("line", "int", required=True), Field("original", required=True),
                      Field("corrected", required=True), Field("reason"))
@@ -71,8 +66,9 @@ def load_project(root: Path) -> Book:
                                                    "(one paragraph per line)"))
     book = Book(root=root, meta=meta, blocks=blocks, notes=notes)
     book.annotations = _annotations(reader, errors)
-    book.glossary = _glossary(reader, errors)
-    book.chronology = _chronology(reader, errors)
+    for appendix in appendices():  # glossary, chronology, persons … (kitap/appendices)
+        path, node = reader.optional_yaml(appendix.file)
+        book.appendices[appendix.name] = appendix.load(node, path, errors)
     book.editorial = _editorial(reader, article_text, article_path, errors)
     if errors:
         raise SourceErrors(errors)
@@ -179,7 +175,8 @@ def _article_path(reader: _Reader, declared: str | None, node: Any, book_path: P
     return found[0]
 
 
-def _anchor(fields: dict, path: Path, line: int) -> Anchor | None:
+def anchor_of(fields: dict, path: Path, line: int) -> Anchor | None:
+    """An entry's anchor (`anchor:` and `occurrence:`), if it has one."""
     if not fields.get("anchor"):
         return None
     return Anchor(fields["anchor"], fields.get("occurrence"), Origin(path, line))
@@ -193,53 +190,10 @@ def _annotations(reader: _Reader, errors: list[SourceError]) -> list[Annotation]
         fields = check_mapping(item, ANNOTATION_FIELDS, path, line, "an annotation", errors)
         if "anchor" in fields and "note" in fields:
             origin = Origin(path, line)
-            body = _inline(fields["note"], Origin(path, line_of(item, "note", line)), errors)
-            result.append(Annotation(_anchor(fields, path, line), body, origin))
+            body = inline_text(fields["note"], Origin(path, line_of(item, "note", line)), errors)
+            result.append(Annotation(anchor_of(fields, path, line), body, origin))
 
     check_list(node, path, "annotations.yaml", errors, each)
-    return result
-
-
-def _glossary(reader: _Reader, errors: list[SourceError]) -> list[GlossaryEntry]:
-    path, node = reader.optional_yaml("glossary.yaml")
-    result: list[GlossaryEntry] = []
-    seen: dict[str, int] = {}
-
-    def each(item: Any, line: int) -> None:
-        fields = check_mapping(item, GLOSSARY_FIELDS, path, line, "a glossary entry", errors)
-        if "term" not in fields or "expansion" not in fields:
-            return
-        term = fields["term"]
-        if term in seen:
-            errors.append(SourceError(path, line, f"duplicate glossary term '{term}' (first defined at line {seen[term]}); merge the two entries"))
-            return
-        seen[term] = line
-        result.append(GlossaryEntry(term, fields["expansion"], Origin(path, line), kk=fields.get("kk", ""),
-                                    ru=fields.get("ru", ""),
-                                    en=fields.get("en", ""), source_language=fields.get("origin", ""),
-                                    note=fields.get("note", "")))
-
-    check_list(node, path, "glossary.yaml", errors, each)
-    return result
-
-
-def _chronology(reader: _Reader, errors: list[SourceError]) -> list[ChronoEvent]:
-    path, node = reader.optional_yaml("chronology.yaml")
-    result: list[ChronoEvent] = []
-
-    def each(item: Any, line: int) -> None:
-        fields = check_mapping(item, CHRONOLOGY_FIELDS, path, line, "a chronology entry", errors)
-        if "date" not in fields or "event" not in fields:
-            return
-        date, problem = parse_partial_date(fields["date"])
-        if problem:
-            errors.append(SourceError(path, line_of(item, "date", line), problem))
-            return
-        origin = Origin(path, line)
-        event = _inline(fields["event"], Origin(path, line_of(item, "event", line)), errors)
-        result.append(ChronoEvent(date, event, origin, _anchor(fields, path, line)))
-
-    check_list(node, path, "chronology.yaml", errors, each)
     return result
 
 
@@ -275,7 +229,8 @@ def _editorial(reader: _Reader, article_text: str, article_path: Path, errors: l
     return editorial
 
 
-def _inline(text: str, origin: Origin, errors: list[SourceError]):
+def inline_text(text: str, origin: Origin, errors: list[SourceError]):
+    """A YAML text with inline Markdown (a note, an event), or [] with its problem added to `errors`."""
     try:
         return parse_inline_markdown(text, origin)
     except SourceError as error:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 
+from ..appendices import files as appendix_files
+
 BOOK_FILE = "book.yaml"
 # name → what it holds (for messages); book.yaml is required, the others are read when present.
 YAML_FILES = {
     BOOK_FILE: "the book's details",
     "annotations.yaml": "notes attached to phrases of the text",
-    "glossary.yaml": "abbreviations",
-    "chronology.yaml": "dated events",
+    **appendix_files(),  # glossary.yaml, chronology.yaml, persons.yaml … (each appendix declares its own)
     "editorial.yaml": "the editor's record",
 }
 ARTICLE_CANDIDATES = ("article.md", "article.txt")

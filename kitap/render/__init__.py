@@ -3,12 +3,14 @@
 The targets and paths are imported at once; the renderer (Jinja and the Kazakh typography) on first use
 of one of its names, so a process that only lays out HTML does not load it.
 """
-from .targets import (APPENDICES, EPUB, HTML, PARTS, PDF, STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target,
+from .targets import (EPUB, HTML, PDF, STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target, appendix_parts, parts,
                       text_page)
 
-__all__ = ["APPENDICES", "EPUB", "HTML", "PARTS", "PDF", "STYLES_DIR", "TEMPLATES_DIR", "TOOL_ROOT", "Page", "Target",
-           "text_page", "Ref", "Renderer", "TocEntry", "css_string", "environment", "heading_tree", "render_document"]
-_RENDERER = {"Ref", "Renderer", "TocEntry", "css_string", "environment", "heading_tree", "render_document"}
+__all__ = ["EPUB", "HTML", "PDF", "STYLES_DIR", "TEMPLATES_DIR", "TOOL_ROOT", "Page", "Target", "appendix_parts",
+           "parts", "text_page", "Ref", "Renderer", "TocEntry", "css_string", "environment", "heading_tree", "present_parts",
+           "render_document"]
+_RENDERER = {"Ref", "Renderer", "TocEntry", "css_string", "environment", "heading_tree", "present_parts",
+             "render_document"}
 
 
 def __getattr__(name: str):

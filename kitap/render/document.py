@@ -13,9 +13,12 @@ from ..languages import UnknownLanguage, pack_for
 from ..typography import Typographer, typeset
 from ..model import Book, Foreign, Inline, Link, Mark, NoteRef, PageBreak, Styled, Text
 from ..transforms.inline_ops import CONTAINERS, plain_text, walk
-from .targets import PARTS, STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target  # noqa: F401
+from .targets import STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target, parts  # noqa: F401
 
 SOFT_HYPHEN = "\u00ad"
+# A marked phrase that links to an appendix entry: its mark kind → (link class, the appendix).
+MARK_LINKS = {"abbr": ("abbr-link", "glossary"), "chrono": ("chrono-link", "chronology"),
+              "person": ("person-link", "persons")}
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,11 @@ class TocEntry:
     id: str
     title: str
     children: tuple["TocEntry", ...] = ()
+
+
+def present_parts(book: Book) -> list[str]:
+    """The parts a book has: the article, the appendices with entries, the colophon."""
+    return [part for part in parts() if part in ("article", "colophon") or book.appendices.get(part)]
 
 
 def heading_tree(book: Book) -> list[TocEntry]:
@@ -83,7 +91,9 @@ def _template_cache() -> _TemplateCache | None:
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
+    from ..appendices import template_dirs
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([TEMPLATES_DIR, *template_dirs()]), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              bytecode_cache=_template_cache())
     env.filters["css_string"] = css_string
@@ -123,10 +133,20 @@ class Renderer:
 
     def contents(self) -> list[TocEntry]:
         """The web page's contents: the article's headings, then the notes and the appendices present."""
-        labels = self.pack.labels
-        present = {"notes": bool(self.book.notes), "glossary": bool(self.book.glossary),
-                   "chronology": bool(self.book.chronology), "colophon": True}
-        return [*heading_tree(self.book), *(TocEntry(part, labels[part]) for part, shown in present.items() if shown)]
+        notes = [TocEntry("notes", self.pack.labels["notes"])] if self.book.notes else []
+        return [*heading_tree(self.book), *notes,
+                *(TocEntry(part, self.heading(part)) for part in present_parts(self.book) if part != "article")]
+
+    def heading(self, part: str) -> str:
+        """The heading of a part (an appendix, the colophon): the language pack's label under its name."""
+        return self.pack.labels[part]
+
+    def template_of(self, part: str) -> str:
+        if part in ("article", "colophon"):
+            return f"parts/{part}.html.j2"
+        from ..appendices import appendix
+
+        return appendix(part).template
 
     def href(self, part: str, ident: str) -> str:
         return f"#{ident}" if self.target.single_document else f"{part}.xhtml#{ident}"
@@ -217,13 +237,12 @@ class Renderer:
 
     def _mark(self, node: Mark) -> str:
         inner = self._children(node.children)
-        if node.kind == "abbr-use":
-            return f'<span class="abbr-use" id="{node.id}">{inner}</span>'
+        if node.kind.endswith("-use"):  # a use that is not linked: an id for the appendix's page list
+            return f'<span class="{node.kind}" id="{node.id}">{inner}</span>'
         if node.kind == "abbr":
-            entry = self.glossary[node.ref]
-            return (f'<a class="abbr-link" id="{node.id}" href="{self.href("glossary", node.ref)}">'
-                    f'<abbr title="{escape(entry.expansion)}">{inner}</abbr></a>')
-        return f'<a class="chrono-link" id="{node.id}" href="{self.href("chronology", node.ref)}">{inner}</a>'
+            inner = Markup(f'<abbr title="{escape(self.glossary[node.ref].expansion)}">{inner}</abbr>')
+        css, part = MARK_LINKS[node.kind]
+        return f'<a class="{css}" id="{node.id}" href="{self.href(part, node.ref)}">{inner}</a>'
 
     def _noteref(self, node: NoteRef) -> str:
         note = self.notes[node.key]

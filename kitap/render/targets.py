@@ -5,13 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..appendices import names as appendix_names
+
 TOOL_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR = TOOL_ROOT / "templates"
 STYLES_DIR = TOOL_ROOT / "styles"
 
-# Parts of a book, in reading order; the EPUB puts each in its own file.
-PARTS = ("article", "glossary", "chronology", "colophon")
-APPENDICES = ("glossary", "chronology", "colophon")
+def appendix_parts() -> tuple[str, ...]:
+    """The parts after the article, in reading order: the registered appendices (kitap/appendices), the colophon."""
+    return (*appendix_names(), "colophon")
+
+
+def parts() -> tuple[str, ...]:
+    """Parts of a book, in reading order; the EPUB puts each in its own file."""
+    return ("article", *appendix_parts())
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ HTML = Target("html", True, "aside", False, False, ("styles/fonts.css", "styles/
 class Page:
     """Options of one rendered document: which parts, extra styles, where page numbering starts."""
 
-    parts: tuple[str, ...] = PARTS
+    parts: tuple[str, ...] = field(default_factory=parts)
     title: str = ""
     extra_stylesheets: tuple[str, ...] = ()
     first_page: int = 1

@@ -2,8 +2,8 @@
 
 The last transform, run once per extra edition on the finished model (notes numbered, terms and
 events linked, so every output of the edition matches the source edition's structure). Converted:
-every text the reader sees in the book's language — the article, notes, chronology, the glossary's
-terms, expansions and notes, the book's details and the editor's notes. Left alone: words marked as
+every text the reader sees in the book's language — the article, notes, each appendix's entries (as
+the appendix declares: kitap/appendices), the book's details and the editor's notes. Left alone: words marked as
 another language ([…]{lang=ru}), the glossary's Russian and English names, code, web addresses.
 The edition is a new Book: the source's is not changed.
 """
@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import copy
 import uuid
-from dataclasses import fields
+from dataclasses import dataclass, fields
+from typing import Callable
 
 from ..errors import KitapError
 from ..languages import pack_for
@@ -25,32 +26,59 @@ def edition_scripts(book: Book) -> tuple[str, ...]:
     return tuple(pack_for(book.meta.language).editions)
 
 
+@dataclass(frozen=True)
+class Converter:
+    """An edition's conversion of texts (`converter(text)`) and of inline content (`converter.inlines`),
+    which leaves alone words marked as another language than the book's (`base`) and code."""
+
+    convert: Callable[[str], str]
+    base: str
+
+    def __call__(self, text: str) -> str:
+        return self.convert(text)
+
+    def inlines(self, children: list[Inline]) -> None:
+        for node in children:
+            if isinstance(node, Text):
+                node.text = self.convert(node.text)
+            elif isinstance(node, Foreign):
+                if node.lang.split("-")[0].lower() == self.base:  # marked, but in the book's own language
+                    self.inlines(node.children)
+            elif isinstance(node, Styled) and node.style == "code":
+                continue
+            elif hasattr(node, "children"):
+                self.inlines(node.children)
+
+
 def edition_of(book: Book, script: str) -> Book:
     """The book in `script` (an edition its language pack offers)."""
+    from ..appendices import appendices
+
     pack = pack_for(book.meta.language)
     edition = pack.editions.get(script)
     if edition is None:
         offered = ", ".join(pack.editions) or "none"
         raise KitapError(f"a book in '{book.meta.language}' has no '{script}' edition (editions kitap can make of "
                          f"it: {offered})")
-    convert = edition.convert
+    convert = Converter(edition.convert, pack.base)
     new = copy.deepcopy(book)
     for block in new.blocks:
-        _convert_inlines(block.children, convert, pack.base)
+        convert.inlines(block.children)
     for note in new.notes:
-        _convert_inlines(note.body, convert, pack.base)
-    for event in new.chronology:
-        _convert_inlines(event.event, convert, pack.base)
-    for entry in new.glossary:  # its names in other languages (kk:, ru:, en:) stay as they are
-        entry.term, entry.expansion, entry.note = convert(entry.term), convert(entry.expansion), convert(entry.note)
+        convert.inlines(note.body)
+    target = pack_for(edition.tag)
+    for appendix in appendices():
+        entries = new.appendices.get(appendix.name, [])
+        if appendix.convert:
+            appendix.convert(entries, convert)
+        if appendix.sort:
+            appendix.sort(entries, target)  # in the edition's own order; ids stay, so links keep working
     new.editorial.title_note = convert(new.editorial.title_note)
     new.editorial.notes = [convert(note) for note in new.editorial.notes]
     for correction in new.editorial.corrections:
         correction.original, correction.corrected = convert(correction.original), convert(correction.corrected)
         correction.reason = convert(correction.reason)
     new.meta = _meta(new.meta, convert, edition.tag, script)
-    target = pack_for(edition.tag)
-    new.glossary.sort(key=lambda entry: target.sort_key(entry.term))  # ids stay: links keep working
     return new
 
 
@@ -61,16 +89,3 @@ def _meta(meta: Meta, convert, tag: str, script: str) -> Meta:
     values["identifier"] = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{meta.identifier}#{script}"))
     values.update(name=f"{meta.name}-{script}", language=tag, edition=script)
     return Meta(**values)
-
-
-def _convert_inlines(children: list[Inline], convert, base: str) -> None:
-    for node in children:
-        if isinstance(node, Text):
-            node.text = convert(node.text)
-        elif isinstance(node, Foreign):
-            if node.lang.split("-")[0].lower() == base:  # marked, but in the book's own language
-                _convert_inlines(node.children, convert, base)
-        elif isinstance(node, Styled) and node.style == "code":
-            continue
-        elif hasattr(node, "children"):
-            _convert_inlines(node.children, convert, base)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ebooklib import epub
 
 from ..model import Book, PageBreak, Styled
-from ..render import EPUB, PARTS, STYLES_DIR, Page, environment, heading_tree, render_document
+from ..render import EPUB, STYLES_DIR, Page, environment, heading_tree, present_parts, render_document
 from ..languages import pack_for
 from ..transforms.inline_ops import insert_at_word_of_alnum, walk
 from .cover import cover_png
@@ -18,12 +18,9 @@ from .fonts import epub_fonts, visible_characters
 from .pagemap import PARAGRAPH_PREFIX, PageStart
 from .stamp import build_time
 
-PART_LABEL = {"article": None, "glossary": "glossary", "chronology": "chronology", "colophon": "colophon"}
-PART_OF_ID = (("gl-", "glossary"), ("glossary", "glossary"), ("ch-", "chronology"), ("chronology", "chronology"),
-              ("col", "colophon"), ("cor", "colophon"))
+COLOPHON_IDS = ("col", "cor")  # element ids of the colophon (the appendices declare their own)
 LANDMARKS = (("cover", "cover.xhtml", "cover"), ("toc", "nav.xhtml#toc", "contents"),
-             ("bodymatter", "article.xhtml#article", None), ("glossary", "glossary.xhtml", "glossary"),
-             ("appendix", "chronology.xhtml", "chronology"))
+             ("bodymatter", "article.xhtml#article", None))
 ACCESSIBILITY_FEATURES = ("tableOfContents", "readingOrder", "structuralNavigation", "pageBreakMarkers",
                           "pageNavigation", "printPageNumbers", "displayTransformability", "alternativeText")
 
@@ -55,12 +52,20 @@ class Landmark:
     title: str
 
 
-def _present_parts(book: Book) -> list[str]:
-    return [p for p in PARTS if not (p == "glossary" and not book.glossary) and not (p == "chronology" and not book.chronology)]
-
-
 def _part_of(element_id: str) -> str:
-    return next((part for prefix, part in PART_OF_ID if element_id.startswith(prefix)), "article")
+    """The part (file) of the e-book an element id is in."""
+    from ..appendices import appendices
+
+    owners = [(prefix, a.name) for a in appendices() for prefix in a.ids] + [(p, "colophon") for p in COLOPHON_IDS]
+    return next((part for prefix, part in owners if element_id.startswith(prefix)), "article")
+
+
+def _landmarks(labels, title: str, parts: list[str]) -> list[Landmark]:
+    """Cover, contents, the text, then each appendix present by its epub:type."""
+    from ..appendices import appendices
+
+    marks = [Landmark(kind, href, labels[label] if label else title) for kind, href, label in LANDMARKS]
+    return marks + [Landmark(a.epub_type, f"{a.name}.xhtml", labels[a.name]) for a in appendices() if a.name in parts]
 
 
 def place_page_breaks(book: Book, starts: list[PageStart]) -> dict[str, list[int]]:
@@ -127,8 +132,8 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
     cover = epub.EpubHtml(uid="cover", file_name="cover.xhtml", title=labels["cover"], lang=meta.language,
                           content=environment().get_template("cover.xhtml.j2").render(meta=meta, image="images/cover.png"))
     documents = []
-    for part in _present_parts(book):
-        title = labels[PART_LABEL[part]] if PART_LABEL[part] else meta.title
+    for part in present_parts(book):
+        title = labels[part] if part != "article" else meta.title
         content = render_document(book, EPUB, Page(parts=(part,), title=title, page_breaks=page_breaks))
         doc = epub.EpubHtml(uid=part, file_name=f"{part}.xhtml", title=title, lang=meta.language, content=content)
         for sheet in stylesheets:
@@ -154,8 +159,7 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
 
     nav_xhtml = environment().get_template("nav.xhtml.j2").render(
         meta=meta, L=labels, documents=toc,
-        landmarks=[Landmark(kind, href, labels[label] if label else meta.title) for kind, href, label in LANDMARKS
-                   if href.split(".")[0] in {"cover", "nav"} | {d.id for d in documents}],
+        landmarks=_landmarks(labels, meta.title, [d.id for d in documents]),
         pages=[NavEntry(f"{_part_of(s.element_id)}.xhtml#page-{s.page}", str(s.page)) for s in starts])
     raw = io.BytesIO()
     epub.write_epub(raw, eb, {"epub3_pages": False, "mtime": stamp.replace(tzinfo=None), "raise_exceptions": True})

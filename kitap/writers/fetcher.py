@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .libraries import import_weasyprint
+from ..weasy import import_weasyprint
 
 import_weasyprint()
 from weasyprint.urls import URLFetcher  # noqa: E402

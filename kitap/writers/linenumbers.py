@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from ..weasy import page_box
 from .booklet import stable_id
 
 EVERY = 5
@@ -32,7 +33,7 @@ def line_marks(document) -> list[LineMark]:
     marks = []
     for start in line_starts(document):
         if start.line % EVERY == 0:
-            page = document.pages[start.page - 1]._page_box
+            page = page_box(document.pages[start.page - 1])
             right = page.content_box_x() + page.width  # the text column's right edge, whatever the line's length
             marks.append(LineMark(start.page - 1, right, start.box.position_y, start.box.height, start.line))
     return marks

@@ -40,7 +40,9 @@ class _Run:
 
 def _runs(documents):
     """Every laid-out text box of the flow (not margins, footnote area or generated text), in order."""
-    from weasyprint.formatting_structure import boxes
+    from ..weasy import boxes as box_types, page_box
+
+    boxes = box_types()
 
     counted: dict[str, int] = {}  # paragraph id → letters and digits laid out so far
     number = 0
@@ -64,7 +66,7 @@ def _runs(documents):
     for document in documents:
         for page in document.pages:
             number += 1
-            yield from visit(page._page_box, (), None)
+            yield from visit(page_box(page), (), None)
 
 
 def page_starts(documents) -> list[PageStart]:

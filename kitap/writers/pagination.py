@@ -53,7 +53,9 @@ def _split_words(document):
 
 
 def _late_notes(document):
-    from weasyprint.formatting_structure import boxes
+    from ..weasy import boxes as box_types, page_box
+
+    boxes = box_types()
 
     called: dict[str, tuple[int, str]] = {}  # note id → (page, paragraph id) of its call
     placed: dict[str, int] = {}
@@ -75,7 +77,7 @@ def _late_notes(document):
             visit(child, number, in_notes, paragraph)
 
     for number, page in enumerate(document.pages, start=1):
-        visit(page._page_box, number, False, "")
+        visit(page_box(page), number, False, "")
     for ident, (page, paragraph) in called.items():
         if placed.get(ident, page) > page:
             yield int(ident[len(NOTE_PREFIX):]), paragraph

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Book
-from ..render import APPENDICES, PDF, STYLES_DIR, TOOL_ROOT, Page, text_page
+from ..render import PDF, STYLES_DIR, TOOL_ROOT, Page, appendix_parts, text_page
 from ..timing import NULL, Stopwatch
 from .fetcher import ConfinedFetcher
-from .linecache import remembered_lines
+from ..weasy import free_font_config
+from ..weasy.linebreaks import remembered_lines
 from .linenumbers import line_marks, overlay_line_numbers
 from .stamp import build_time
 
@@ -79,7 +80,7 @@ def release_fonts() -> None:
         config = _font_config()
         _stylesheets.cache_clear()  # they refer to the configuration
         _font_config.cache_clear()
-        config.__del__()
+        free_font_config(config)
 
 
 def _html(book: Book, page: Page) -> str:
@@ -138,7 +139,7 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
     try:
         text = _mended(book, text_page(extra), watch, html_for)
         page_of = {ident: number for number, page in enumerate(text.pages, start=1) for ident in page.anchors}
-        appendices = _render(book, Page(parts=APPENDICES, extra_stylesheets=extra, first_page=len(text.pages) + 1,
+        appendices = _render(book, Page(parts=appendix_parts(), extra_stylesheets=extra, first_page=len(text.pages) + 1,
                                         page_of=page_of, linked_styles=False), watch, html_for)
     finally:
         logger.removeHandler(collect)

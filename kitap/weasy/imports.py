@@ -12,7 +12,7 @@
 3. It declares its C functions to cffi in one long string (ABI mode, in line), which cffi parses with
    pycparser at every import (0.08 s with pycparser's own import). cffi's "out-of-line" ABI mode does
    the same parse once and keeps the result as a small Python module; kitap makes that module from
-   WeasyPrint's own declarations the first time (kept in kitap/writers/__pycache__, named by a hash of
+   WeasyPrint's own declarations the first time (kept in kitap/weasy/__pycache__, named by a hash of
    the declarations and cffi's version) and hands it to WeasyPrint's `ffi` module in place of parsing:
    the same declarations, the same C libraries, found the same way.
 """
@@ -63,8 +63,14 @@ def fast_library_lookup():
 
 
 def import_weasyprint() -> None:
-    """Import all of WeasyPrint, the fast way (see above); once per process."""
+    """Import all of WeasyPrint, the fast way (see above) where the gate allows it; once per process."""
+    from . import allowed
+
     if "weasyprint.urls" in sys.modules:
+        return
+    if not allowed("faster import"):
+        import weasyprint.document  # noqa: F401
+        import weasyprint.urls  # noqa: F401
         return
     with fast_library_lookup(), _deferred_font_tools(), _declarations_parsed_once():
         import weasyprint.document  # noqa: F401
@@ -183,7 +189,12 @@ def _declarations_parsed_once():
     cannot be made (no cffi backend, a read-only folder, another kind of module), WeasyPrint parses as usual."""
     import cffi
 
-    if "weasyprint.text.ffi" in sys.modules:
+    from . import allowed
+
+    package = importlib.util.find_spec("weasyprint")
+    ffi_source = (Path(package.origin).parent / "text" / "ffi.py") if package and package.origin else None
+    if "weasyprint.text.ffi" in sys.modules or ffi_source is None or not allowed(
+            "precompiled C declarations", ffi_source.read_text(encoding="utf-8"), "text/ffi.py"):
         yield
         return
     try:

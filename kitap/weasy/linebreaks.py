@@ -43,7 +43,7 @@ from typing import Iterator
 _LOOP_START = """        dictionary_iterations = [second_line_text[:i+1] for i in soft_hyphen_indexes]
 """
 _SHORTEST_FIRST = """        dictionary_iterations = [second_line_text[:i+1] for i in soft_hyphen_indexes]
-        if len(dictionary_iterations) > 1:  # kitap: the shortest candidate first (kitap/writers/linecache.py)
+        if len(dictionary_iterations) > 1:  # kitap: the shortest candidate first (kitap/weasy/linebreaks.py)
             _text = first_line_text + dictionary_iterations[-1] + style['hyphenate_character']
             _probe = create_layout(_text, style, context, max_width, justification_spacing)
             _line, _index = _probe.get_first_line()
@@ -67,10 +67,11 @@ def split_first_line_function():
     """WeasyPrint's split_first_line with the shortest-candidate step, or as it is if its source differs."""
     from weasyprint.text import line_break
 
+    from . import allowed, function_source
+
     original = line_break.split_first_line
-    try:
-        source = inspect.getsource(original)
-    except (OSError, TypeError):
+    source = function_source(original)
+    if not allowed("shortest soft hyphen first", source, "split_first_line"):
         return original
     if (source.count(_LOOP_START) != 1 or source.count(_LOOP_LAYOUT) != 1
             or not source.startswith("def split_first_line(")):
@@ -93,8 +94,17 @@ class Memory(dict):
 
 @contextmanager
 def remembered_lines() -> Iterator[Memory]:
-    """While active, WeasyPrint's layout answers repeated `split_first_line` calls from memory."""
+    """While active, WeasyPrint's layout answers repeated `split_first_line` calls from memory (where the
+    gate allows it: the function's exact source, whose answers depend only on its arguments)."""
     import importlib
+
+    from weasyprint.text import line_break
+
+    from . import allowed, function_source
+
+    if not allowed("line-break memory", function_source(line_break.split_first_line), "split_first_line"):
+        yield Memory()
+        return
 
     original = split_first_line_function()
     memory = Memory()

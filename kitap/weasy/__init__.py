@@ -1,0 +1,113 @@
+"""The one place kitap reaches into WeasyPrint's internals: gated, and each speed-up can be switched off.
+
+What is here, and what it buys (figures: bench/RESULTS.md):
+- imports.py, three speed-ups of WeasyPrint's import (0.68 → 0.19-0.31 s): C libraries found from one
+  `ldconfig -p` listing instead of one run per name tried; fontTools' subsetter and instancer given
+  lazily (unused with HarfBuzz subsetting); WeasyPrint's C declarations parsed once into a cached
+  out-of-line cffi module instead of at every import.
+- linebreaks.py, two speed-ups of layout (Pango layouts of the seed's three editions 11,072 → 6,012,
+  layout about 10 % faster): exact repeats of `split_first_line` answered from memory while a
+  document lays out, and, inside WeasyPrint's own function, the shortest soft-hyphen candidate tried
+  first.
+- reading the laid-out pages (page boxes, box classes: `page_box`, `boxes`) for the EPUB's page list,
+  line numbers and the pagination checks; and freeing a font configuration's temporary folder.
+
+The gate: every speed-up is used only with the exact WeasyPrint it was written for (WRITTEN_FOR, and the
+hash of each function's source it rewrites or wraps, SOURCES); otherwise it is skipped with one warning,
+and WeasyPrint is used as it is (the same bytes, a slower build). KITAP_SPEEDUPS=0 switches them all
+off (CI runs the whole test suite so too). The readings of internals have no way round: they are
+checked too, and a mismatch is a clear error instead of a wrong output.
+"""
+from __future__ import annotations
+
+import hashlib
+import inspect
+import os
+import sys
+from functools import lru_cache
+
+WRITTEN_FOR = "70.0"
+SWITCH = "KITAP_SPEEDUPS"
+# sha256 of the WeasyPrint sources a speed-up rewrites or depends on, for WRITTEN_FOR.
+SOURCES = {
+    "split_first_line": "39ad1016863ca34de0bea4c9fcffb46da7e27813c87dd82b7011bfa19fe5504f",
+    "text/ffi.py": "530e83118f7841d2791678ece23d5e43a7a24150ee1ea64bb4ba70c70b3eb5da",
+}
+_warned: set[str] = set()
+
+
+def speedups_enabled() -> bool:
+    """False when KITAP_SPEEDUPS=0 (or off, no, false) switches kitap's speed-ups off."""
+    return os.environ.get(SWITCH, "1").strip().lower() not in ("0", "off", "no", "false")
+
+
+def _installed_version() -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("weasyprint")
+    except PackageNotFoundError:
+        return None
+
+
+def _warn(name: str, reason: str) -> None:
+    if name not in _warned:
+        _warned.add(name)
+        print(f"warning: kitap's speed-up '{name}' is not used: {reason}; the outputs are the same, the build is "
+              f"slower", file=sys.stderr)
+
+
+def allowed(name: str, source: str | None = None, key: str | None = None) -> bool:
+    """Whether the speed-up `name` may be used: switched on, the exact WeasyPrint version, and (given) the
+    source it rewrites hashing as recorded under `key`. A refusal other than the switch warns once."""
+    if not speedups_enabled():
+        return False
+    installed = _installed_version()
+    if installed != WRITTEN_FOR:
+        _warn(name, f"it was written for WeasyPrint {WRITTEN_FOR}, this is {installed}")
+        return False
+    if key is not None and (source is None or hashlib.sha256(source.encode()).hexdigest() != SOURCES[key]):
+        _warn(name, f"WeasyPrint's {key} is not the one it was written for")
+        return False
+    return True
+
+
+def function_source(function) -> str | None:
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return None
+
+
+def import_weasyprint() -> None:
+    """Import all of WeasyPrint, with the import speed-ups where the gate allows them; once per process."""
+    from .imports import import_weasyprint as importing
+
+    importing()
+
+
+@lru_cache(maxsize=1)
+def boxes():
+    """WeasyPrint's box classes (read, never changed: page starts, line numbers, pagination checks)."""
+    from weasyprint.formatting_structure import boxes as module
+
+    for name in ("LineBox", "TextBox", "MarginBox", "FootnoteAreaBox"):
+        if not hasattr(module, name):
+            raise RuntimeError(f"WeasyPrint {_installed_version()} has no {name}: kitap reads pages as WeasyPrint "
+                               f"{WRITTEN_FOR} makes them")
+    return module
+
+
+def page_box(page):
+    """The box tree of a laid-out page (WeasyPrint keeps it in a private attribute)."""
+    try:
+        return page._page_box
+    except AttributeError:
+        raise RuntimeError(f"WeasyPrint {_installed_version()} pages have no box tree where {WRITTEN_FOR} keeps it") \
+            from None
+
+
+def free_font_config(config) -> None:
+    """Remove a font configuration's temporary folder now (WeasyPrint does it when the object is freed,
+    which never happens in a process that leaves by os._exit)."""
+    config.__del__()

@@ -1,0 +1,91 @@
+"""The gate around kitap's WeasyPrint speed-ups (kitap/weasy): used only with the exact WeasyPrint they
+were written for, skipped with one warning otherwise, and switched off by KITAP_SPEEDUPS=0 — with the
+same bytes every way."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, needs_speedups
+
+
+def build(tmp_path, name: str, speedups: str) -> dict[str, bytes]:
+    out = tmp_path / name
+    env = {**os.environ, "KITAP_SPEEDUPS": speedups, "PYTHONDONTWRITEBYTECODE": "1"}
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--source", str(ROOT / "source"), "--output",
+                             str(out), "--only", "pdf,large,epub", "--script", "cyrl"], capture_output=True,
+                            text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "speed-up" not in result.stderr  # switched off by the user: nothing to warn about
+    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")}
+
+
+def test_the_switch_turns_them_off_and_the_bytes_stay(tmp_path):
+    assert build(tmp_path, "on", "1") == build(tmp_path, "off", "0")
+
+
+@pytest.mark.parametrize("value, enabled", [("1", True), ("", True), ("0", False), ("off", False), ("False", False)])
+def test_the_switch_values(monkeypatch, value, enabled):
+    from kitap import weasy
+
+    monkeypatch.setenv("KITAP_SPEEDUPS", value)
+    assert weasy.speedups_enabled() is enabled
+
+
+@needs_speedups
+def test_another_weasyprint_version_skips_them_with_one_warning(monkeypatch, capsys):
+    from kitap import weasy
+    from kitap.weasy import linebreaks
+
+    monkeypatch.setattr(weasy, "WRITTEN_FOR", "69.0")
+    monkeypatch.setattr(weasy, "_warned", set())
+    linebreaks.split_first_line_function.cache_clear()
+    try:
+        from weasyprint.text import line_break
+
+        assert linebreaks.split_first_line_function() is line_break.split_first_line
+        assert not weasy.allowed("shortest soft hyphen first")
+    finally:
+        linebreaks.split_first_line_function.cache_clear()
+    lines = [line for line in capsys.readouterr().err.splitlines() if "speed-up" in line]
+    assert lines == ["warning: kitap's speed-up 'shortest soft hyphen first' is not used: it was written for WeasyPrint "
+                     "69.0, this is 70.0; the outputs are the same, the build is slower"]
+
+
+@needs_speedups
+def test_a_changed_function_skips_the_speedup_that_rewrites_it(monkeypatch, capsys):
+    from kitap import weasy
+    from kitap.weasy import linebreaks
+
+    monkeypatch.setitem(weasy.SOURCES, "split_first_line", "0" * 64)
+    monkeypatch.setattr(weasy, "_warned", set())
+    linebreaks.split_first_line_function.cache_clear()
+    try:
+        from weasyprint.text import line_break
+
+        assert linebreaks.split_first_line_function() is line_break.split_first_line
+        with linebreaks.remembered_lines():
+            assert line_break.split_first_line is not None
+            from weasyprint.layout import inline
+
+            assert inline.split_first_line is line_break.split_first_line  # the memory is not put in either
+    finally:
+        linebreaks.split_first_line_function.cache_clear()
+    err = capsys.readouterr().err
+    assert "'shortest soft hyphen first' is not used: WeasyPrint's split_first_line is not the one it was written for" in err
+    assert "'line-break memory' is not used" in err
+
+
+@needs_speedups
+def test_the_recorded_sources_are_those_installed():
+    """The hashes recorded for WeasyPrint 70.0 are those of the WeasyPrint the tests run with."""
+    from weasyprint.text import line_break
+
+    from kitap import weasy
+
+    assert weasy.allowed("faster import")
+    assert weasy.allowed("shortest soft hyphen first", weasy.function_source(line_break.split_first_line),
+                         "split_first_line")
