@@ -192,6 +192,7 @@ class Tools:
     weasyprint: Path
     pandoc: Path
     venv_bin: Path
+    one_edition: tuple = ()  # options that build the source's own script only (the peers make one edition)
 
 
 def find_tools(toolchain: Path, source: Path) -> Tools:
@@ -204,7 +205,9 @@ def find_tools(toolchain: Path, source: Path) -> Tools:
                          "(.venv/bin/python -m pip install -r requirements-test.txt)")
     if not weasyprint.exists():
         raise SystemExit(f"weasyprint CLI not found next to {python}")
-    return Tools(toolchain, source, python, weasyprint, pandocs[0], venv_bin)
+    helped = capture([str(python), str(toolchain / "build.py"), "--help"])
+    one_edition = ("--script", "cyrl") if "--script" in helped else ()  # a toolchain before editions has one
+    return Tools(toolchain, source, python, weasyprint, pandocs[0], venv_bin, one_edition)
 
 
 def machine(tools: Tools) -> dict:
@@ -276,7 +279,8 @@ def rounds(tools: Tools, count: int, facts: dict, idle_wait: float = 0.0) -> dic
     base_url = facts["base_url"]
 
     def ours(out: Path) -> list:  # --verbose: the main process's stage times, for the share outside WeasyPrint
-        return [tools.python, "build.py", "--source", tools.source, "--output", out, "--only", ONLY, "--verbose"]
+        return [tools.python, "build.py", "--source", tools.source, "--output", out, "--only", ONLY, "--verbose",
+                *tools.one_edition]
 
     cases = {
         "a": ("kitap build --only pdf,epub (fresh output folder)", None),
@@ -339,7 +343,10 @@ import json, sys, time
 began = time.perf_counter()
 if sys.argv[4]:
     sys.path.insert(0, sys.argv[4])
-    from kitap.weasy.imports import import_weasyprint
+    try:
+        from kitap.weasy.imports import import_weasyprint
+    except ImportError:  # a toolchain from before kitap/weasy
+        from kitap.writers.libraries import import_weasyprint
     import_weasyprint()
 import weasyprint
 imported = time.perf_counter()

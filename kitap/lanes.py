@@ -19,8 +19,6 @@ main process is gone, and then ends the helper.
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import pickle
 import signal
@@ -85,6 +83,9 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 def _end_with_parent(parent: int, lifeline: int) -> None:
     """In the helper: end when the process `parent` ends (see the module's docstring)."""
     if sys.platform.startswith("linux"):
+        import ctypes
+        import ctypes.util
+
         try:
             libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
             libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -139,7 +140,16 @@ class Helper:
         os.close(lifeline)
 
     def send(self, value) -> None:
-        self._conn.send(value)
+        """Send a value to the helper; if it has ended (its work failed, the checker found an error), its
+        last message says why, and that is raised."""
+        try:
+            self._conn.send(value)
+        except (BrokenPipeError, ConnectionError):
+            kind, reply = self._receive()
+            self._reap()
+            if kind == "done":
+                raise BuildError("the build's helper process ended before it was sent what it waits for") from None
+            _raise(kind, reply)
 
     def _receive(self) -> tuple:
         try:

@@ -169,6 +169,14 @@ def editions_of(book, scripts: tuple[str, ...] | None) -> list:
 
 def read_project(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None):
     """The transformed book of each edition and the checker's warnings; source and checker errors are raised."""
+    books, loaded = load_books(source, watch, scripts)
+    with watch.stage("check"):
+        warnings = check_before_build(loaded, source)
+    return books, warnings
+
+
+def load_books(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None):
+    """The transformed book of each edition, and the book as loaded (for the checker); source errors raised."""
     from .load import load_project
     from .transforms import apply_transforms
 
@@ -178,9 +186,7 @@ def read_project(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None
     with watch.stage("transforms"):
         book = apply_transforms(book)  # raises the anchor errors first, in the loader's own words
         books = editions_of(book, scripts)
-    with watch.stage("check"):
-        warnings = check_before_build(loaded, source)
-    return books, warnings
+    return books, loaded
 
 
 def _record(books) -> dict:
@@ -223,6 +229,8 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
             warnings += job.warnings
     else:
         made, warnings, their_stages, books = _main_lane(helper, mine, theirs, options, watch, serves, todo)
+    # (with two processes the checker runs in the helper while this one lays out: its errors still stop
+    # the build before anything is written)
     order = {(kind, book.meta.edition): n for n, (book, kind) in enumerate((b, k) for b in books for k in outputs.kinds())}
     made.sort(key=lambda m: order[(m.kind, m.edition)])
     with watch.stage("commit"):
@@ -256,8 +264,8 @@ def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, to
             import_weasyprint()  # while the helper reads and checks the project
             gc.freeze()
             gc.disable()
-        books, warnings, text_htmls = helper.ready()
-        made = []
+        books, text_htmls = helper.ready()
+        made, warnings = [], []
         for index, book in enumerate(books):
             html_for = None
             if serves:  # the main process then needs neither Jinja nor the typography code
@@ -272,7 +280,7 @@ def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, to
             job = Job(book, archival, line_numbers, watch, wanted, html_for=html_for, send=send if duties else None)
             made += make_outputs(job, _kinds_for(mine, book, todo), duties)
             warnings += job.warnings
-        their_made, their_warnings, their_stages = helper.result()
+        their_made, checked, their_warnings, their_stages = helper.result()
     except BaseException:
         helper.cancel()
         raise
@@ -280,7 +288,7 @@ def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, to
         gc.unfreeze()
         if collecting:
             gc.enable()
-    return made + their_made, warnings + their_warnings, their_stages, books
+    return made + their_made, checked + warnings + their_warnings, their_stages, books
 
 
 def _helper_lane(connection, source: Path, scripts, kinds: tuple[str, ...], options: tuple, serves: bool,
@@ -310,11 +318,13 @@ def _helper_lane(connection, source: Path, scripts, kinds: tuple[str, ...], opti
                 return
 
     try:
-        books, warnings = read_project(source, watch, scripts)
+        books, loaded = load_books(source, watch, scripts)
         text_htmls = [render_document(book, PDF, TEXT_PAGE) for book in books] if serves else None
-        connection.send(("ready", (books, warnings, text_htmls)))
+        connection.send(("ready", (books, text_htmls)))  # the main process lays out while this one checks
         if serves:  # the main process asks for the appendices as soon as the text is laid out: answer that
             serve(None)  # first, not after drawing the cover (up to 0.08 s late)
+        with watch.stage("check"):
+            checked = check_before_build(loaded, source)
         archival, line_numbers, wanted = options
         made, more = [], []
         for index, book in enumerate(books):
@@ -325,7 +335,7 @@ def _helper_lane(connection, source: Path, scripts, kinds: tuple[str, ...], opti
             job = Job(book, archival, line_numbers, watch, wanted, receive=receive)
             made += make_outputs(job, _kinds_for(kinds, book, todo))
             more += job.warnings
-        return made, more, watch.seconds
+        return made, checked, more, watch.seconds
     finally:
         release_fonts()  # the helper leaves by os._exit
 

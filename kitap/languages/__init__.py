@@ -9,9 +9,10 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
-from ..model import PartialDate
+if TYPE_CHECKING:
+    from ..model import PartialDate
 
 # BCP 47 tag (as book.yaml writes it, case-insensitive) → the package holding its pack.
 REGISTRY: dict[str, str] = {

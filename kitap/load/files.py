@@ -14,7 +14,6 @@ from typing import BinaryIO
 
 from ..errors import SourceError
 from . import characters
-from .encodings import diagnose, file_kind
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -67,6 +66,8 @@ def read_bytes(path: Path, root: Path) -> bytes:
 def decode(path: Path, data: bytes, root: Path, glyphs: bool = False) -> str:
     """The text of a source file's bytes: UTF-8 (a BOM and CRLF accepted), only characters every output
     can carry (with `glyphs`, only ones the shipped fonts have); SourceError otherwise."""
+    from .encodings import diagnose, file_kind  # here: a rebuild with nothing to do decodes nothing
+
     kind = file_kind(data)  # a file of another kind, even if its bytes are ASCII (RTF)
     if kind:
         raise SourceError(path, 1, f"this file is {kind}")

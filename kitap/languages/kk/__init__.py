@@ -1,12 +1,9 @@
-"""The Kazakh (Cyrillic) language pack: alphabet, hyphenation by rule, typography, dates, labels."""
-from __future__ import annotations
+"""The Kazakh (Cyrillic) language pack: alphabet, hyphenation by rule, typography, dates, labels.
 
-from .. import Edition, LanguagePack
-from ...typography import TypographyRules
-from .collate import KAZAKH_ALPHABET
-from .dates import format_date
-from .hyphenate import hyphenate_text
-from .labels import LABELS
+The pack itself (PACK) is made on first use: a process that needs only one of the pack's tables (the
+loader's encoding tables, on a rebuild with nothing to do) does not load the rest.
+"""
+from __future__ import annotations
 
 
 def _to_latin(text: str) -> str:
@@ -15,11 +12,25 @@ def _to_latin(text: str) -> str:
     return to_latin(text)
 
 
-TYPOGRAPHY = TypographyRules(upper="A-ZА-ЯЁӘҒҚҢӨҰҮҺІ", lower="a-zа-яёәғқңөұүһі",
-                             trailing_abbreviations=frozenset({"т.б.", "т.с.с.", "т.т.", "т.д.", "т.п."}))
+def _pack():
+    from .. import Edition, LanguagePack
+    from ...typography import TypographyRules
+    from .collate import KAZAKH_ALPHABET
+    from .dates import format_date
+    from .hyphenate import hyphenate_text
+    from .labels import LABELS
 
-PACK = LanguagePack(
-    tag="kk", name="қазақ тілі", script="Cyrl", alphabet=KAZAKH_ALPHABET, labels=LABELS, format_date=format_date,
-    hyphenate=hyphenate_text, typography=TYPOGRAPHY,
-    editions={"latn": Edition("latn", "kk-Latn", _to_latin)},
-)
+    typography = TypographyRules(upper="A-ZА-ЯЁӘҒҚҢӨҰҮҺІ", lower="a-zа-яёәғқңөұүһі",
+                                 trailing_abbreviations=frozenset({"т.б.", "т.с.с.", "т.т.", "т.д.", "т.п."}))
+    return LanguagePack(
+        tag="kk", name="қазақ тілі", script="Cyrl", alphabet=KAZAKH_ALPHABET, labels=LABELS, format_date=format_date,
+        hyphenate=hyphenate_text, typography=typography,
+        editions={"latn": Edition("latn", "kk-Latn", _to_latin)},
+    )
+
+
+def __getattr__(name: str):
+    if name == "PACK":
+        globals()["PACK"] = pack = _pack()
+        return pack
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
