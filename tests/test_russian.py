@@ -56,3 +56,24 @@ def test_russian_hyphenation_and_typography(built):
     assert f"«Со{SHY}ве{SHY}ща{SHY}ние" in second and f"т.{NBSP}е." in second
     assert f"в г.{NBSP}Ал{SHY}ма{SHY}ты" in article.xpath("string(//x:p[@id='p-3'])", namespaces=NS)
     assert f"ООН{NBSP}— впер{SHY}вые" in article.xpath("string(//x:p[@id='p-4'])", namespaces=NS)
+
+
+def test_check_reads_russian_as_russian(tmp_path):
+    """Spelling by the Russian dictionary, Russian abbreviations and headings, Russian dates."""
+    import shutil
+
+    from conftest import run_cli
+
+    project = tmp_path / "ru"
+    shutil.copytree(FIXTURES / "ru", project)
+    article = project / "article.md"
+    text = article.read_text(encoding="utf-8").replace("международными организациями", "международными организацыями")
+    article.write_text(text + "\nСтатья 5\n\nВ 1995 г. Конституция принята. Это т. е. в августе.\n", encoding="utf-8")
+    result = run_cli("check", "--source", str(project))
+    lines = result.stdout.splitlines()
+    spelling = [line for line in lines if line.endswith("[spelling]")]
+    assert len(spelling) == 1 and spelling[0].startswith(
+        f"{article}:3:120: warning: «организацыями» is not a known Russian word; did you mean «организациями»"), spelling
+    assert not [line for line in lines if "[stray-period]" in line]  # «т. е.», «г.» end no sentence
+    dates = [line for line in lines if "[date-not-in-chronology]" in line]
+    assert any("«В 1995 г.» (1995)" in line or "«1995 г.» (1995)" in line for line in dates), dates

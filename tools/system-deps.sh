@@ -3,9 +3,10 @@
 #   tools/system-deps.sh build   → libharfbuzz-subset0 (fast font subsetting in WeasyPrint; optional)
 #   tools/system-deps.sh test    → the above + poppler-utils (pdftotext, pdffonts), chromium (browser tests),
 #                                  hunspell-kk and hunspell-ru (the dictionaries `build.py check` reads:
-#                                  Kazakh stems, and Russian ones as loanword stems)
+#                                  Kazakh stems, Russian ones as loanword stems and for Russian texts,
+#                                  through libenchant-2-2)
 set -u
-want=(libharfbuzz-subset0 hunspell-kk hunspell-ru)
+want=(libharfbuzz-subset0 hunspell-kk hunspell-ru libenchant-2-2)
 [ "${1:-build}" = test ] && want+=(poppler-utils chromium)
 missing=()
 for pkg in "${want[@]}"; do

@@ -66,7 +66,7 @@ def passage_groups(project: Project) -> dict[Path, list[tuple[int, int, str]]]:
 
 def check_report(root: Path, checks=CHECKS) -> Report:
     project = read_project(Path(root))
-    notes = [reason] if (reason := spelling.unavailable()) else []
+    notes = [reason] if (reason := spelling.unavailable_for(project.book.meta.language)) else []
     return Report(run_checks(project, checks), notes, passage_groups(project))
 
 

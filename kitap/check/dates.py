@@ -1,6 +1,6 @@
 """`date-not-in-chronology` (warning): a date the article mentions that no chronology entry covers.
 
-Dates are read by `kitap.languages.kk.datereader`. An entry covers a mention when the dates agree at the
+Dates are read by the language pack's date reader (kitap.languages.kk.datereader, …ru.datereader). An entry covers a mention when the dates agree at the
 mention's precision — a year matches any entry in that year, a month any entry in that month, a
 decade any entry in the decade, a full date only the same full date — or when the entry's anchor
 is a phrase overlapping the mention: that is how «1992 жылдың 22 мамырында» is covered by the entry
@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..errors import SourceError
-from ..languages.kk.datereader import Decade, FoundDate, find_dates
+from ..languages.kk.datereader import Decade, FoundDate
+from .language import checking
 from ..model import ChronoEvent
 from ..transforms.anchors import locate
 from .findings import Finding
@@ -48,6 +49,9 @@ def _anchored_spans(project: Project) -> list[tuple[int, int, int]]:
 def check(project: Project) -> Iterator[Finding]:
     article = project.article
     spans = _anchored_spans(project)
+    find_dates = checking(project).function("dates")
+    if find_dates is None:  # the language pack reads no dates
+        return
     for found in find_dates(article.block_texts):
         if any(_agrees(found, event) for event in project.book.chronology):
             continue

@@ -17,11 +17,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from ..languages.kk.sentences import CORRECTION_REASONS
 from .findings import Edit
 
 EDITORIAL_FILE = "editorial.yaml"
-RECORDED_RULES = frozenset(CORRECTION_REASONS)
+# The changes a reader sees, recorded with a reason in the book's language (its pack's correction_reasons).
+RECORDED_RULES = frozenset({"paragraph-end", "space-after-punct", "roman-cyrillic", "keyboard-slip"})
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def _take_trailing_comment(corrections: CommentedSeq):
     return last.ca.items.pop(list(last.keys())[-1], None)
 
 
-def updated(path: Path, recorded: list[Change], move) -> str | None:
+def updated(path: Path, recorded: list[Change], move, reasons: dict[str, str]) -> str | None:
     """The new text of editorial.yaml, or None when nothing in it changes.
 
     `move(line)` gives the new line of an existing correction's line.
@@ -132,7 +132,7 @@ def updated(path: Path, recorded: list[Change], move) -> str | None:
         entry["line"] = change.line
         entry["original"] = DoubleQuotedScalarString(change.original)
         entry["corrected"] = DoubleQuotedScalarString(change.corrected)
-        entry["reason"] = DoubleQuotedScalarString(CORRECTION_REASONS[change.rule])
+        entry["reason"] = DoubleQuotedScalarString(reasons.get(change.rule, change.rule))
         corrections.append(entry)
         touched = True
     if trailing is not None:

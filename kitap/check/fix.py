@@ -30,6 +30,7 @@ from ..errors import BuildError
 from . import FIXING_CHECKS, run_checks
 from .editorial import EDITORIAL_FILE, changes, moved_line, updated
 from .findings import Edit, Finding
+from .language import checking
 from .source import Project, read_project
 
 SAFE_RULES = frozenset({"font-hack", "mixed-script", "roman-cyrillic", "space-after-punct", "double-space",
@@ -139,7 +140,8 @@ def fix_project(root: Path) -> FixReport:
     recorded = changes(rounds, text)
     editorial = Path(root) / EDITORIAL_FILE
     new_editorial = updated(editorial, recorded, lambda line: moved_line(line, article.text,
-                                                                         [[e for e, _ in r[1]] for r in rounds], text))
+                                                                         [[e for e, _ in r[1]] for r in rounds], text),
+                            dict(checking(project).correction_reasons))
     try:
         report.backup = _write(article.path, (codecs.BOM_UTF8 if article.bom else b"") + text.encode("utf-8"))
         if new_editorial is not None:

@@ -113,18 +113,23 @@ def _brackets(p: Passage) -> Iterator[Finding]:
                         "unbalanced-brackets")
 
 
-def _straight_quotes(p: Passage) -> Iterator[Finding]:
+def _straight_quotes(p: Passage, language: str) -> Iterator[Finding]:
     count = p.text.count('"')
     if count:
         yield p.finding(p.text.index('"'), "warning",
-                        f'straight quote mark " ({count} in this paragraph): Kazakh uses «…» '
-                        "(and „…“ inside them)", "straight-quotes")
+                        f'straight quote mark " ({count} in this paragraph): {language} uses «…» '
+                        "(and „…“ inside them); the printed text shows them so, the source keeps its own",
+                        "straight-quotes")
 
 
-RULES = (_space_after_punct, _double_space, _tripled, _quotes, _brackets, _straight_quotes)
+RULES = (_space_after_punct, _double_space, _tripled, _quotes, _brackets)
 
 
 def check(project: Project) -> Iterator[Finding]:
+    from .language import checking
+
+    language = checking(project).name
     for passage in project.passages:
         for rule in RULES:
             yield from rule(passage)
+        yield from _straight_quotes(passage, language)

@@ -30,7 +30,7 @@ SUMMARIES = {  # rule → what the summary says (the count comes first)
     "double-space": "places have several spaces in a row",
     "space-after-punct": "sentences start with no space after the full stop",
     "straight-quotes": "paragraphs have straight quote marks",
-    "spelling": "words are not known Kazakh words",
+    "spelling": "words are not in the dictionary",
 }
 
 

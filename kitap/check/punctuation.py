@@ -9,7 +9,7 @@
   full stop and records it in editorial.yaml.
 - `stray-period`: a full stop followed by a lower-case word in the same paragraph («кітаптар.
   дәптерлер, қаламдар»): a list broken by a stray full stop, or a capital lost. Not after an
-  abbreviation or an initial (kitap.languages.kk.sentences.ABBREVIATIONS, «ж.», «т.б.», «Н.»).
+  abbreviation of the language (its pack's checker: «ж.», «т.б.», «г.») or an initial («Н.»).
 """
 from __future__ import annotations
 
@@ -19,31 +19,31 @@ from typing import Iterator
 from .findings import Finding
 from .passages import RUNNING_KINDS, Passage
 from .source import Project
-from .spelling import is_predicate
+from .language import checking, predicate
 from .structure import heading_lines
 from .tokens import TOKEN, abbreviation_before
 
 RUNNING_WORDS = 8
-STRAY = re.compile(r"(?<=[^\W\d_])\.[ \u00a0]+(?=[а-яёәғқңөұүһі])")
+STRAY = re.compile(r"(?<=[^\W\d_])\.[ \u00a0]+(?=[^\W\d_])")  # then a lower-case letter: see _stray_period
 STRAY_KINDS = RUNNING_KINDS | {"list", "quote"}
 
 
-def _paragraph_end(passage: Passage) -> Iterator[Finding]:
+def _paragraph_end(passage: Passage, is_predicate) -> Iterator[Finding]:
     text = passage.text.rstrip()
     if not text or not text[-1].isalnum():
         return
     words = TOKEN.findall(text)
-    if not words or len(words) < RUNNING_WORDS and not is_predicate(words[-1]):
+    if not words or len(words) < RUNNING_WORDS and not (is_predicate and is_predicate(words[-1])):
         return
     last = words[-1] if text.endswith(words[-1]) else text.split()[-1]
     yield passage.finding(len(text) - len(last), "warning", f"the paragraph ends without a full stop («…{last}»); "
                           "`check --fix` adds it", "paragraph-end", ((len(text), len(text), "."),))
 
 
-def _stray_period(passage: Passage) -> Iterator[Finding]:
+def _stray_period(passage: Passage, abbreviations: frozenset[str]) -> Iterator[Finding]:
     text = passage.text
     for match in STRAY.finditer(text):
-        if abbreviation_before(text, match.start()):
+        if not text[match.end()].islower() or abbreviation_before(text, match.start(), abbreviations):
             continue
         word = TOKEN.match(text, match.end())
         before = text[:match.start()].split()[-1] if text[:match.start()].split() else ""
@@ -54,8 +54,9 @@ def _stray_period(passage: Passage) -> Iterator[Finding]:
 
 def check(project: Project) -> Iterator[Finding]:
     headings = heading_lines(project)
+    is_predicate, abbreviations = predicate(project), checking(project).abbreviations
     for passage in project.passages:
         if passage.kind in RUNNING_KINDS and not (passage.editable and passage.index in headings):
-            yield from _paragraph_end(passage)
+            yield from _paragraph_end(passage, is_predicate)
         if passage.kind in STRAY_KINDS:
-            yield from _stray_period(passage)
+            yield from _stray_period(passage, abbreviations)

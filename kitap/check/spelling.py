@@ -36,6 +36,7 @@ from .hygiene import TRIPLED
 from .script import looks_roman
 from .source import Project
 from .suggest import slips, suggestions
+from .language import checking
 from .tokens import tokens
 
 DICTIONARY_STEMS = (Path("/usr/share/hunspell/kk_KZ"), Path("/usr/share/myspell/kk_KZ"),
@@ -113,7 +114,7 @@ def _collect(project: Project, terms: set[str]) -> dict[str, Uses]:
     for passage in project.passages:
         if passage.kind in SKIPPED_KINDS:
             continue
-        for token in tokens(passage.text):
+        for token in tokens(passage.text, checking(project)):
             if token.russian or _skipped(token.text, terms) or _abbreviation(passage.text, token):
                 continue
             for offset, part in _parts(token):
@@ -200,6 +201,26 @@ def _name_only(lexicon: Lexicon, word: str) -> bool:
 
 
 def check(project: Project, suggest: bool = True) -> Iterator[Finding]:
+    """The spelling rules of the book's language (its pack's speller), if it has one."""
+    speller = checking(project).function("speller")
+    return speller(project, suggest) if speller else iter(())
+
+
+def unavailable_for(language: str) -> str | None:
+    """Why the book language's spelling cannot be checked on this machine, or None when it can."""
+    from ..languages import pack_for
+    from .language import checking_for
+
+    checking = checking_for(language)
+    if not checking.speller:
+        pack = pack_for(language)
+        return f"spelling not checked: kitap has no spelling dictionary for {pack.name} ({pack.tag})"
+    reason = checking.function("unavailable")
+    return reason() if reason else None
+
+
+def findings(project: Project, suggest: bool = True) -> Iterator[Finding]:
+    """Kazakh: the spelling and keyboard-slip findings (the Kazakh pack's speller)."""
     suggested = 0
     for entry, intended, known in unknown(project):
         passage, offset, word = entry.first

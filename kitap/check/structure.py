@@ -1,8 +1,8 @@
 """The article's structure (warnings): `heading-unmarked` and `title-repeated` (fixable), `md-merged-lines`.
 
 - `heading-unmarked` (article.txt): a line that looks like a heading but is not marked as one with
-  `# ` (`## `, `### ` for levels 2 and 3): one of the document parts of kitap.languages.kk.sentences.HEADING
-  («Преамбула», «1-бап», «2-бап. Адам құқықтары», «I тарау», «Кіріспе»), or a short line (at most
+  `# ` (`## `, `### ` for levels 2 and 3): one of the document parts the language pack names
+  («Преамбула», «1-бап», «2-бап. Адам құқықтары», «I тарау», «Кіріспе»; «Статья 1»), or a short line (at most
   HEADING_WORDS words) with no final punctuation, whose last word is no predicate (a sentence that
   lost its full stop ends with one: that is paragraph-end's), followed by a longer paragraph.
   `--fix` puts `# ` before it.
@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..languages.kk.sentences import HEADING
 from .findings import Finding
 from .passages import Passage
 from .source import Project
-from .spelling import is_predicate
+from .language import checking, predicate
 from .tokens import TOKEN
 
 HEADING_WORDS = 10
@@ -51,12 +50,12 @@ def repeated_title(project: Project) -> list[Passage]:
     return passages[:1] if first in (title, f"{title} {subtitle}".strip()) else []
 
 
-def _looks_like_heading(passages: list[Passage], i: int) -> bool:
+def _looks_like_heading(passages: list[Passage], i: int, headings, is_predicate) -> bool:
     passage = passages[i]
     text = passage.text.strip()
     if passage.kind != "paragraph" or not text:
         return False
-    if HEADING.match(text) and len(text) <= HEADING_CHARS * 1.5:
+    if headings.match(text) and len(text) <= HEADING_CHARS * 1.5:
         return True
     words = TOKEN.findall(text)
     if not words or len(words) > HEADING_WORDS or len(text) > HEADING_CHARS:
@@ -65,7 +64,8 @@ def _looks_like_heading(passages: list[Passage], i: int) -> bool:
         return False
     if i + 1 >= len(passages) or passages[i + 1].kind != "paragraph":
         return False
-    return len(passages[i + 1].text.strip()) >= FOLLOWED_BY * len(text) and not is_predicate(words[-1])
+    return (len(passages[i + 1].text.strip()) >= FOLLOWED_BY * len(text)
+            and not (is_predicate and is_predicate(words[-1])))
 
 
 def heading_lines(project: Project) -> set[int]:
@@ -74,7 +74,9 @@ def heading_lines(project: Project) -> set[int]:
         return {p.index for p in repeated_title(project)}
     passages = project.article_passages
     repeated = {p.index for p in repeated_title(project)}
-    return repeated | {i for i in range(len(passages)) if i not in repeated and _looks_like_heading(passages, i)}
+    headings, is_predicate = checking(project).headings, predicate(project)
+    return repeated | {i for i in range(len(passages))
+                       if i not in repeated and _looks_like_heading(passages, i, headings, is_predicate)}
 
 
 def _heading_unmarked(project: Project) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..languages.kk.sentences import ABBREVIATIONS, KAZAKH_ONLY_LETTERS, RUSSIAN_ENDINGS, RUSSIAN_WORDS
+from ..languages.kk.sentences import KAZAKH_ONLY_LETTERS, RUSSIAN_ENDINGS, RUSSIAN_WORDS
 
 # A word, or hyphenated words (шым-шытырық), not right after a hyphen (168-ден, 20-пунктті).
 TOKEN = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -29,21 +29,22 @@ class Token:
     russian: bool  # in a Russian sentence
 
 
-def abbreviation_before(text: str, period: int) -> bool:
-    """Is the full stop at `period` the end of an abbreviation or an initial (not of a sentence)?"""
+def abbreviation_before(text: str, period: int, abbreviations: frozenset[str]) -> bool:
+    """Is the full stop at `period` the end of an abbreviation (of the language: `abbreviations`) or an
+    initial (not of a sentence)?"""
     found = WORD_BEFORE.search(text, 0, period)
     if not found:
         return False
     word = found[1]
     parts = word.split(".")
-    return len(word) == 1 or all(len(part) == 1 for part in parts) or word.lower() in ABBREVIATIONS
+    return len(word) == 1 or all(len(part) == 1 for part in parts) or word.lower() in abbreviations
 
 
-def sentence_starts(text: str) -> list[int]:
+def sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
     """Offsets where a sentence may start: 0 and after each sentence end that is not an abbreviation's."""
     starts = [0]
     for end in SENTENCE_END.finditer(text):
-        if end[0] == "." and abbreviation_before(text, end.start()):
+        if end[0] == "." and abbreviation_before(text, end.start(), abbreviations):
             continue
         starts.append(end.end())
     return starts
@@ -66,13 +67,14 @@ def _russian_groups(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def tokens(text: str) -> list[Token]:
-    starts = sentence_starts(text) + [len(text) + 1]
-    groups = _russian_groups(text)
+def tokens(text: str, checking) -> list[Token]:
+    """The words of a text in the language `checking` knows (Russian quoted in it told apart, if it says so)."""
+    starts = sentence_starts(text, checking.abbreviations) + [len(text) + 1]
+    groups = _russian_groups(text) if checking.quoted_russian else []
     result: list[Token] = []
     for begin, end in zip(starts, starts[1:]):
         words = list(TOKEN.finditer(text, begin, min(end, len(text))))
-        russian = _is_russian([w[0] for w in words])
+        russian = checking.quoted_russian and _is_russian([w[0] for w in words])
         for match in words:
             initial = all(c in OPENING for c in text[begin:match.start()])
             quoted = any(start <= match.start() < stop for start, stop in groups)

@@ -39,6 +39,30 @@ class Edition:
 
 
 @dataclass(frozen=True)
+class Checking:
+    """What `build.py check` knows of a language. Functions are named as "module:function" and imported
+    when a rule runs, so that declaring a pack stays cheap."""
+
+    name: str                                 # in messages: "a known Kazakh word", "Kazakh uses «…»"
+    abbreviations: frozenset[str]             # after these a full stop ends no sentence («ж.», «г.»)
+    headings: object                          # re.Pattern: lines that are document parts (Преамбула, 1-бап)
+    correction_reasons: Mapping[str, str]     # rule → the reason editorial.yaml records, in the language
+    speller: str = ""                         # findings(project, suggest) of the spelling rules; "": none
+    unavailable: str = ""                     # why spelling cannot run here (a dictionary not installed); "": it can
+    predicate: str = ""                       # can a sentence end with this word (a finite verb)? "": not known
+    dates: str = ""                           # find_dates(paragraphs): the dates a text mentions; "": not read
+    quoted_russian: bool = False              # Russian quoted in the text is told apart (not spelled as this language)
+
+    def function(self, name: str):
+        """The function a field names, or None."""
+        spec = getattr(self, name)
+        if not spec:
+            return None
+        module, _, attribute = spec.partition(":")
+        return getattr(importlib.import_module(module), attribute)
+
+
+@dataclass(frozen=True)
 class LanguagePack:
     tag: str                                  # its BCP 47 tag, as kitap writes it (lang, xml:lang, dc:language)
     name: str                                 # the language's own name for itself
@@ -52,7 +76,7 @@ class LanguagePack:
     upper: Callable[[str], str] = str.upper
     hyphenation_language: str = ""            # a `lang` a browser hyphenates by (hyphens: auto), if any
     editions: Mapping[str, Edition] = field(default_factory=dict)
-    checker: object | None = None             # the checker's knowledge of the language (kitap.check)
+    checker: Checking | None = None           # the checker's knowledge of the language (kitap.check)
 
     @property
     def letters(self) -> str:

@@ -13,12 +13,13 @@ def _to_latin(text: str) -> str:
 
 
 def _pack():
-    from .. import Edition, LanguagePack
+    from .. import Checking, Edition, LanguagePack
     from ...typography import TypographyRules
     from .collate import KAZAKH_ALPHABET
     from .dates import format_date
     from .hyphenate import hyphenate_text
     from .labels import LABELS
+    from .sentences import ABBREVIATIONS, CORRECTION_REASONS, HEADING
 
     typography = TypographyRules(upper="A-ZА-ЯЁӘҒҚҢӨҰҮҺІ", lower="a-zа-яёәғқңөұүһі",
                                  trailing_abbreviations=frozenset({"т.б.", "т.с.с.", "т.т.", "т.д.", "т.п."}))
@@ -26,6 +27,10 @@ def _pack():
         tag="kk", name="қазақ тілі", script="Cyrl", alphabet=KAZAKH_ALPHABET, labels=LABELS, format_date=format_date,
         hyphenate=hyphenate_text, typography=typography,
         editions={"latn": Edition("latn", "kk-Latn", _to_latin)},
+        checker=Checking("Kazakh", ABBREVIATIONS, HEADING, CORRECTION_REASONS,
+                         speller="kitap.check.spelling:findings", unavailable="kitap.check.spelling:unavailable",
+                         predicate="kitap.check.spelling:is_predicate", dates="kitap.languages.kk.datereader:find_dates",
+                         quoted_russian=True),
     )
 
 

@@ -6,7 +6,9 @@ collation follows the Latin alphabet's own order.
 """
 from __future__ import annotations
 
-from .. import Edition, LanguagePack
+import re
+
+from .. import Checking, Edition, LanguagePack
 from ...typography import TypographyRules
 from ..kk import PACK as CYRILLIC
 from .hyphenate import hyphenate_text
@@ -27,9 +29,18 @@ def _to_cyrillic(text: str) -> str:
 TYPOGRAPHY = TypographyRules(upper="A-ZÄĞIİÑÖŞŪÜ", lower="a-zäğıiñöşūü",
                              trailing_abbreviations=frozenset({"t.b.", "t.s.s.", "t.t."}))
 
+def _checking() -> Checking:
+    """The Kazakh pack's sentence and heading knowledge, in Latin letters (no spelling dictionary)."""
+    kazakh = CYRILLIC.checker
+    return Checking("Kazakh", frozenset(to_latin(a) for a in kazakh.abbreviations),
+                    re.compile(to_latin(kazakh.headings.pattern), kazakh.headings.flags),
+                    {rule: to_latin(reason) for rule, reason in kazakh.correction_reasons.items()})
+
+
 PACK = LanguagePack(
     tag="kk-Latn", name="qazaq tılı", script="Latn", alphabet=LATIN_ALPHABET,
     labels={key: to_latin(value) for key, value in CYRILLIC.labels.items()}, format_date=format_date,
     hyphenate=hyphenate_text, typography=TYPOGRAPHY, lower=latin_lower, upper=latin_upper,
     editions={"cyrl": Edition("cyrl", "kk", _to_cyrillic)},
+    checker=_checking(),
 )

@@ -1,11 +1,12 @@
 """The Russian language pack: Pyphen's Russian hyphenation, Russian typography, dates and labels."""
 from __future__ import annotations
 
-from .. import LanguagePack
+from .. import Checking, LanguagePack
 from ...typography import TypographyRules
 from .dates import format_date
 from .hyphenate import hyphenate_text
 from .labels import LABELS
+from .sentences import ABBREVIATIONS, CORRECTION_REASONS, HEADING
 
 RUSSIAN_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"  # Ё after Е
 
@@ -19,4 +20,7 @@ TYPOGRAPHY = TypographyRules(
 PACK = LanguagePack(
     tag="ru", name="русский язык", script="Cyrl", alphabet=RUSSIAN_ALPHABET, labels=LABELS,
     format_date=format_date, hyphenate=hyphenate_text, typography=TYPOGRAPHY, hyphenation_language="ru",
+    checker=Checking("Russian", ABBREVIATIONS, HEADING, CORRECTION_REASONS,
+                     speller="kitap.check.dictionary:russian", unavailable="kitap.check.dictionary:russian_unavailable",
+                     dates="kitap.languages.ru.datereader:find_dates"),
 )

@@ -1,0 +1,85 @@
+"""`spelling` for a language whose Hunspell dictionary knows its word forms whole (Russian: Debian's
+hunspell-ru, through Enchant): a word the dictionary and the project's words.txt do not know is
+reported once, with all its lines, and the dictionary's closest words.
+
+Not checked, as in Kazakh: abbreviations and words in capitals, words with letters of another
+alphabet (mixed-script reports those), single letters, words marked as another language
+([…]{lang=kk}), the glossary's terms; a capitalised word inside a sentence is a name.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from typing import Iterator
+
+from .findings import Finding
+from .source import Project
+
+RUSSIAN = "ru_RU"
+RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+MAX_SUGGESTED_WORDS = 40
+
+
+@lru_cache(maxsize=4)
+def _dictionary(tag: str):
+    try:
+        import enchant
+
+        return enchant.Dict(tag) if enchant.dict_exists(tag) else None
+    except (ImportError, OSError):  # no Enchant library on this machine
+        return None
+
+
+def russian_unavailable() -> str | None:
+    if _dictionary(RUSSIAN) is None:
+        return ("spelling not checked: the Russian Hunspell dictionary (Debian hunspell-ru, read through "
+                "libenchant-2-2 and pyenchant) is not installed")
+    return None
+
+
+def russian(project: Project, suggest: bool = True) -> Iterator[Finding]:
+    return _findings(project, _dictionary(RUSSIAN), RUSSIAN_LETTERS, "Russian", suggest)
+
+
+def _findings(project: Project, dictionary, letters: frozenset, language: str, suggest: bool) -> Iterator[Finding]:
+    if dictionary is None:
+        return
+    from ..load.article import FOREIGN_SPAN
+    from .spelling import SKIPPED_KINDS, WORDS_FILE, Uses, _parts, _where, project_words
+    from .tokens import tokens
+
+    checking = _checking(project)
+    own = {word.lower() for word in project_words(project.book.root)}
+    terms = {entry.term for entry in project.book.glossary}
+    uses: dict[str, Uses] = {}
+    for passage in project.passages:
+        if passage.kind in SKIPPED_KINDS:
+            continue
+        marked = [m.span() for m in FOREIGN_SPAN.finditer(passage.text)]
+        for token in tokens(passage.text, checking):
+            if any(a <= token.start < b for a, b in marked) or token.text in terms:
+                continue
+            for offset, part in _parts(token):
+                if part.isupper() or not set(part.lower()) <= letters:
+                    continue
+                entry = uses.setdefault(part.lower(), Uses((passage, offset, part)))
+                entry.places.append((passage, offset, part))
+                entry.lower |= part[0].islower()
+                entry.inside |= part[0].isupper() and not (token.initial and offset == token.start)
+    suggested = 0
+    for key, entry in uses.items():
+        passage, offset, word = entry.first
+        if key in own or entry.name or dictionary.check(word) or dictionary.check(key):
+            continue
+        suggested += 1
+        close = dictionary.suggest(word)[:3] if suggest and suggested <= MAX_SUGGESTED_WORDS else []
+        hint = f"; did you mean {', '.join(f'«{c}»' for c in close)}?" if close else ""
+        finding = passage.finding(offset, "warning", f"«{word}»{_where(entry.places, passage)} is not a known "
+                                  f"{language} word{hint} (if it is right, add it to {WORDS_FILE})", "spelling")
+        yield replace(finding, subject=word)
+
+
+def _checking(project: Project):
+    from ..languages import pack_for
+
+    return pack_for(project.book.meta.language).checker

@@ -1,0 +1,24 @@
+"""Russian sentences and headings, as data the checker's punctuation and heading rules ask."""
+from __future__ import annotations
+
+import re
+
+# Document parts that are headings whatever their length (the whole line, or its start).
+HEADING = re.compile(
+    r"(?:преамбула|введение|заключение|предисловие|послесловие|содержание|оглавление|аннотация|"
+    r"(?:список\s+)?(?:использованной\s+)?литератур[аы]|приложение(?:\s+\d+)?|глоссарий)\s*[.:]?\s*$"
+    r"|(?:статья|глава|раздел|часть|параграф|пункт|урок|тема)\s+(?:\d+|[IVXLC]+)(?:\b|[.:]|$)"
+    r"|(?:раздел|глава|часть)\s+(?:первая|первый|вторая|второй|третья|третий)\b|§\s*\d+", re.IGNORECASE)
+# Abbreviations a lower-case word may follow («в 1992 г. страна», «и т. д. и т. п.», «см. выше»).
+ABBREVIATIONS = frozenset({
+    "г", "гг", "в", "вв", "т", "тт", "с", "стр", "ст", "им", "ул", "д", "кв", "обл", "р-н", "см", "рис", "табл",
+    "гл", "п", "пп", "ч", "млн", "млрд", "тыс", "руб", "долл", "коп", "км", "кг", "мм", "га", "проф", "акад",
+    "доц", "ред", "сост", "изд", "т.е", "т.д", "т.п", "т.к", "т.н", "др", "пр", "напр", "англ", "каз", "рус",
+})
+# Reasons written into editorial.yaml for each kind of change `check --fix` makes to the text.
+CORRECTION_REASONS = {
+    "paragraph-end": "в конце абзаца пропущена точка; поставлена",
+    "space-after-punct": "после точки пропущен пробел",
+    "roman-cyrillic": "римская цифра набрана кириллицей; написана латиницей",
+    "keyboard-slip": "слово набрано в другой раскладке",
+}
