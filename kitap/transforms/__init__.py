@@ -1,6 +1,7 @@
 """Stage 2: ordered model → model transforms, shared by every writer."""
 from __future__ import annotations
 
+import copy
 from typing import Callable
 
 from ..model import Book
@@ -48,6 +49,9 @@ TRANSFORMS: tuple[Callable[[Book], Book], ...] = (
 
 
 def apply_transforms(book: Book) -> Book:
+    """The book transformed. The transforms work on one copy of it, made here: the book as loaded is not
+    changed (the checker reads it so), and no caller needs a copy of its own."""
+    book = copy.deepcopy(book)
     for transform in TRANSFORMS:
         book = transform(book)
     return book
