@@ -26,6 +26,7 @@ from ..model import Book, Meta, Origin
 
 COURSE_FILE = "course.yaml"
 MAX_TEXTS = 400
+TEXTS_PREFIX = "texts/"  # the fingerprint's names of the texts' files: texts/K/article.txt
 NUMBERINGS = ("per-text", "continuous")
 
 
@@ -119,7 +120,7 @@ def text_folders(root: Path) -> list[Path]:
 
 def source_name(index: int, name: str) -> str:
     """The fingerprint's name of a text's file: 'texts/3/article.txt' (the third text of course.yaml)."""
-    return f"texts/{index}/{name}"
+    return f"{TEXTS_PREFIX}{index}/{name}"
 
 
 def load_course(root: Path) -> Course:
