@@ -73,6 +73,15 @@ def seed_build(tmp_path_factory) -> Built:
 
 
 @pytest.fixture(scope="session")
+def course_ebooks(tmp_path_factory) -> Path:
+    """The course pack of tests/fixtures/course as e-books only: term-1.epub and term-1.kepub.epub."""
+    output = tmp_path_factory.mktemp("course-ebooks")
+    result = run_cli("--source", str(FIXTURES / "course"), "--output", str(output), "--only", "epub,kepub")
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
 def mini_build(tmp_path_factory) -> Built:
     return build_project(FIXTURES / "mini", tmp_path_factory.mktemp("mini-out"))
 

@@ -74,29 +74,37 @@ def test_kepub_passes_epubcheck(kepub_build):  # (the conversion is the same for
 
 
 def test_kepub_keeps_every_character_and_file_of_the_epub(kepub_build, seed_build):
-    kobo, plain = epub_files(kepub_build.output / "kazakhstan-un.kepub.epub"), epub_files(seed_build.epub)
-    assert kobo.keys() == plain.keys()
-    changed = {name for name in plain if kobo[name] != plain[name]}
-    assert changed == set(documents(plain)), "only the content documents change (not the nav, OPF, styles, fonts)"
-    for name in changed:  # without Kobo's spans and divisions, each is the EPUB's document, byte for byte
-        assert c14n(unwrapped(xhtml(kobo[name]))) == c14n(xhtml(plain[name])), name
+    kobo = epub_files(kepub_build.output / "kazakhstan-un.kepub.epub")
+    same_but_spans(kobo, epub_files(seed_build.epub))
     article = unwrapped(xhtml(kobo["EPUB/article.xhtml"]))
     paragraphs = [text_without_calls(p) for p in article.xpath("//x:section[@id='article']//x:p", namespaces=NS)]
     assert paragraphs == seed_paragraphs()
 
 
-def test_every_sentence_is_in_a_kobo_span(kepub_build):
-    files = epub_files(kepub_build.output / "kazakhstan-un.kepub.epub")
+def same_but_spans(kobo: dict[str, bytes], plain: dict[str, bytes]) -> None:
+    assert kobo.keys() == plain.keys()
+    changed = {name for name in plain if kobo[name] != plain[name]}
+    assert changed == set(documents(plain)), "only the content documents change (not the nav, OPF, styles, fonts)"
+    for name in changed:  # without Kobo's spans and divisions, each is the EPUB's document
+        assert c14n(unwrapped(xhtml(kobo[name]))) == c14n(xhtml(plain[name])), name
+
+
+def every_text_in_spans(files: dict[str, bytes]) -> None:
     for name, root in documents(files).items():
         body = root.find("x:body", NS)
-        assert [d.get("id") for d in body.iter("{*}div")][:2] == ["book-columns", "book-inner"]
-        assert len(body) == 1 and body[0][0].get("id") == "book-inner"
+        assert len(body) == 1 and body[0].get("id") == "book-columns" and body[0][0].get("id") == "book-inner"
+        assert len(body[0]) == 1, name
         spans = root.xpath("//x:span[@class='koboSpan']", namespaces=NS)
         ids = [s.get("id") for s in spans]
         assert ids and len(set(ids)) == len(ids) and all(KOBO_ID.fullmatch(i) for i in ids), name
         assert [(t, e) for t, e in text_nodes(body) if e.get("class") != "koboSpan"] == [], name
         assert all(len(s) == 0 or ([c.tag for c in s] == [f"{{{NS['x']}}}img"] and not s.text) for s in spans), \
             "a span holds a sentence or an image"
+
+
+def test_every_sentence_is_in_a_kobo_span(kepub_build):
+    files = epub_files(kepub_build.output / "kazakhstan-un.kepub.epub")
+    every_text_in_spans(files)
     article = documents(files)["EPUB/article.xhtml"]
     paragraph = article.xpath("//x:p[@id='p-3']", namespaces=NS)[0]
     numbers = [KOBO_ID.fullmatch(i).groups() for i in paragraph.xpath(".//x:span[@class='koboSpan']/@id", namespaces=NS)]
@@ -114,3 +122,14 @@ def test_kepub_notes_pop_up_as_in_the_epub(kepub_build):
     assert len(calls) >= 12 and [c.get("href").lstrip("#").split("#")[-1] for c in calls] == notes
     assert all(c.get("role") == "doc-noteref" and c.xpath("string()").strip().isdigit() for c in calls)
     assert not article.xpath("//x:script", namespaces=NS), "kobo.js is not needed"
+
+
+def test_a_course_volume_as_a_kepub(course_ebooks):
+    """A course volume (a document a chapter): valid, every chapter marked, nothing else changed."""
+    kobo = epub_files(course_ebooks / "term-1.kepub.epub")
+    assert {"EPUB/chapter-1.xhtml", "EPUB/chapter-3.xhtml"} <= kobo.keys()
+    same_but_spans(kobo, epub_files(course_ebooks / "term-1.epub"))
+    every_text_in_spans(kobo)
+    report = epubcheck(course_ebooks / "term-1.kepub.epub")
+    assert (report["checker"]["nFatal"], report["checker"]["nError"], report["checker"]["nWarning"]) == (0, 0, 0), \
+        [m["message"] for m in report["messages"]][:5]

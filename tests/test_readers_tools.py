@@ -44,6 +44,13 @@ def test_ace_finds_nothing_to_fix_in_a_corpus_text(tmp_path):
     assert failed(report) == [] and report["earl:result"]["earl:outcome"] == "pass"
 
 
+@needs_node
+@needs_browser
+def test_ace_finds_nothing_to_fix_in_a_course_volume(course_ebooks, tmp_path):
+    report = run_ace(course_ebooks / "term-1.epub", tmp_path / "ace")
+    assert failed(report) == [] and report["earl:result"]["earl:outcome"] == "pass"
+
+
 @pytest.fixture(scope="module")
 def azw3_back(seed_build, tmp_path_factory):
     """The e-book converted to Kindle's AZW3 by calibre, and that AZW3 unpacked by calibre to read it (its own
