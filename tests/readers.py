@@ -25,8 +25,9 @@ CALIBRE = shutil.which("ebook-convert")
 SCREENSHOTS = ROOT / "tests" / ".tmp" / "readers"  # kept out of git (.gitignore): look at them after a run
 PHONE, PHONE_WIDE, TABLET = (320, 568), (375, 667), (768, 1024)
 
-needs_node = pytest.mark.skipif(not (ACE.exists() and EPUBJS.exists()),
-                                reason="tools/node has no node_modules: run `make test` (npm ci in tools/node)")
+needs_node = pytest.mark.skipif(not (ACE.exists() and EPUBJS.exists() and shutil.which("node")),
+                                reason="node, or tools/node's node_modules, is missing: install nodejs and npm, "
+                                       "then run `make test` (npm ci in tools/node)")
 needs_browser = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (make test installs it when root)")
 needs_calibre = pytest.mark.skipif(CALIBRE is None, reason="calibre not installed (make test installs it when root)")
 
