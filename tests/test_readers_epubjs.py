@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import NS, epub_files, seed_paragraphs, xhtml
-from readers import (PHONE, PHONE_WIDE, SCREENSHOTS, TABLET, chromium, needs_browser, needs_node, reader_folder,
-                     served)
+from readers import (PHONE, PHONE_WIDE, SCREENSHOTS, TABLET, chromium, needs_browser, needs_node, once,
+                     reader_folder, served)
 
-pytestmark = [needs_node, needs_browser]
+pytestmark = [once, needs_node, needs_browser]
 DOM = (Path(__file__).parent / "reader_dom.js").read_text(encoding="utf-8")
 WORDS = ("Қазақстан", "Лиссабон", "халықаралық", "әлемдік", "мемлекет")  # common words of the default project
 SCREENS = [("phone", PHONE, "100%"), ("phone375", PHONE_WIDE, "100%"), ("phone", PHONE, "200%"), ("tablet", TABLET, "100%"),

@@ -8,8 +8,10 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from conftest import NS, epub_files, read_pdf, seed_paragraphs, xhtml
-from readers import CALIBRE, calibre, needs_browser, needs_calibre, needs_node, run_ace
+from readers import CALIBRE, calibre, needs_browser, needs_calibre, needs_node, once, run_ace
 from test_epub import KAZAKH_LETTERS
+
+pytestmark = [once]
 
 CYRILLIC_THEN_DIGIT = re.compile(r"[\u0400-\u04ff]\d")  # a note number glued onto a word: «банк1»
 
