@@ -172,6 +172,7 @@ class ChronoEvent:
     origin: Origin
     anchor: Anchor | None = None
     id: str = ""
+    short: str = ""  # its short form, for the timeline's label ('' : the event's first words)
 
 
 @dataclass
@@ -220,6 +221,22 @@ class Person:
     mentions: tuple[Anchor, ...] = ()
     id: str = ""
     uses: list[str] = field(default_factory=list)  # ids of the marked mentions in the text
+
+
+@dataclass
+class Question:
+    """A teacher's question (questions.yaml): 'open' (lines to write on), 'choice' (one of `choices` is the
+    answer) or 'truefalse' (a statement; `answer` is 'true' or 'false'), and the paragraph it is about."""
+
+    kind: str
+    text: str
+    answer: str
+    origin: Origin
+    choices: tuple[str, ...] = ()
+    lines: int = 0            # lines to write on (open questions)
+    paragraph: int = 0        # the classroom paragraph number it comes from (0: not said)
+    anchor: Anchor | None = None  # or the phrase of the text it is about (its paragraph found by the transforms)
+    id: str = ""
 
 
 @dataclass

@@ -21,6 +21,7 @@ MODULES = (
     "kitap.appendices.glossary",
     "kitap.appendices.chronology",
     "kitap.appendices.persons",
+    "kitap.appendices.questions",
 )
 
 
