@@ -137,6 +137,12 @@ class Renderer:
         return [*heading_tree(self.book), *notes,
                 *(TocEntry(part, self.heading(part)) for part in present_parts(self.book) if part != "article")]
 
+    def timeline(self) -> Markup:
+        """The chronology drawn as a timeline (kitap/timeline), in its wide and narrow layouts."""
+        from ..timeline import figure
+
+        return Markup(figure(self))
+
     def heading(self, part: str) -> str:
         """The heading of a part (an appendix, the colophon): the language pack's label under its name."""
         return self.pack.labels[part]

@@ -68,6 +68,20 @@ def _landmarks(labels, title: str, parts: list[str]) -> list[Landmark]:
     return marks + [Landmark(a.epub_type, f"{a.name}.xhtml", labels[a.name]) for a in appendices() if a.name in parts]
 
 
+# SVG attribute names lxml's HTML parser (inside ebooklib) lower-cases; XHTML is case-sensitive.
+SVG_ATTRIBUTES = tuple(name.encode() for name in ("viewBox", "preserveAspectRatio", "textLength", "lengthAdjust"))
+
+
+class _Document(epub.EpubHtml):
+    """An XHTML document of the e-book, the case of its inline SVG's attribute names given back."""
+
+    def get_content(self, default=None):
+        content = super().get_content(default)
+        for name in SVG_ATTRIBUTES:
+            content = content.replace(b" " + name.lower() + b'="', b" " + name + b'="')
+        return content
+
+
 def place_page_breaks(book: Book, starts: list[PageStart]) -> dict[str, list[int]]:
     """EPUB-only transform: page breaks inside paragraphs go into the (copied) model; the others are
     returned as element id → page numbers for the templates to mark."""
@@ -135,7 +149,9 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
     for part in present_parts(book):
         title = labels[part] if part != "article" else meta.title
         content = render_document(book, EPUB, Page(parts=(part,), title=title, page_breaks=page_breaks))
-        doc = epub.EpubHtml(uid=part, file_name=f"{part}.xhtml", title=title, lang=meta.language, content=content)
+        doc = _Document(uid=part, file_name=f"{part}.xhtml", title=title, lang=meta.language, content=content)
+        if "<svg" in content:  # the chronology's timeline: the manifest must say the document holds SVG
+            doc.properties.append("svg")
         for sheet in stylesheets:
             doc.add_link(href=sheet.file_name, rel="stylesheet", type="text/css")
         documents.append(doc)
