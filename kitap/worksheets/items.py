@@ -1,13 +1,16 @@
 """The tasks of a worksheet, made from the book: plain data the template lays out (the answers beside
 what the student sees, so one template makes both the worksheet and its key).
 
-Shuffles are reproducible: each task has its own random generator seeded by the book's identifier and
-the task's name, so the same project always gives the same worksheet, and adding a question to
-questions.yaml does not reshuffle the matching.
+Shuffles are reproducible: each task has its own random generator seeded by the project's name and the
+task's name, so the same project always gives the same worksheet, and adding a question to
+questions.yaml does not reshuffle the matching. Every edition of a project gets the same worksheet item
+for item (the seed leaves out the edition, entries are taken in their source order, which their ids
+keep): a class reading both scripts shares one answer key.
 """
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from ..model import Book, Mark, PartialDate
@@ -58,7 +61,13 @@ class Task:
 
 
 def _rng(book: Book, task: str) -> random.Random:
-    return random.Random(f"{book.meta.identifier}|{task}")  # str seeds hash the same in every process
+    name = book.meta.name.removesuffix(f"-{book.meta.edition}") if book.meta.edition else book.meta.name
+    return random.Random(f"{name}|{task}")  # str seeds hash the same in every process
+
+
+def source_order(entries: list) -> list:
+    """Entries in the order of their source file (their ids number them so in every edition)."""
+    return sorted(entries, key=lambda e: int(re.sub(r"\D", "", e.id) or 0))
 
 
 def paragraph_of(book: Book) -> dict[str, int]:
@@ -77,9 +86,9 @@ def _not_in_order(rng: random.Random, items: list) -> list:
 
 
 def matching(book: Book, where: dict[str, int]) -> Task | None:
-    """Abbreviations (in the glossary's order) to match with their expansions (shuffled)."""
+    """Abbreviations (in the glossary file's order) to match with their expansions (shuffled)."""
     rng = _rng(book, "matching")
-    entries = [e for e in book.glossary if e.uses] or list(book.glossary)  # prefer terms the text uses
+    entries = source_order([e for e in book.glossary if e.uses] or list(book.glossary))  # prefer terms the text uses
     if len(entries) > MATCH_MAX:
         chosen = set(id(e) for e in rng.sample(entries, MATCH_MAX))
         entries = [e for e in entries if id(e) in chosen]
@@ -101,7 +110,7 @@ def ordering(book: Book, where: dict[str, int]) -> Task | None:
     """Events to number in the order they happened: only events whose order the dates decide (never two in
     the same year when one of them says only the year), those the text mentions first."""
     rng = _rng(book, "order")
-    events = list(book.chronology)
+    events = source_order(list(book.chronology))
     rng.shuffle(events)
     events.sort(key=lambda e: f"{e.id}-ref" not in where)  # stable: mentioned in the text first
     chosen: list = []
