@@ -1,34 +1,38 @@
-"""The timeline's labels: their widths, estimated from the font, and their lines.
+"""The timeline's labels: their widths, measured with the font the figure names, and their lines.
 
-Widths are estimated from the advance widths of Noto Sans ('Kitap Sans') by class of character, each class
-at or above the widest of its letters in the alphabets kitap sets (Kazakh and Russian Cyrillic, Kazakh Latin,
-English), so a label never runs wider than its estimate; tests/test_timeline.py holds them against the font.
+Widths are the advance widths of the shipped Noto Sans ('Kitap Sans', styles/fonts/), the font the SVG asks
+for in print, in the e-book (which embeds it) and on the web page. An earlier per-class estimate ran a fifth
+wider than the text, so paragraph numbers stood far from their labels. SLACK leaves room for a renderer
+that kerns differently; a character the font lacks counts as the widest.
 """
 from __future__ import annotations
 
-WIDTHS = {"space": 0.27, "narrow": 0.34, "digit": 0.58, "lower": 0.66, "upper": 0.80, "wide_lower": 0.95,
-          "wide_upper": 1.07, "other": 0.66, "wide_other": 1.05}
-NARROW = set(".,:;!'ıіiïjlI-()[]·\u2010\u2011")
-WIDE_LOWER = set("жмшщыюфъwmœæ")
-WIDE_UPPER = set("ЖМШЩЫЮФДЦЪWMŒÆ")
-WIDE_OTHER = set("%&@©®—…№")
-CLASSES = ((NARROW, "narrow"), (WIDE_LOWER, "wide_lower"), (WIDE_UPPER, "wide_upper"), (WIDE_OTHER, "wide_other"))
+from functools import lru_cache
+
+from ..render import STYLES_DIR
+
+FONT_FILE = "fonts/NotoSans-Regular.ttf"
+SLACK = 1.02
+MISSING = 1.1  # em: a character the font does not have (a fallback font draws it)
+
+
+@lru_cache(maxsize=1)
+def _advances() -> dict[int, float]:
+    """Code point → advance width in em, of the figure's font."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(STYLES_DIR / FONT_FILE), lazy=True)
+    metrics, per_em = font["hmtx"], font["head"].unitsPerEm
+    return {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}
 
 
 def char_width(char: str) -> float:
-    if char in (" ", "\u00a0"):
-        return WIDTHS["space"]
-    found = next((name for members, name in CLASSES if char in members), None)
-    if found:
-        return WIDTHS[found]
-    if char.isdigit():
-        return WIDTHS["digit"]
-    return WIDTHS["upper" if char.isupper() else "lower" if char.islower() else "other"]
+    return _advances().get(ord(char), MISSING)
 
 
 def text_width(text: str, size: float = 1.0) -> float:
-    """The estimated width of `text` set at `size` (em)."""
-    return size * sum(char_width(c) for c in text)
+    """The width of `text` set at `size` (em) in the figure's font, with a little to spare."""
+    return size * SLACK * sum(char_width(c) for c in text)
 
 
 def wrap(text: str, room: float) -> list[str]:
