@@ -37,7 +37,7 @@ def book_events(renderer) -> list[TimelineEvent]:
     labels, book = renderer.pack.labels, renderer.book
     events = []
     for event in book.chronology:
-        paragraph = renderer.paragraph_of.get(f"{event.id}-ref")
+        paragraph = renderer.paragraph_of.get(event.ref) if event.ref else None
         where = labels["paragraph_short"].format(n=paragraph) if paragraph else ""
         href = "" if renderer.target.paged else renderer.href("chronology", event.id)
         events.append(TimelineEvent(event.date, typeset(short_form(event), renderer.pack.typography), where, href))

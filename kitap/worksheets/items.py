@@ -112,7 +112,7 @@ def ordering(book: Book, where: dict[str, int]) -> Task | None:
     rng = _rng(book, "order")
     events = source_order(list(book.chronology))
     rng.shuffle(events)
-    events.sort(key=lambda e: f"{e.id}-ref" not in where)  # stable: mentioned in the text first
+    events.sort(key=lambda e: e.ref not in where)  # stable: mentioned in the text first
     chosen: list = []
     for event in events:
         first, last = _span(event.date)
@@ -124,7 +124,7 @@ def ordering(book: Book, where: dict[str, int]) -> Task | None:
         return None
     by_date = sorted(chosen, key=lambda e: e.date)
     shown = _not_in_order(rng, by_date)
-    items = tuple(Ordered(plain_text(e.event), where.get(f"{e.id}-ref", 0), by_date.index(e) + 1, e.date)
+    items = tuple(Ordered(plain_text(e.event), where.get(e.ref, 0), by_date.index(e) + 1, e.date)
                   for e in shown)
     return Task("order", items)
 

@@ -142,4 +142,4 @@ def texts(question) -> list[tuple[str, str, str]]:
 
 APPENDIX = Appendix("questions", "questions.yaml", "the teacher's questions (worksheet, self-check)", load,
                     "questions/part.html.j2", link=link, convert=convert, texts=texts, epub_type="assessment",
-                    ids=("q-", "questions"))
+                    ids=("q-", "questions"), paged=False)

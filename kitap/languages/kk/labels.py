@@ -62,4 +62,5 @@ LABELS = {
     "choice_letters": "ABCDEFGHIJKLMNOP",
     "timeline": "Уақыт сызығы",
     "timeline_desc": "Оқиғалар саны: {count} ({years}). Әр оқиғаның толық мәтіні төмендегі тізімде.",
+    "compiled_by": "Құрастырған",  # a course volume's editor
 }

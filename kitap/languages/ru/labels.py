@@ -61,4 +61,5 @@ LABELS = {
     "choice_letters": "АБВГДЕЖЗИКЛМНОПР",
     "timeline": "Лента времени",
     "timeline_desc": "Событий: {count} ({years}). Полный текст каждого события — в списке ниже.",
+    "compiled_by": "Составитель",  # a course volume's editor
 }
