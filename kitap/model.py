@@ -247,6 +247,8 @@ class Question:
     paragraph: int = 0        # the classroom paragraph number it comes from (0: not said)
     anchor: Anchor | None = None  # or the phrase of the text it is about (its paragraph found by the transforms)
     id: str = ""
+    block: Block | None = None  # that paragraph, once linked (its number and id are the volume's in a volume)
+    chapter: int = 0          # in a course volume, the text (chapter) it comes from
 
 
 @dataclass

@@ -256,6 +256,13 @@ class Renderer:
                 seen[label] = Ref(label, self.href("article", ident), order)
         return sorted(seen.values(), key=lambda ref: ref.order)
 
+    def question_where(self, question) -> tuple[str, str] | None:
+        """The paragraph a teacher's question is about: (its number as shown, the link to it), or None."""
+        from ..appendices.questions import where
+
+        found = where(self.book, question)
+        return (found[0], self.href("article", found[1])) if found else None
+
     def chapter_href(self, chapter: int) -> str:
         """The link to the start of a volume's chapter."""
         return self.href("article", f"c{chapter}")

@@ -119,11 +119,24 @@ def link(book):
                 errors.append(SourceError(question.origin.path, question.origin.line,
                                           f"'paragraph: {question.paragraph}' does not exist: the text has "
                                           f"{len(numbered)} paragraphs"))
+                continue
+            if question.paragraph:
+                question.block = numbered[question.paragraph - 1]  # numbered (and in a volume renamed) later
         except SourceError as error:
             errors.append(error)
     if errors:
         raise SourceErrors(errors)
     return book
+
+
+def where(book, question) -> tuple[str, str] | None:
+    """The paragraph a question is about as (its number as the book shows it, its element id), or None.
+    In a volume numbered per text the number is the chapter's and the paragraph's ('2.10')."""
+    block = question.block
+    if block is None:
+        return None
+    per_text = bool(book.chapters) and getattr(book, "numbering", "") != "continuous"
+    return (f"{block.chapter}.{block.number}" if per_text else str(block.number)), block.id
 
 
 def convert(questions: list, convert_text) -> None:
