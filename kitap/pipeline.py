@@ -37,12 +37,15 @@ class Output:
 
 @dataclass
 class Made:
-    """An output made in memory: its kind and edition, the file, and the seconds it took."""
+    """An output made in memory: its kind and edition, its files (most outputs: one), and the seconds it took."""
 
     kind: str
     edition: str
-    product: Product
+    products: tuple[Product, ...]
     seconds: float
+
+    def files(self) -> dict[str, bytes]:
+        return {product.file: product.data for product in self.products}
 
 
 @dataclass
@@ -266,17 +269,17 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
     order = {(kind, book.meta.edition): n for n, (book, kind) in enumerate((b, k) for b in books for k in outputs.kinds())}
     made.sort(key=lambda m: order[(m.kind, m.edition)])
     with watch.stage("commit"):
-        files = {m.product.file: m.product.data for m in made}
+        files = {name: data for m in made for name, data in m.files().items()}
         # The fingerprints of the files exactly as the loader read them (not read again: a file changed
         # since is then seen as changed by the next build)
         keys = {stamp_key(m.kind, m.edition): m.kind for m in made}
         prints = fingerprints(books[0].sources, keys, fingerprint_options)
-        built = {stamp_key(m.kind, m.edition): (prints[stamp_key(m.kind, m.edition)], {m.product.file: m.product.data})
-                 for m in made}
+        built = {stamp_key(m.kind, m.edition): (prints[stamp_key(m.kind, m.edition)], m.files()) for m in made}
         files[STAMP] = stamp_bytes(stamp, built, books[0].sources, _record(books))
-        written = commit_outputs(output, files)
-    reported = [Output(m.kind, path, path.stat().st_size, m.seconds, m.product.pages, m.edition)
-                for m, path in zip(made, written)]
+        written = iter(commit_outputs(output, files))
+    # files made together (a worksheet and its answer key) share their output's time
+    reported = [Output(m.kind, path, path.stat().st_size, m.seconds / len(m.products), p.pages, m.edition)
+                for m in made for p, path in zip(m.products, written)]
     return BuildReport(reported, list(dict.fromkeys(warnings)), watch.seconds, their_stages)  # in the order found
 
 
@@ -420,6 +423,6 @@ def make_outputs(job: Job, kinds: tuple[str, ...], duties: tuple[str, ...] = ())
     made = []
     for writer in sorted(chosen, key=lambda w: bool(w.needs)):
         began, waited = time.perf_counter(), job.waited
-        product = writer.make(job)
-        made.append(Made(writer.kind, job.book.meta.edition, product, time.perf_counter() - began - (job.waited - waited)))
+        products = outputs.products_of(writer.make(job))
+        made.append(Made(writer.kind, job.book.meta.edition, products, time.perf_counter() - began - (job.waited - waited)))
     return made
