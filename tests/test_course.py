@@ -354,3 +354,62 @@ def test_a_text_in_another_language_is_an_error(tmp_path):
 def test_bad_course_yaml_gets_a_line_and_a_fix(tmp_path, body, problem):
     message = _fails(make_course(tmp_path, body), tmp_path)
     assert "course.yaml:" in message and problem in message
+
+
+# ---- --handouts and --shard ------------------------------------------------------------------------
+
+def test_handouts_write_each_text_alone_with_pages_from_one(tmp_path, texts):
+    import pdfplumber
+
+    result = run_cli("--source", str(COURSE), "--output", str(tmp_path), "--only", "pdf", "--handouts",
+                     "--script", "cyrl")
+    assert result.returncode == 0, result.stderr
+    folders = sorted(p.name for p in (tmp_path / "handouts").iterdir())
+    assert folders == ["01-source", "02-state-language", "03-constitution-day"]
+    for folder, book in zip(folders, texts):
+        pdf_path = tmp_path / "handouts" / folder / f"{book.meta.name}.pdf"
+        text = dashes(pdf_body_text(read_pdf(pdf_path)))
+        assert all(close_punctuation(p) in text for p in paragraphs(book)), folder
+        with pdfplumber.open(pdf_path) as pdf:
+            assert norm(pdf.pages[0].extract_text()).startswith(dashes(norm(book.meta.title))[:15]) or \
+                dashes(norm(book.meta.title))[:15] in norm(pdf.pages[0].extract_text())[:200]
+            if len(pdf.pages) > 1:
+                foot = pdf.pages[1].crop((0, pdf.pages[1].height - 60, pdf.pages[1].width, pdf.pages[1].height))
+                assert "2" in (foot.extract_text() or "").split(), "a handout's pages are numbered from 1"
+    assert not (tmp_path / "handouts" / "01-source" / "kazakhstan-un-latn.pdf").exists()
+
+
+def test_handouts_of_a_single_text_are_wrong_usage(tmp_path):
+    result = run_cli("--source", str(ROOT / "source"), "--output", str(tmp_path), "--handouts")
+    assert result.returncode == 2 and "--handouts is for course packs" in result.stderr
+
+
+def _library(tmp_path: Path, names: list[str]) -> Path:
+    library = tmp_path / "library"
+    for name in names:
+        shutil.copytree(FIXTURES / "mini", library / name)
+        book = library / name / "book.yaml"
+        book.write_text(re.sub(r"(?m)^name:.*$", f"name: {name}", book.read_text(encoding="utf-8")), encoding="utf-8")
+    return library
+
+
+def test_shards_split_a_library_deterministically_and_cover_it(tmp_path):
+    library = _library(tmp_path, ["delta", "alpha", "charlie", "bravo", "echo"])
+    built = []
+    for k in (1, 2):
+        out = tmp_path / f"out-{k}"
+        result = run_cli("--source", str(library), "--output", str(out), "--only", "html", "--shard", f"{k}/2")
+        assert result.returncode == 0, result.stderr
+        built.append(sorted(p.name for p in out.iterdir() if p.is_dir()))
+    assert built == [["alpha", "charlie", "echo"], ["bravo", "delta"]]
+    # The same share whatever order the folders are given in.
+    out = tmp_path / "given"
+    sources = [a for name in ("echo", "bravo", "alpha", "delta", "charlie") for a in ("--source", str(library / name))]
+    assert run_cli(*sources, "--output", str(out), "--only", "html", "--shard", "2/2").returncode == 0
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["bravo", "delta"]
+
+
+@pytest.mark.parametrize("share", ["0/2", "3/2", "2", "a/b", "1/0"])
+def test_a_bad_share_is_wrong_usage(share):
+    result = run_cli("--shard", share, "--output", "/nonexistent/never")
+    assert result.returncode == 2 and "--shard" in result.stderr
