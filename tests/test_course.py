@@ -359,3 +359,89 @@ def test_a_text_in_another_language_is_an_error(tmp_path):
 def test_bad_course_yaml_gets_a_line_and_a_fix(tmp_path, body, problem):
     message = _fails(make_course(tmp_path, body), tmp_path)
     assert "course.yaml:" in message and problem in message
+
+
+# ---- --handouts and --shard ------------------------------------------------------------------------
+
+def test_handouts_write_each_text_alone_with_pages_from_one(tmp_path, texts):
+    import pdfplumber
+
+    result = run_cli("--source", str(COURSE), "--output", str(tmp_path), "--only", "pdf", "--handouts",
+                     "--script", "cyrl")
+    assert result.returncode == 0, result.stderr
+    folders = sorted(p.name for p in (tmp_path / "handouts").iterdir())
+    assert folders == ["01-source", "02-state-language", "03-constitution-day"]
+    for folder, book in zip(folders, texts):
+        pdf_path = tmp_path / "handouts" / folder / f"{book.meta.name}.pdf"
+        text = dashes(pdf_body_text(read_pdf(pdf_path)))
+        assert all(close_punctuation(p) in text for p in paragraphs(book)), folder
+        with pdfplumber.open(pdf_path) as pdf:
+            assert norm(pdf.pages[0].extract_text()).startswith(dashes(norm(book.meta.title))[:15]) or \
+                dashes(norm(book.meta.title))[:15] in norm(pdf.pages[0].extract_text())[:200]
+            if len(pdf.pages) > 1:
+                foot = pdf.pages[1].crop((0, pdf.pages[1].height - 60, pdf.pages[1].width, pdf.pages[1].height))
+                assert "2" in (foot.extract_text() or "").split(), "a handout's pages are numbered from 1"
+    assert not (tmp_path / "handouts" / "01-source" / "kazakhstan-un-latn.pdf").exists()
+
+
+def test_handouts_of_a_single_text_are_wrong_usage(tmp_path):
+    result = run_cli("--source", str(ROOT / "source"), "--output", str(tmp_path), "--handouts")
+    assert result.returncode == 2 and "--handouts is for course packs" in result.stderr
+
+
+def _library(tmp_path: Path, names: list[str]) -> Path:
+    library = tmp_path / "library"
+    for name in names:
+        shutil.copytree(FIXTURES / "mini", library / name)
+        book = library / name / "book.yaml"
+        book.write_text(re.sub(r"(?m)^name:.*$", f"name: {name}", book.read_text(encoding="utf-8")), encoding="utf-8")
+    return library
+
+
+def test_shards_split_a_library_deterministically_and_cover_it(tmp_path):
+    library = _library(tmp_path, ["delta", "alpha", "charlie", "bravo", "echo"])
+    built = []
+    for k in (1, 2):
+        out = tmp_path / f"out-{k}"
+        result = run_cli("--source", str(library), "--output", str(out), "--only", "html", "--shard", f"{k}/2")
+        assert result.returncode == 0, result.stderr
+        built.append(sorted(p.name for p in out.iterdir() if p.is_dir()))
+    assert built == [["alpha", "charlie", "echo"], ["bravo", "delta"]]
+    # The same share whatever order the folders are given in.
+    out = tmp_path / "given"
+    sources = [a for name in ("echo", "bravo", "alpha", "delta", "charlie") for a in ("--source", str(library / name))]
+    assert run_cli(*sources, "--output", str(out), "--only", "html", "--shard", "2/2").returncode == 0
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["bravo", "delta"]
+
+
+@pytest.mark.parametrize("share", ["0/2", "3/2", "2", "a/b", "1/0"])
+def test_a_bad_share_is_wrong_usage(share):
+    result = run_cli("--shard", share, "--output", "/nonexistent/never")
+    assert result.returncode == 2 and "--shard" in result.stderr
+
+
+def test_an_event_told_by_two_texts_is_one_entry_linked_to_both(tmp_path):
+    from kitap.load.course import load_course
+    from kitap.transforms import apply_transforms
+    from kitap.transforms.volume import bind
+
+    course = make_course(tmp_path)
+    chronology = course / "texts" / "state-language" / "chronology.yaml"
+    chronology.write_text(chronology.read_text(encoding="utf-8") + '- date: "1995-08-30"\n  event: "Республикалық '
+                          'референдумда қазіргі Конституция қабылданды."\n  anchor: "Конституцияға"\n', encoding="utf-8")
+    loaded = load_course(course)
+    volume = bind(loaded, [apply_transforms(t) for t in loaded.texts])
+    told = [e for e in volume.chronology if e.date.iso() == "1995-08-30"]
+    assert len(told) == 1 and [chapter for chapter, _ in told[0].places] == [2, 3]
+    assert all(ref.startswith(("m-c2", "m-c3")) or "-c2-" in ref or "-c3-" in ref for _, ref in told[0].places)
+    result = run_cli("--source", str(course), "--output", str(tmp_path / "out"), "--only", "html")
+    assert result.returncode == 0, result.stderr
+    from lxml import html
+
+    page = html.fromstring((tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    entry = page.xpath(f"//li[@id='{told[0].id}']")[0]
+    assert [a.get("href") for a in entry.xpath(".//a[@class='event-chapter']")] == ["#c2", "#c3"]
+    refs = [a.get("href").lstrip("#") for a in entry.xpath(".//a[@class='ref']")]
+    assert len(refs) == 2 and all(page.xpath(f"//*[@id='{ref}']") for ref in refs)
+    for ref in refs:  # each phrase links back to the one entry
+        assert page.xpath(f"//*[@id='{ref}']")[0].get("href") == f"#{told[0].id}"
