@@ -23,6 +23,7 @@
      have fitted at its end (a narrow column, not a long word, broke it). */
   const groups = new Map();
   for (const n of texts) {
+    if (n.parentElement.closest("svg")) continue;  /* the timeline's labels: a drawing (it must fit: `wide`), not lines */
     const block = blockOf(n);
     if (!block || !block.closest(".appendix, .colophon") || /^H[1-6]$/.test(block.tagName)) continue;
     if (!groups.has(block)) groups.set(block, []);

@@ -48,11 +48,14 @@ def c14n(root) -> bytes:
 
 
 def text_nodes(root) -> list[tuple[str, object]]:
-    """Every piece of text in the body that has more than spaces, with the element it is in."""
+    """Every piece of XHTML text in the body that has more than spaces, with the element it is in."""
     found = []
+    xhtml_ns = f"{{{NS['x']}}}"
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag.split("}")[1] in OUTSIDE_TEXT:
             continue
+        if not all(e.tag.startswith(xhtml_ns) for e in (element, *element.iterancestors())):
+            continue  # the timeline's SVG keeps its text as it is (a span would not be SVG)
         if (element.text or "").strip():
             found.append((element.text, element))
         if (element.tail or "").strip() and element.getparent() is not None:
