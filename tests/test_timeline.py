@@ -227,3 +227,23 @@ def test_one_event_and_sixty(project, tmp_path, events):
         assert label.split(":")[0].rstrip(".") in text
     for lines in pages:
         assert_no_overlap(lines)
+
+
+def test_a_course_volume_gives_each_text_its_own_mark_shape(tmp_path):
+    out = build(FIXTURES / "course", tmp_path / "out", "--script", "cyrl")
+    page = chronology_page(out / "term-1.epub")
+    chapter_of = {li.get("id"): li.xpath("string(.//x:a[@class='event-chapter']/@href)", namespaces=NS).split("#c")[1]
+                  for li in page.xpath("//x:li[@class='event']", namespaces=NS)}
+    shapes: dict[str, set] = {}
+    svgs = figures(page)
+    for svg in svgs:
+        legend = [t.text for t in svg.xpath(".//s:g[@class='legend']/s:text", namespaces=SVG_NS)]
+        assert legend[0].startswith("1. Қазақстан және Біріккен Ұлттар Ұйымы") and len(legend) == len(set(chapter_of.values()))
+        for event in svg.xpath(".//s:g[@class='event']", namespaces=SVG_NS):
+            mark = event.xpath(".//s:a/*[2]", namespaces=SVG_NS)[0]  # after the leader
+            ident = event.xpath(".//s:a", namespaces=SVG_NS)[0].get(XLINK).split("#")[1]
+            shapes.setdefault(chapter_of[ident], set()).add((mark.tag, mark.get("fill")))
+        assert_labels_apart(svg)
+    assert sum(len(marks(svg)) for svg in svgs) == len(chapter_of)
+    assert all(len(kinds) == 1 for kinds in shapes.values())  # one shape per text
+    assert len({next(iter(kinds)) for kinds in shapes.values()}) == len(shapes) >= 2  # and each text its own

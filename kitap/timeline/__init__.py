@@ -40,8 +40,21 @@ def book_events(renderer) -> list[TimelineEvent]:
         paragraph = renderer.paragraph_of.get(event.ref) if event.ref else None
         where = labels["paragraph_short"].format(n=paragraph) if paragraph else ""
         href = "" if renderer.target.paged else renderer.href("chronology", event.id)
-        events.append(TimelineEvent(event.date, typeset(short_form(event), renderer.pack.typography), where, href))
+        source = str(event.chapter) if book.chapters and event.chapter else ""
+        events.append(TimelineEvent(event.date, typeset(short_form(event), renderer.pack.typography), where, href,
+                                    source))
     return events
+
+
+def legend(renderer) -> dict[str, str] | None:
+    """A volume's texts (source → 'number. title'), each drawn with its own mark shape; None for one text."""
+    from ..typography import typeset
+
+    chapters = renderer.book.chapters
+    if not chapters:
+        return None
+    return {str(c.number): typeset(f"{c.number}. {c.meta.title}", renderer.pack.typography) for c in chapters
+            if any(e.chapter == c.number for e in renderer.book.chronology)}
 
 
 def parts(events: list[TimelineEvent]) -> list[list[TimelineEvent]]:
@@ -62,5 +75,6 @@ def figure(renderer) -> str:
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
         title = labels["timeline"] + (f" ({number}/{len(pieces)})" if len(pieces) > 1 else "")
         ident = "timeline" if len(pieces) == 1 else f"timeline-{number}"
-        svgs.append(draw(events, title, labels["timeline_desc"].format(count=len(events), years=span), ident))
+        svgs.append(draw(events, title, labels["timeline_desc"].format(count=len(events), years=span), ident,
+                         legend(renderer)))
     return '<div class="timeline">\n' + "\n".join(svgs) + "\n</div>"
