@@ -144,7 +144,7 @@ def test_grayscale(default):
     assert colours and all(GRAY.fullmatch(c) for c in colours), colours
 
 
-def pdf_timeline_lines(path: Path) -> list[list]:
+def pdf_timeline_lines(path: Path, max_size: float = 11) -> list[list]:
     """Per page, the lines of the timeline's text in the PDF (set in Kitap Sans, between the margins)."""
     import pdfplumber
 
@@ -152,7 +152,7 @@ def pdf_timeline_lines(path: Path) -> list[list]:
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             figure = page.filter(lambda o: o.get("object_type") != "char" or
-                                 ("Sans" in o["fontname"] and 60 < o["top"] < page.height - 60 and o["size"] < 11))
+                                 ("Sans" in o["fontname"] and 60 < o["top"] < page.height - 60 and o["size"] < max_size))
             pages.append(figure.extract_text_lines(x_tolerance=1.5))
     return pages
 
@@ -247,3 +247,22 @@ def test_a_course_volume_gives_each_text_its_own_mark_shape(tmp_path):
     assert sum(len(marks(svg)) for svg in svgs) == len(chapter_of)
     assert all(len(kinds) == 1 for kinds in shapes.values())  # one shape per text
     assert len({next(iter(kinds)) for kinds in shapes.values()}) == len(shapes) >= 2  # and each text its own
+
+
+def test_large_print_sets_the_timeline_no_smaller_than_16_pt(tmp_path):
+    import pdfplumber
+
+    result = run_cli("--source", str(ROOT / "source"), "--output", str(tmp_path), "--only", "large", "--script", "cyrl")
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(tmp_path / f"{NAME}-large.pdf") as pdf:
+        pages = [p for p in pdf.pages if "декларациясы" in (p.extract_text(x_tolerance=1.5) or "")
+                 and "Франция:" in (p.extract_text(x_tolerance=1.5) or "")]
+        figure = [c for c in pages[0].chars if "Sans" in c["fontname"] and 60 < c["top"] < pages[0].height - 60]
+        labels = [c for c in figure if c["text"] == "Ф"]
+        years = [c for c in figure if c["text"] == "7" and c["size"] < 19]  # 1789
+        assert labels and min(c["size"] for c in labels) >= 19.5
+        assert years and min(c["size"] for c in years) >= 16
+    pages = pdf_timeline_lines(tmp_path / f"{NAME}-large.pdf", max_size=21)
+    assert sum(len(lines) for lines in pages) >= 17
+    for lines in pages:
+        assert_no_overlap(lines)
