@@ -66,8 +66,9 @@ def _rng(book: Book, task: str) -> random.Random:
 
 
 def source_order(entries: list) -> list:
-    """Entries in the order of their source file (their ids number them so in every edition)."""
-    return sorted(entries, key=lambda e: int(re.sub(r"\D", "", e.id) or 0))
+    """Entries in one order for every edition: their source file's (ids number them so: 'gl-3'); a
+    volume's entries, whose ids are made from their keys (transforms/volume.py), in the order of those ids."""
+    return sorted(entries, key=lambda e: (int(m[1]), "") if (m := re.fullmatch(r"[a-z]+-(\d+)", e.id)) else (0, e.id))
 
 
 def paragraph_of(book: Book) -> dict[str, int]:
