@@ -73,6 +73,22 @@ def projects(sources: tuple[Path, ...], output: Path) -> list[tuple[Path, Path]]
     return [(source, output / name) for source, name in zip(sources, names)]
 
 
+def parse_shard(value: str) -> tuple[int, int]:
+    """'K/N' → (K, N), 1 ≤ K ≤ N."""
+    k, slash, n = value.strip().partition("/")
+    if not slash or not k.isdigit() or not n.isdigit() or not 1 <= int(k) <= int(n):
+        raise KitapError(f"'{value}' is not a share: write K/N with 1 ≤ K ≤ N (e.g. --shard 2/8)")
+    return int(k), int(n)
+
+
+def shard_of(pairs: list[tuple[Path, Path]], k: int, n: int) -> list[tuple[Path, Path]]:
+    """The K-th of N shares of the projects: sorted by folder name (then path), every N-th from the K-th.
+    The same on every machine, whatever order the folders were given or listed in; each project's output
+    folder is the one it has in the whole build, so the shares' outputs can be gathered into one folder."""
+    ordered = sorted(pairs, key=lambda pair: (pair[0].resolve().name, str(pair[0].resolve())))
+    return ordered[k - 1::n]
+
+
 def _is_project(folder: Path) -> bool:
     """A project folder (book.yaml) or a course pack's (course.yaml): one build."""
     return (folder / "book.yaml").is_file() or (folder / "course.yaml").is_file()

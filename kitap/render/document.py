@@ -338,6 +338,11 @@ class Renderer:
     def _pagebreak(self, number: int) -> str:
         return f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{number}" aria-label="{number}"></span>'
 
+    def data_page(self, element_id: str) -> Markup:
+        """A printed contents line's page number (the print styles set it after a leader), when known."""
+        page = self.page_of.get(element_id) if self.target.paged else None
+        return Markup(f' data-page="{page}"') if page else Markup(' data-page=""') if self.target.paged else Markup("")
+
     def page_marks(self, element_id: str) -> Markup:
         """Markers for printed pages that begin at this element (not inside a paragraph)."""
         return Markup("".join(self._pagebreak(n) for n in self.page_breaks.get(element_id, ())))
