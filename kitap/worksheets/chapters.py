@@ -35,8 +35,22 @@ def chapter_book(volume: Book, chapter: Chapter) -> Book:
     book = Book(root=chapter.root, meta=meta, blocks=[b for b in volume.blocks if b.chapter == chapter.number],
                 editorial=chapter.editorial)
     book.appendices = {**{name: [e for e in entries if getattr(e, "chapter", 0) == chapter.number]
-                          for name, entries in volume.appendices.items()}, "glossary": glossary}
+                          for name, entries in volume.appendices.items()},
+                       "glossary": glossary, "chronology": _events(volume, chapter.number)}
     return book
+
+
+def _events(volume: Book, number: int) -> list:
+    """The chapter's events, an event several texts tell included, each linked to this text's phrase."""
+    found = []
+    for event in volume.chronology:
+        for chapter, ref in event.places:
+            if chapter == number:
+                kept = copy.copy(event)
+                kept.chapter, kept.ref, kept.more = chapter, ref, []
+                found.append(kept)
+                break
+    return found
 
 
 def kit_books(book: Book) -> list[Book]:
