@@ -4,10 +4,9 @@ labels.py: the labels' widths and lines), at the head of the chronology in every
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from .draw import TimelineEvent, draw, stacked_height
-
-from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
