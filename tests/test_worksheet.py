@@ -424,5 +424,6 @@ def test_a_course_volume_gets_a_kit_per_chapter(tmp_path):
         for sentence in items_of(gaps):  # numbered per text: the chapter's own paragraph numbers
             where = WHERE.search(sentence)
             assert squash(WHERE.sub("", sentence)) in paragraphs[int(where[1])], (number, sentence)
+    assert "Қысқартуларды" not in pdf_text(tmp_path / "term-1-2-worksheet.pdf")  # two terms to match: a coin toss
     first = pdf_text(tmp_path / "term-1-1-worksheet.pdf")
     assert "Мемлекеттік тіл" not in first and "Аты-жөні" in first
