@@ -17,7 +17,9 @@ from ..timing import NULL, Stopwatch
 from .fetcher import ConfinedFetcher
 from ..weasy import free_font_config
 from ..weasy.linebreaks import remembered_lines
+from ..weasy.tagging import recorded_tags
 from .linenumbers import line_marks, overlay_line_numbers
+from .pdftags import sound_tags
 from .stamp import build_time
 
 
@@ -153,5 +155,7 @@ def write_pdf(book: Book, layout: Layout, archival: bool = False) -> bytes:
     stamp = build_time(book).strftime("%Y-%m-%dT%H:%M:%SZ")
     joined.metadata.created = joined.metadata.modified = stamp
     variant = "pdf/a-3b" if archival else "pdf/ua-1"
-    data = joined.write_pdf(pdf_variant=variant, pdf_tags=True, pdf_identifier=book.meta.identifier.encode())
+    with recorded_tags() as record:
+        data = joined.write_pdf(pdf_variant=variant, pdf_tags=True, pdf_identifier=book.meta.identifier.encode())
+    data = sound_tags(data, record)  # the structure tree a screen reader can follow (writers/pdftags.py)
     return overlay_line_numbers(data, layout.line_marks, layout.text.pages[0]) if layout.line_marks else data
