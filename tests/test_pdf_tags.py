@@ -74,7 +74,7 @@ def test_running_heads_and_folios_are_pagination_artifacts(seed_build, booklet_p
 
 
 @every_pdf
-def test_footnotes_are_notes_after_the_paragraph_of_their_reference(seed_build, booklet_pages, edition, form):
+def test_footnotes_are_notes_after_the_paragraph_of_their_linked_reference(seed_build, booklet_pages, edition, form):
     pdf = tagged(seed_build, booklet_pages, edition, form)
     asides = xhtml(epub(seed_build, edition)["EPUB/article.xhtml"]).xpath("//*[@role='doc-footnote']")
     notes = [e for e in measure.elements(pdf) if e.role == "Note"]
@@ -86,8 +86,12 @@ def test_footnotes_are_notes_after_the_paragraph_of_their_reference(seed_build, 
         siblings = note.parent.kids
         paragraph = next(k for k in reversed(siblings[:siblings.index(note)]) if k.role != "Note")
         assert paragraph.role == "P"  # the paragraph holding its call comes just before the notes
-        calls = [pdf.text(e) for e in paragraph.walk() if e.role == "Reference"]
-        assert str(number) in [c.strip() for c in calls]
+        calls = [e for e in paragraph.walk() if e.role == "Reference" and pdf.text(e).strip() == str(number)]
+        assert len(calls) == 1
+        link = calls[0].kids[0]  # the call links to its note: a link annotation to the note's destination
+        assert link.role == "Link" and pdf.text(link).strip() == str(number)
+        annotation = pdf.pdf.get_object(next(k for k in link.kids if k[0] == "annotation")[1])
+        assert str(annotation.Dest) == note.get("ID") and str(annotation.Contents).startswith(f"{number}.\u00a0")
 
 
 @every_pdf

@@ -55,6 +55,7 @@ class TagRecord:
     elements: dict[int, Source] = field(default_factory=dict)            # PDF object number → source
     marks: dict[tuple[int, int], Mark] = field(default_factory=dict)     # (page index, MCID) → text
     margins: dict[tuple[int, int], str] = field(default_factory=dict)    # (page, MCID) of margin boxes → Header/Footer
+    calls: dict[int, tuple[int, tuple]] = field(default_factory=dict)    # note call's object → page, (x, y, w, h) in px
     _serials: dict[int, tuple[int, object]] = field(default_factory=dict)
     _notes: set[int] = field(default_factory=set)  # ids of the boxes in footnote areas (laid out, their float is none)
 
@@ -91,7 +92,9 @@ def recorded_tags() -> Iterator[TagRecord | None]:
         _record_lines(record, real, page_number, marked)
         for element in original(box, parent, pdf, page_number, nums, annotations, marked):
             if element.number not in record.elements and real.element is not None:
-                record.elements[element.number] = _source(record, real)
+                record.elements[element.number] = source = _source(record, real)
+                if source.pseudo == "footnote-call":
+                    record.calls[element.number] = page_number, _area(real)
             yield element
         for mark, side in margin:
             record.margins[mark] = side
@@ -113,6 +116,16 @@ def _source(record: TagRecord, box) -> Source:
                   lang=element.get("lang") if own else None, ident=element.get("id") if own else None,
                   note=own and id(box) in record._notes,
                   title=element.get("title") if own and box.element_tag == "abbr" else None)
+
+
+def _area(box) -> tuple[float, float, float, float]:
+    """Where a note call's glyphs are (its boxes have no height of their own: line-height 0)."""
+    leaves = list(_leaves(box)) or [box]
+    left = min(leaf.content_box_x() for leaf in leaves)
+    top = min(leaf.content_box_y() for leaf in leaves)
+    right = max(leaf.content_box_x() + leaf.width for leaf in leaves)
+    bottom = max(leaf.content_box_y() + leaf.height for leaf in leaves)
+    return left, top, right - left, bottom - top
 
 
 def _leaves(box) -> Iterator:

@@ -5,7 +5,8 @@ artifact. WeasyPrint 70 tags the running heads and folios (margin boxes) as mark
 structure element holds, and marks nothing but rules and borders as artifacts. Here:
 
 1. the tree is read into kitap/writers/pdftree.py's model and, with the record kitap/weasy/tagging.py
-   kept while WeasyPrint wrote it, rebuilt there (notes, one element per paragraph, /Lang …);
+   kept while WeasyPrint wrote it, rebuilt there (notes, one element per paragraph, /Lang …); the link
+   annotations it asks for (from each note call to its note) are made;
 2. every marked-content sequence the tree does not hold (margin boxes, a repeated table header) becomes
    an /Artifact (pagination: a running head, a folio) in the page's content stream, and a marked text
    read otherwise than drawn (a line-end hyphen, a space taken by a line break) gets its /ActualText;
@@ -39,7 +40,7 @@ def sound_tags(data: bytes, record: TagRecord | None) -> bytes:
     document = _read(tree_root.K[0], pages, record, None)
     if record is not None:
         lang = str(pdf.Root.Lang) if "/Lang" in pdf.Root else None
-        rebuilt = rebuild(document, record.marks, lang)
+        rebuilt = rebuild(document, record.marks, lang, record.calls)
     else:  # what needs no record: link annotations in their Link elements
         gather_annotations(document)
         rebuilt = Rebuilt({}, {})
@@ -66,7 +67,8 @@ def _read(obj, pages: dict, record: TagRecord | None, page: int | None) -> Node:
 
     if "/Pg" in obj:
         page = pages[obj.Pg.objgen]
-    node = Node(str(obj.S)[1:], record.elements.get(obj.objgen[0]) if record else None, obj=obj, page=page)
+    node = Node(str(obj.S)[1:], record.elements.get(obj.objgen[0]) if record else None, obj=obj, page=page,
+                number=obj.objgen[0])
     if "/ID" in obj:
         node.attrs["ID"] = str(obj.ID)
     for kid in _kids(obj):
@@ -86,10 +88,16 @@ def _write(pdf, document: Node, tree_root, renamed: dict[str, str]) -> None:
     import pikepdf
 
     tree_root.K = pikepdf.Array([document.obj])
+    keys = _struct_parent_keys(pdf)
     todo = [(document, tree_root)]
     while todo:
         node, parent = todo.pop()
         obj = node.obj
+        for kid in node.kids:  # the elements and annotations the rebuilt tree asks for, made
+            if isinstance(kid, Node) and kid.obj is None:
+                kid.obj = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem))
+            elif isinstance(kid, Annotation) and kid.obj is None:
+                kid.obj = _note_link(pdf, kid.link, next(keys))
         obj.S = pikepdf.Name("/" + node.role)
         obj.P = parent
         direct = [kid.page for kid in node.kids if isinstance(kid, Content)]
@@ -103,6 +111,38 @@ def _write(pdf, document: Node, tree_root, renamed: dict[str, str]) -> None:
                 obj[f"/{name}"] = pikepdf.String(node.attrs[name])
         _table_attributes(obj, node, renamed)
         todo.extend((kid, obj) for kid in reversed(node.kids) if isinstance(kid, Node))
+
+
+PX = 0.75  # a CSS pixel in PDF points (WeasyPrint's scale; kitap's pages have no bleed)
+LINK_FLAGS = 4  # print: annotations must print in PDF/A
+
+
+def _struct_parent_keys(pdf):
+    """Parent tree keys not yet used (WeasyPrint numbers the pages, then its link annotations)."""
+    used = [int(page.obj.get("/StructParents", -1)) for page in pdf.pages]
+    used += [int(a.get("/StructParent", -1)) for page in pdf.pages for a in page.obj.get("/Annots", [])]
+    key = max(used, default=-1) + 1
+    while True:
+        yield key
+        key += 1
+
+
+def _note_link(pdf, link, key: int):
+    """A link annotation from a note call to its note, on the call's page; its OBJR."""
+    import pikepdf
+
+    page = pdf.pages[link.page].obj
+    x, y, width, height = link.area
+    top = float(page.MediaBox[3])
+    annotation = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, F=LINK_FLAGS, BS=pikepdf.Dictionary(W=0),
+        Rect=pikepdf.Array([round(x * PX, 3), round(top - (y + height) * PX, 3), round((x + width) * PX, 3),
+                            round(top - y * PX, 3)]),
+        Dest=pikepdf.String(link.destination), Contents=pikepdf.String(link.contents), StructParent=key))
+    if "/Annots" not in page:
+        page.Annots = pikepdf.Array()
+    page.Annots.append(annotation)
+    return pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=annotation, Pg=page)
 
 
 def _kid(pdf, kid, page: int | None):

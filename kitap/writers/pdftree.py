@@ -12,7 +12,8 @@ record kitap/weasy/tagging.py keeps of where each element came from (`Source`), 
   repeated table header left out, its header IDs mapped to the first's), anonymous boxes of an element
   inside it dissolved, WeasyPrint's one-Span-per-text-box wrappers removed;
 - footnotes as Note (with the element's id as /ID), each after the paragraph of its call, the call a
-  Reference, the note's number a Lbl;
+  Reference holding a Link to the note (a link annotation to the note's destination, described by the
+  note's text), the note's number a Lbl;
 - /Lang on an element whose `lang` differs from its surroundings', /E (expansion) on `<abbr title>`,
   /Scope on table header cells;
 - the text as read (ActualText of a marked text): a hyphen added at a line end as U+00AD, the space a
@@ -20,6 +21,7 @@ record kitap/weasy/tagging.py keeps of where each element came from (`Source`), 
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -43,11 +45,22 @@ class Content:
     mcid: int
 
 
+@dataclass(frozen=True)
+class NoteLink:
+    """A link annotation to make, from a note call to its note."""
+
+    page: int
+    area: tuple[float, float, float, float]  # x, y, width, height in CSS px from the page's top left
+    destination: str                         # the note's named destination (its id)
+    contents: str                            # the link's description: the note's text
+
+
 @dataclass(eq=False)
 class Annotation:
-    """A reference to an annotation (its OBJR dictionary, the writer's business)."""
+    """A reference to an annotation (its OBJR dictionary, the writer's business), or one to make."""
 
-    obj: object
+    obj: object = None
+    link: NoteLink | None = None
 
 
 @dataclass(eq=False)
@@ -57,8 +70,9 @@ class Node:
     role: str
     source: Source | None = None
     kids: list = field(default_factory=list)   # Node | Content | Annotation, in reading order
-    obj: object = None                         # the PDF dictionary it was read from
+    obj: object = None                         # the PDF dictionary it was read from (None: one to make)
     page: int | None = None
+    number: int | None = None                  # its PDF object number
     attrs: dict = field(default_factory=dict)  # ID, Lang, E, Scope to write
 
     @property
@@ -79,8 +93,10 @@ def walk(node: Node) -> Iterator[Node]:
             yield from walk(kid)
 
 
-def rebuild(root: Node, marks: dict[tuple[int, int], Mark], lang: str | None) -> Rebuilt:
-    """The tree under `root` (the Document element) rebuilt in place; see the module's docstring."""
+def rebuild(root: Node, marks: dict[tuple[int, int], Mark], lang: str | None,
+            calls: dict[int, tuple[int, tuple]] | None = None) -> Rebuilt:
+    """The tree under `root` (the Document element) rebuilt in place; see the module's docstring.
+    `calls`: where each note call is (by its element's object number), to link it to its note."""
     unwrap_text_spans(root)
     name_roles(root, lang)
     flatten(root)
@@ -90,7 +106,9 @@ def rebuild(root: Node, marks: dict[tuple[int, int], Mark], lang: str | None) ->
     attach_notes(root, notes)
     gather_annotations(root)
     scope_headers(root)
-    return Rebuilt(renamed, actual_texts(root, marks))
+    texts = actual_texts(root, marks)
+    link_calls(root, calls or {}, lambda content: texts.get(content) or _drawn(marks, content))
+    return Rebuilt(renamed, texts)
 
 
 def unwrap_text_spans(node: Node) -> None:
@@ -249,6 +267,25 @@ def gather_annotations(node: Node, link: Node | None = None) -> None:
             gather_annotations(kid, link)
         kids.append(kid)
     node.kids = kids
+
+
+def _drawn(marks: dict[tuple[int, int], Mark], content: Content) -> str:
+    mark = marks.get((content.page, content.mcid))
+    return mark.text[:len(mark.text) - len(mark.hyphen)] if mark else ""
+
+
+def link_calls(root: Node, calls: dict[int, tuple[int, tuple]], read) -> None:
+    """Each note call (Reference) a link to its note: a Link holding the call's text and a link annotation
+    to the note's destination, described by the note's text."""
+    notes = {node.source.serial: node for node in walk(root) if node.role == "Note" and node.source}
+    for node in list(walk(root)):
+        note = notes.get(node.source.serial) if node.role == "Reference" and node.source else None
+        if note is None or node.number not in calls:
+            continue
+        page, area = calls[node.number]
+        text = re.sub(r" +", " ", "".join(read(c) for c, _ in reading_order(note)).replace(SOFT_HYPHEN, "")).strip()
+        link = Annotation(link=NoteLink(page, area, note.attrs["ID"], text))
+        node.kids = [Node("Link", kids=[*node.kids, link], page=page)]
 
 
 def scope_headers(root: Node) -> None:
