@@ -58,8 +58,8 @@ class BuildReport:
 def projects(sources: tuple[Path, ...], output: Path) -> list[tuple[Path, Path]]:
     """(project folder, output folder) pairs: one project builds into `output`; several (repeated --source,
     or a folder whose subfolders are projects) each into output/<folder name>."""
-    if len(sources) == 1 and sources[0].is_dir() and not (sources[0] / "book.yaml").exists():
-        inner = sorted(p for p in sources[0].iterdir() if (p / "book.yaml").is_file())
+    if len(sources) == 1 and sources[0].is_dir() and not _is_project(sources[0]):
+        inner = sorted(p for p in sources[0].iterdir() if _is_project(p))
         if inner:
             sources = tuple(inner)
     if len(sources) == 1:
@@ -68,6 +68,11 @@ def projects(sources: tuple[Path, ...], output: Path) -> list[tuple[Path, Path]]
     if len(set(names)) != len(names):
         raise KitapError("several projects share a folder name; their outputs would collide in " + str(output))
     return [(source, output / name) for source, name in zip(sources, names)]
+
+
+def _is_project(folder: Path) -> bool:
+    """A project folder (book.yaml) or a course pack's (course.yaml): one build."""
+    return (folder / "book.yaml").is_file() or (folder / "course.yaml").is_file()
 
 
 def parse_only(value: str | None) -> tuple[str, ...]:
@@ -116,19 +121,25 @@ def build(source: Path, output: Path, kinds: tuple[str, ...] | None = None, arch
     return report
 
 
-def check_before_build(book, source: Path) -> list[str]:
+def check_before_build(loaded, source: Path) -> list[str]:
     """The checker's rules (all but spelling, which `build.py check` runs) on the loaded, untransformed
-    book: errors stop the build, warnings are reported with it."""
+    book (a course pack: each of its texts): errors stop the build, warnings are reported with it."""
     from .check import CHECKS, Report, passage_groups, run_checks, spelling
     from .check.source import project_of
 
-    project = project_of(book)
-    findings = run_checks(project, [c for c in CHECKS if c is not spelling.check])
-    errors = [str(f) for f in findings if f.severity == "error"]
+    errors, warnings = [], []
+    for book in loaded if isinstance(loaded, list) else [loaded]:
+        project = project_of(book)
+        findings = run_checks(project, [c for c in CHECKS if c is not spelling.check])
+        found = [str(f) for f in findings if f.severity == "error"]
+        if found:
+            where, folder = (f" in {book.root}", book.root) if isinstance(loaded, list) else ("", source)
+            errors += found + [f"{len(found)} error(s) found by the checker{where}; nothing was written "
+                               f"(python build.py check --source {folder} explains each)"]
+        warnings += [str(f) for f in Report(findings, [], passage_groups(project)).shown()]  # file-wide ones summarised
     if errors:
-        raise KitapError("\n".join(errors + [f"{len(errors)} error(s) found by the checker; nothing was written "
-                                             f"(python build.py check --source {source} explains each)"]))
-    return [str(f) for f in Report(findings, [], passage_groups(project)).shown()]  # file-wide ones summarised
+        raise KitapError("\n".join(errors))
+    return warnings
 
 
 TEXT_PAGE = text_page()  # the A4 handout's text, before the appendices
@@ -175,16 +186,34 @@ def read_project(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None
 
 
 def load_books(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None):
-    """The transformed book of each edition, and the book as loaded (for the checker); source errors raised."""
+    """The transformed book of each edition, and the book as loaded (for the checker: a course pack's
+    texts as loaded); source errors raised."""
     from .load import load_project
+    from .load.course import is_course
     from .transforms import apply_transforms
 
+    if is_course(source):
+        return _load_volume(source, watch, scripts)
     with watch.stage("load"):
         loaded = load_project(source)  # as written: what the checker reads
     with watch.stage("transforms"):
         book = apply_transforms(loaded)  # raises the anchor errors first, in the loader's own words
         books = editions_of(book, scripts)
     return books, loaded
+
+
+def _load_volume(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None):
+    """A course pack: each text loaded and transformed on its own, then bound as one volume."""
+    from .load.course import load_course
+    from .transforms import apply_transforms
+    from .transforms.volume import bind
+
+    with watch.stage("load"):
+        course = load_course(source)
+    with watch.stage("transforms"):
+        volume = bind(course, [apply_transforms(text) for text in course.texts])
+        books = editions_of(volume, scripts)
+    return books, course.texts
 
 
 def _record(books) -> dict:
@@ -205,8 +234,13 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
     them all atomically. Outputs already up to date are not made again."""
     from .writers.atomic import commit_outputs
 
+    from .load.course import is_course
+
     watch = Stopwatch(on_stage)
-    mine, theirs = share(kinds, jobs)
+    volume = is_course(source)
+    # A course volume lays out its chapters in a pool of processes (writers/volume.py) instead of
+    # sharing its outputs between two lanes.
+    mine, theirs = (kinds, ()) if volume else share(kinds, jobs)
     options = (archival, line_numbers, _wanted(kinds))
     their_stages: dict[str, float] = {}
     helper = None
@@ -222,7 +256,7 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
         books, warnings = read_project(source, watch, scripts)
         made = []
         for book in books:
-            job = Job(book, archival, line_numbers, watch, options[2])
+            job = Job(book, archival, line_numbers, watch, options[2], jobs=jobs if volume else 1, output=output)
             made += make_outputs(job, _kinds_for(mine, book, todo))
             warnings += job.warnings
     else:
@@ -343,8 +377,10 @@ class Job:
     give each other (the A4 handout's page starts for the e-book), here or across the two processes."""
 
     def __init__(self, book, archival: bool, line_numbers: bool, watch: Stopwatch, wanted: frozenset[str],
-                 html_for=None, send=None, receive=None):
+                 html_for=None, send=None, receive=None, jobs: int = 1, output: Path | None = None):
         self.book, self.archival, self.line_numbers, self.watch = book, archival, line_numbers, watch
+        self.jobs = jobs                # processes a volume's chapters may be laid out by
+        self.output = output            # the output folder (a volume keeps its chapters' layouts there)
         self.wanted = wanted            # results an output of this build needs, in this process or the other
         self.html_for = html_for        # the HTML of a Page of this book, when the other process renders it
         self.send, self.receive = send, receive  # results to and from the other process

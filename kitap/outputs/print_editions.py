@@ -8,6 +8,16 @@ def _layout(job, name: str):
     from ..writers.pdf import A4, VARIANTS, lay_out  # only here: it loads WeasyPrint
 
     variant = VARIANTS[name]
+    if job.book.chapters:  # a course volume: laid out part by part, chapters in parallel
+        from ..writers.volume import lay_out_volume
+
+        made = lay_out_volume(job.book, variant, job.watch, job.archival, job.jobs, job.output)
+        job.warnings += made.warnings
+        if job.line_numbers and variant is A4:
+            job.warnings.append("--line-numbers: not made for a course volume (build a text alone for them)")
+        if variant is A4 and job.wants(PAGE_STARTS):
+            job.give(PAGE_STARTS, made.starts)
+        return variant, made
     layout = lay_out(job.book, variant, job.watch, job.line_numbers and variant is A4,
                      job.html_for if variant is A4 else None)
     job.warnings += layout.warnings
@@ -24,7 +34,7 @@ def _maker(name: str):
 
         variant, layout = _layout(job, name)
         with job.watch.stage("pdf write"):
-            data = write_pdf(job.book, layout, job.archival)
+            data = layout.data if job.book.chapters else write_pdf(job.book, layout, job.archival)
             if variant is BOOKLET:
                 from ..writers.booklet import impose_saddle
 

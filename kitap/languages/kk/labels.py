@@ -41,4 +41,5 @@ LABELS = {
     "made_with": "Басылымды kitap {version} құралы дайындады.",
     "article": "Мақала",
     "notes_count": "ескертпе",
+    "compiled_by": "Құрастырған",  # a course volume's editor
 }

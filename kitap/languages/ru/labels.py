@@ -40,4 +40,5 @@ LABELS = {
     "made_with": "Издание подготовлено с помощью kitap {version}.",
     "article": "Статья",
     "notes_count": "примечаний",
+    "compiled_by": "Составитель",  # a course volume's editor
 }
