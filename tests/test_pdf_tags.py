@@ -189,3 +189,57 @@ def test_with_the_record_switched_off_no_content_is_left_unreferenced(tmp_path):
     figures = measure.figures(pdf)
     assert figures["unreferenced marked content"] == 0 and figures["Note"] == 0  # (the record makes the Notes)
     assert [v for v in measure.violations(pdf) if v.startswith("7.1")] == []
+
+
+def test_a_closed_gate_says_so_once_and_the_pdf_stays_valid(tmp_path):
+    """Another WeasyPrint (here: its tagging source not the one recorded): one warning, no record, and the
+    PDF keeps WeasyPrint's own tree with nothing outside it and not an artifact."""
+    code = ("import sys; import kitap.weasy as weasy; weasy.SOURCES['pdf/tags.py'] = '0' * 64\n"
+            "sys.argv = ['build.py', *sys.argv[1:]]\nfrom kitap.cli import run\nrun()\n")
+    result = subprocess.run([sys.executable, "-c", code, "--source", str(FIXTURES / "mini"), "--output", str(tmp_path),
+                             "--only", "pdf"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "tagging" in line]
+    assert warnings == ["warning: kitap's PDF tagging fix 'structure record' is not used: WeasyPrint's pdf/tags.py is "
+                        "not the one it was written for; the PDF keeps WeasyPrint's own structure tree, which screen "
+                        "readers read less well"]
+    pdf = measure.read_tagged(tmp_path / "mini.pdf")
+    figures = measure.figures(pdf)
+    pagination = [s for s in pdf.sequences if s.tag == "Artifact" and s.properties.get("Type") == "/Pagination"]
+    assert figures["unreferenced marked content"] == 0 and len(pagination) >= len(pdf.pdf.pages)  # folios at least
+    assert figures["Note"] == 0  # WeasyPrint's own tree: the record makes the Notes
+    assert [v for v in measure.violations(pdf) if v.startswith(("7.1", "7.18", "parent tree"))] == []
+    assert pdf.pdf.check_pdf_syntax() == []
+
+
+@pytest.fixture(scope="module")
+def volume(tmp_path_factory) -> measure.TaggedPdf:
+    """The course fixture's A4 volume: each part (front, chapters, appendices) tagged as it is written,
+    then joined (writers/pdfmerge.py)."""
+    out = tmp_path_factory.mktemp("volume")
+    result = run_cli("--source", str(FIXTURES / "course"), "--output", str(out), "--only", "pdf")
+    assert result.returncode == 0, result.stderr
+    return measure.read_tagged(out / "term-1.pdf")
+
+
+def test_a_volume_is_as_sound(volume):
+    figures = measure.figures(volume)
+    assert measure.violations(volume) == []
+    assert figures["unreferenced marked content"] == 0 and figures["P in P"] == 0
+    assert figures["line-end hyphens read"] == 0 and figures["Table"] == 1  # one chronology for the volume
+    from pdfua import validate
+
+    assert list(validate(str(volume.path)).findings) == []
+
+
+def test_a_volumes_notes_are_linked_from_their_calls_across_its_chapters(volume):
+    notes = {e.get("ID"): e for e in measure.elements(volume) if e.role == "Note"}
+    links = [e for e in measure.elements(volume) if e.role == "Link" and e.parent.role == "Reference"]
+    assert len(notes) == len(links) == measure.figures(volume)["Reference"] > 3
+    destinations = set()
+    for link in links:
+        annotation = volume.pdf.get_object(next(k for k in link.kids if k[0] == "annotation")[1])
+        destinations.add(str(annotation.Dest))
+    assert destinations == set(notes)  # every note (ids scoped by chapter: none twice) reached from its call
+    names = volume.pdf.Root.Names.Dests.Names
+    assert set(notes) <= {str(names[i]) for i in range(0, len(names), 2)}
