@@ -92,7 +92,8 @@ class TaggedPdf:
                 if kid.role in skip:  # a note call left out leaves the space after it (the line break's)
                     parts.append(text[len(text.rstrip()):])
                 else:
-                    parts.append(text + (BLOCK_SEPARATOR if kid.role in BLOCKS else ""))
+                    block = BLOCK_SEPARATOR if kid.role in BLOCKS else ""  # a block starts and ends a run of text
+                    parts.append(block + text + block)
             elif kid[0] != "annotation":
                 parts.append(self.read(kid))
         return "".join(parts).replace("\u00ad", "")

@@ -128,6 +128,9 @@ def test_foreign_names_have_their_language(seed_build, booklet_pages, edition, f
     expected = sorted((s.get("lang"), measure.squeeze("".join(s.itertext()))) for s in spans)
     found = sorted((e.get("Lang"), measure.squeeze(pdf.text(e))) for e in measure.elements(pdf) if e.get("Lang"))
     assert found == expected and {lang for lang, _ in found} == {"ru", "en"}
+    # the names in other languages are a block of the entry (a <span> set as a block): a paragraph of its
+    # own, read after the expansion, not run into it ("…Ұйымыорысша: …")
+    assert {e.parent.role for e in measure.elements(pdf) if e.get("Lang")} == {"P"}
 
 
 @every_pdf

@@ -116,7 +116,7 @@ def boxes():
     """WeasyPrint's box classes (read, never changed: page starts, line numbers, pagination checks)."""
     from weasyprint.formatting_structure import boxes as module
 
-    for name in ("LineBox", "TextBox", "InlineBox", "MarginBox", "FootnoteAreaBox"):
+    for name in ("LineBox", "TextBox", "InlineBox", "BlockBox", "MarginBox", "FootnoteAreaBox"):
         if not hasattr(module, name):
             raise RuntimeError(f"WeasyPrint {_installed_version()} has no {name}: kitap reads pages as WeasyPrint "
                                f"{WRITTEN_FOR} makes them")

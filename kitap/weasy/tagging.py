@@ -27,6 +27,7 @@ class Source:
 
     key: tuple[int, str]      # (serial number of the HTML element in this document, tag with pseudo-element)
     inline: bool              # an inline-level box (its element flows inside a line)
+    block: bool = False       # a block box (its element set as a block of its own)
     lang: str | None = None   # the element's own lang attribute
     ident: str | None = None  # the element's id
     note: bool = False        # a footnote (a box of a page's footnote area)
@@ -113,6 +114,7 @@ def _source(record: TagRecord, box) -> Source:
     own = "::" not in (box.element_tag or "")  # a pseudo-element does not carry its element's attributes
     return Source(key=(record.serial(element), box.element_tag or ""),
                   inline=isinstance(box, (boxes().InlineBox, boxes().TextBox)),
+                  block=isinstance(box, boxes().BlockBox),
                   lang=element.get("lang") if own else None, ident=element.get("id") if own else None,
                   note=own and id(box) in record._notes,
                   title=element.get("title") if own and box.element_tag == "abbr" else None)

@@ -125,8 +125,10 @@ def unwrap_text_spans(node: Node) -> None:
     node.kids = kids
 
 
-def name_roles(node: Node, lang: str | None) -> None:
-    """Note, Reference, Lbl; Span for inline elements WeasyPrint calls NonStruct; /Lang, /E."""
+def name_roles(node: Node, lang: str | None, paragraph: bool = False) -> None:
+    """Note, Reference, Lbl; Span for inline elements WeasyPrint calls NonStruct, P for block-level
+    elements it calls Span (a `<span>` set as a block: read as a paragraph of its own, not run into the
+    text before it), unless inside a paragraph; /Lang, /E."""
     for kid in node.kids:
         if not isinstance(kid, Node):
             continue
@@ -140,11 +142,13 @@ def name_roles(node: Node, lang: str | None) -> None:
                 kid.role = PSEUDO_ROLES[source.pseudo]
             elif kid.role == "NonStruct" and source.inline:
                 kid.role = "Span"
+            elif kid.role == "Span" and source.block and not paragraph:
+                kid.role = "P"
             if source.title:
                 kid.attrs["E"] = source.title
             if source.lang and source.lang != lang:
                 kid.attrs["Lang"] = inherited = source.lang
-        name_roles(kid, inherited)
+        name_roles(kid, inherited, paragraph or kid.role in PARAGRAPHS)
 
 
 def _same(a: Node, b: Node) -> bool:
