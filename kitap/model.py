@@ -179,6 +179,7 @@ class ChronoEvent:
     origin: Origin
     anchor: Anchor | None = None
     id: str = ""
+    short: str = ""  # its short form, for the timeline's label ('' : the event's first words)
     ref: str = ""      # the element id of the phrase of the text linked to it (its anchor), if any
     chapter: int = 0   # in a course volume, the text (chapter) it comes from
 
@@ -230,6 +231,24 @@ class Person:
     mentions: tuple[Anchor, ...] = ()
     id: str = ""
     uses: list[str] = field(default_factory=list)  # ids of the marked mentions in the text
+
+
+@dataclass
+class Question:
+    """A teacher's question (questions.yaml): 'open' (lines to write on), 'choice' (one of `choices` is the
+    answer) or 'truefalse' (a statement; `answer` is 'true' or 'false'), and the paragraph it is about."""
+
+    kind: str
+    text: str
+    answer: str
+    origin: Origin
+    choices: tuple[str, ...] = ()
+    lines: int = 0            # lines to write on (open questions)
+    paragraph: int = 0        # the classroom paragraph number it comes from (0: not said)
+    anchor: Anchor | None = None  # or the phrase of the text it is about (its paragraph found by the transforms)
+    id: str = ""
+    block: Block | None = None  # that paragraph, once linked (its number and id are the volume's in a volume)
+    chapter: int = 0          # in a course volume, the text (chapter) it comes from
 
 
 @dataclass

@@ -37,12 +37,15 @@ class Output:
 
 @dataclass
 class Made:
-    """An output made in memory: its kind and edition, the file, and the seconds it took."""
+    """An output made in memory: its kind and edition, its files (most outputs: one), and the seconds it took."""
 
     kind: str
     edition: str
-    product: Product
+    products: tuple[Product, ...]
     seconds: float
+
+    def files(self) -> dict[str, bytes]:
+        return {product.file: product.data for product in self.products}
 
 
 @dataclass
@@ -68,6 +71,22 @@ def projects(sources: tuple[Path, ...], output: Path) -> list[tuple[Path, Path]]
     if len(set(names)) != len(names):
         raise KitapError("several projects share a folder name; their outputs would collide in " + str(output))
     return [(source, output / name) for source, name in zip(sources, names)]
+
+
+def parse_shard(value: str) -> tuple[int, int]:
+    """'K/N' → (K, N), 1 ≤ K ≤ N."""
+    k, slash, n = value.strip().partition("/")
+    if not slash or not k.isdigit() or not n.isdigit() or not 1 <= int(k) <= int(n):
+        raise KitapError(f"'{value}' is not a share: write K/N with 1 ≤ K ≤ N (e.g. --shard 2/8)")
+    return int(k), int(n)
+
+
+def shard_of(pairs: list[tuple[Path, Path]], k: int, n: int) -> list[tuple[Path, Path]]:
+    """The K-th of N shares of the projects: sorted by folder name (then path), every N-th from the K-th.
+    The same on every machine, whatever order the folders were given or listed in; each project's output
+    folder is the one it has in the whole build, so the shares' outputs can be gathered into one folder."""
+    ordered = sorted(pairs, key=lambda pair: (pair[0].resolve().name, str(pair[0].resolve())))
+    return ordered[k - 1::n]
 
 
 def _is_project(folder: Path) -> bool:
@@ -266,17 +285,17 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
     order = {(kind, book.meta.edition): n for n, (book, kind) in enumerate((b, k) for b in books for k in outputs.kinds())}
     made.sort(key=lambda m: order[(m.kind, m.edition)])
     with watch.stage("commit"):
-        files = {m.product.file: m.product.data for m in made}
+        files = {name: data for m in made for name, data in m.files().items()}
         # The fingerprints of the files exactly as the loader read them (not read again: a file changed
         # since is then seen as changed by the next build)
         keys = {stamp_key(m.kind, m.edition): m.kind for m in made}
         prints = fingerprints(books[0].sources, keys, fingerprint_options)
-        built = {stamp_key(m.kind, m.edition): (prints[stamp_key(m.kind, m.edition)], {m.product.file: m.product.data})
-                 for m in made}
+        built = {stamp_key(m.kind, m.edition): (prints[stamp_key(m.kind, m.edition)], m.files()) for m in made}
         files[STAMP] = stamp_bytes(stamp, built, books[0].sources, _record(books))
-        written = commit_outputs(output, files)
-    reported = [Output(m.kind, path, path.stat().st_size, m.seconds, m.product.pages, m.edition)
-                for m, path in zip(made, written)]
+        written = iter(commit_outputs(output, files))
+    # files made together (a worksheet and its answer key) share their output's time
+    reported = [Output(m.kind, path, path.stat().st_size, m.seconds / len(m.products), p.pages, m.edition)
+                for m in made for p, path in zip(m.products, written)]
     return BuildReport(reported, list(dict.fromkeys(warnings)), watch.seconds, their_stages)  # in the order found
 
 
@@ -420,6 +439,6 @@ def make_outputs(job: Job, kinds: tuple[str, ...], duties: tuple[str, ...] = ())
     made = []
     for writer in sorted(chosen, key=lambda w: bool(w.needs)):
         began, waited = time.perf_counter(), job.waited
-        product = writer.make(job)
-        made.append(Made(writer.kind, job.book.meta.edition, product, time.perf_counter() - began - (job.waited - waited)))
+        products = outputs.products_of(writer.make(job))
+        made.append(Made(writer.kind, job.book.meta.edition, products, time.perf_counter() - began - (job.waited - waited)))
     return made

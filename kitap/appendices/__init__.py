@@ -21,6 +21,7 @@ MODULES = (
     "kitap.appendices.glossary",
     "kitap.appendices.chronology",
     "kitap.appendices.persons",
+    "kitap.appendices.questions",
 )
 
 
@@ -46,6 +47,8 @@ class Appendix:
     merge_key: Callable | None = None
     conflict: Callable | None = None
     absorb: Callable | None = None
+    paged: bool = True                 # a part of the paged editions (the teacher's questions are not: their
+                                       # print form is the worksheet), so print contents list it
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ from ..model import Book, Meta, Origin
 
 COURSE_FILE = "course.yaml"
 MAX_TEXTS = 400
+TEXTS_PREFIX = "texts/"  # the fingerprint's names of the texts' files: texts/K/article.txt
 NUMBERINGS = ("per-text", "continuous")
 
 
@@ -117,9 +118,18 @@ def text_folders(root: Path) -> list[Path]:
     return [entry.folder for entry in _entries(texts, path, root, errors)]
 
 
+def course_editions(root: Path) -> tuple[str, ...] | None:
+    """course.yaml's `editions:` (the scripts its volume is built in by default), if it lists any."""
+    _, node, _ = _read(root)
+    editions = node.get("editions") if isinstance(node, dict) else None
+    if isinstance(editions, list) and editions and all(isinstance(e, str) for e in editions):
+        return tuple(e.strip() for e in editions)
+    return None
+
+
 def source_name(index: int, name: str) -> str:
     """The fingerprint's name of a text's file: 'texts/3/article.txt' (the third text of course.yaml)."""
-    return f"texts/{index}/{name}"
+    return f"{TEXTS_PREFIX}{index}/{name}"
 
 
 def load_course(root: Path) -> Course:

@@ -159,7 +159,13 @@ class Renderer:
         return self.book.chapters[number - 1]
 
     def present_parts(self) -> list[str]:
-        return present_parts(self.book)
+        """The parts this target renders (print leaves out appendices that are no part of it)."""
+        if not self.target.paged:
+            return present_parts(self.book)
+        from ..appendices import appendices
+
+        unpaged = {a.name for a in appendices() if not a.paged}
+        return [part for part in present_parts(self.book) if part not in unpaged]
 
     def volume_date(self):
         from ..load.dates import parse_partial_date
@@ -204,6 +210,12 @@ class Renderer:
             result += [TocEntry(part.id, part.title, tuple(entries))] if part else entries
         return result
 
+    def timeline(self) -> Markup:
+        """The chronology drawn as a timeline (kitap/timeline), in its wide and narrow layouts."""
+        from ..timeline import figure
+
+        return Markup(figure(self))
+
     def heading(self, part: str) -> str:
         """The heading of a part (an appendix, the colophon): the language pack's label under its name."""
         return self.pack.labels[part]
@@ -243,6 +255,13 @@ class Renderer:
                 order = tuple(int(n) for n in label.split(".")) if isinstance(label, str) else (label,)
                 seen[label] = Ref(label, self.href("article", ident), order)
         return sorted(seen.values(), key=lambda ref: ref.order)
+
+    def question_where(self, question) -> tuple[str, str] | None:
+        """The paragraph a teacher's question is about: (its number as shown, the link to it), or None."""
+        from ..appendices.questions import where
+
+        found = where(self.book, question)
+        return (found[0], self.href("article", found[1])) if found else None
 
     def chapter_href(self, chapter: int) -> str:
         """The link to the start of a volume's chapter."""
@@ -317,6 +336,11 @@ class Renderer:
 
     def _pagebreak(self, number: int) -> str:
         return f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{number}" aria-label="{number}"></span>'
+
+    def data_page(self, element_id: str) -> Markup:
+        """A printed contents line's page number (the print styles set it after a leader), when known."""
+        page = self.page_of.get(element_id) if self.target.paged else None
+        return Markup(f' data-page="{page}"') if page else Markup(' data-page=""') if self.target.paged else Markup("")
 
     def page_marks(self, element_id: str) -> Markup:
         """Markers for printed pages that begin at this element (not inside a paragraph)."""

@@ -72,6 +72,20 @@ def _landmarks(labels, title: str, parts: list[str], book: Book | None = None) -
     return marks + [Landmark(a.epub_type, f"{a.name}.xhtml", labels[a.name]) for a in appendices() if a.name in parts]
 
 
+# SVG attribute names lxml's HTML parser (inside ebooklib) lower-cases; XHTML is case-sensitive.
+SVG_ATTRIBUTES = tuple(name.encode() for name in ("viewBox", "preserveAspectRatio", "textLength", "lengthAdjust"))
+
+
+class _Document(epub.EpubHtml):
+    """An XHTML document of the e-book, the case of its inline SVG's attribute names given back."""
+
+    def get_content(self, default=None):
+        content = super().get_content(default)
+        for name in SVG_ATTRIBUTES:
+            content = content.replace(b" " + name.lower() + b'="', b" " + name + b'="')
+        return content
+
+
 def _pages(book: Book, labels, page_breaks) -> list[tuple[str, Page]]:
     """The e-book's documents (file name without .xhtml, what it renders): one per part; a volume's title
     page, then one per chapter."""
@@ -199,7 +213,9 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
     documents = []
     for uid, page in _pages(book, labels, page_breaks):
         content = render_document(book, EPUB, page)
-        doc = epub.EpubHtml(uid=uid, file_name=f"{uid}.xhtml", title=page.title, lang=meta.language, content=content)
+        doc = _Document(uid=uid, file_name=f"{uid}.xhtml", title=page.title, lang=meta.language, content=content)
+        if "<svg" in content:  # the chronology's timeline: the manifest must say the document holds SVG
+            doc.properties.append("svg")
         for sheet in stylesheets:
             doc.add_link(href=sheet.file_name, rel="stylesheet", type="text/css")
         documents.append(doc)

@@ -47,6 +47,7 @@ class ChapterPrint:
     bookmarks: list[Bookmark]             # (pages from 0)
     warnings: list[str] = field(default_factory=list)
     reused: bool = False                  # taken from the cache of an earlier build
+    key: str = ""                         # its cache key (what it was laid out from)
 
 
 @dataclass
@@ -142,9 +143,9 @@ def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCa
     page = _chapter_page(number, variant)
     html = render_document(book, PDF, page)
     key = hashlib.sha256(f"{tool}\0{variant.name}\0{archival}\0".encode() + html.encode("utf-8")).hexdigest()[:32]
-    cache.used.add(key)
     found = cache.get(key)
     if found is not None and found.number == number:
+        found.key = key
         return found
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
@@ -158,7 +159,7 @@ def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCa
         for ident in laid.anchors:
             anchors.setdefault(ident, index)
     chapter = ChapterPrint(number, write_document(book, document, archival), len(document.pages), anchors,
-                           page_starts([document]), bookmarks_of(document), collect.messages)
+                           page_starts([document]), bookmarks_of(document), collect.messages, key=key)
     cache.put(key, chapter)
     return chapter
 
@@ -239,6 +240,7 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
         _WORK.clear()
     if pool:
         pool.close()
+    cache.used.update(c.key for c in chapters.values())  # (laid out in other processes: their keys come back)
     cache.prune()
     ordered = [chapters[n] for n in numbers]
     with watch.stage("layout"):
