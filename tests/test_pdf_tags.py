@@ -246,3 +246,16 @@ def test_a_volumes_notes_are_linked_from_their_calls_across_its_chapters(volume)
     assert destinations == set(notes)  # every note (ids scoped by chapter: none twice) reached from its call
     names = volume.pdf.Root.Names.Dests.Names
     assert set(notes) <= {str(names[i]) for i in range(0, len(names), 2)}
+
+
+def test_the_worksheets_are_as_sound(seed_build, tmp_path):
+    """The lesson kit's worksheet and answer key go through the same rebuild: folios artifacts, each
+    task's paragraphs in the LBody of its list item."""
+    result = run_cli("--source", str(ROOT / "source"), "--output", str(tmp_path), "--only", "worksheet", "--script", "cyrl")
+    assert result.returncode == 0, result.stderr
+    for name in ("worksheet", "answers"):
+        pdf = measure.read_tagged(tmp_path / f"{seed_build.name}-{name}.pdf")
+        assert measure.violations(pdf) == [], name
+        assert measure.figures(pdf)["L"] >= 3 and all(
+            {k.role for k in e.kids if isinstance(k, measure.Element)} <= {"Lbl", "LBody"}
+            for e in measure.elements(pdf) if e.role == "LI")

@@ -14,6 +14,7 @@ record kitap/weasy/tagging.py keeps of where each element came from (`Source`), 
 - footnotes as Note (with the element's id as /ID), each after the paragraph of its call, the call a
   Reference holding a Link to the note (a link annotation to the note's destination, described by the
   note's text), the note's number a Lbl;
+- a list item's own content (an `<li>` holding paragraphs) in an LBody;
 - /Lang on an element whose `lang` differs from its surroundings', /E (expansion) on `<abbr title>`,
   /Scope on table header cells;
 - the text as read (ActualText of a marked text): a hyphen added at a line end as U+00AD, the space a
@@ -106,6 +107,7 @@ def rebuild(root: Node, marks: dict[tuple[int, int], Mark], lang: str | None,
     attach_notes(root, notes)
     gather_annotations(root)
     scope_headers(root)
+    list_bodies(root)
     texts = actual_texts(root, marks)
     link_calls(root, calls or {}, lambda content: texts.get(content) or _drawn(marks, content))
     return Rebuilt(renamed, texts)
@@ -300,6 +302,25 @@ def scope_headers(root: Node) -> None:
             row = parents.get(id(node))
             group = parents.get(id(row)) if row is not None else None
             node.attrs.setdefault("Scope", "Column" if group is not None and group.role == "THead" else "Row")
+
+
+def list_bodies(root: Node) -> None:
+    """A list item holds a label and a body only (ISO 32000-1, 14.8.4.3.3): what WeasyPrint puts in it
+    directly (an `<li>` holding paragraphs) goes into one LBody."""
+    for node in walk(root):
+        if node.role != "LI" or all(isinstance(k, Node) and k.role in ("Lbl", "LBody") for k in node.kids):
+            continue
+        kids, body = [], None
+        for kid in node.kids:
+            if isinstance(kid, Node) and kid.role in ("Lbl", "LBody"):
+                kids.append(kid)
+                body = None
+                continue
+            if body is None:
+                body = Node("LBody", page=node.page)
+                kids.append(body)
+            body.kids.append(kid)
+        node.kids = kids
 
 
 def reading_order(node: Node, block: Node | None = None) -> Iterator[tuple[Content, Node]]:
