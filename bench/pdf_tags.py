@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -40,13 +40,15 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 mode, source, out, pages = sys.argv[1:5]
+import kitap.weasy.tagging as tagging
 import kitap.writers.pdf as writer
-if mode == "before":
-    writer.sound_tags = lambda data, record: data
-    writer.recorded_tags = lambda: nullcontext(None)
+import kitap.writers.pdftags as pdftags
+if mode == "before":  # (writers/pdf.py imports both names; the worksheets, at each call, from their modules)
+    writer.sound_tags = pdftags.sound_tags = lambda data, record: data
+    writer.recorded_tags = tagging.recorded_tags = lambda: nullcontext(None)
 else:  # the rebuild's own time, written down by each process (the build's lanes and workers are forked)
-    import os, time
-    rebuild = writer.sound_tags
+    import time
+    rebuild = pdftags.sound_tags
     def timed(data, record):
         start = time.perf_counter()
         try:
@@ -54,7 +56,7 @@ else:  # the rebuild's own time, written down by each process (the build's lanes
         finally:
             with open(Path(out).parent / f"{Path(out).name}.rebuild-times", "a") as times:
                 times.write(f"{time.perf_counter() - start}\\n")
-    writer.sound_tags = timed
+    writer.sound_tags = pdftags.sound_tags = timed
 if pages == "1":
     from kitap.pipeline import load_books
     from kitap.timing import NULL
@@ -85,12 +87,18 @@ def corpus_project(text: str) -> Path:
     return project
 
 
-def build(mode: str, source: Path, out: Path, *args: str, pages: bool = False) -> float:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def build(mode: str, source: Path, out: Path, *args: str, pages: bool = False) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (of every process of the build)."""
     out.mkdir(parents=True, exist_ok=True)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run([sys.executable, "-c", BUILD, mode, str(source), str(out), "1" if pages else "0", *args],
                    check=True, cwd=ROOT, capture_output=True, timeout=900)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _children_cpu() - cpu
 
 
 def measure(path: Path) -> dict[str, int]:
@@ -121,23 +129,27 @@ def structure(results: dict) -> None:
 def timing(results: dict, rounds: int) -> None:
     """The default build both ways, interleaved (the machine is shared: see RESULTS.md), and the
     rebuild's own share of the "after" builds (summed over its processes)."""
-    times, rebuilds = {"before": [], "after": []}, []
+    times, cpu, rebuilds = {"before": [], "after": []}, {"before": [], "after": []}, []
     for _ in range(rounds):
         for mode in times:
             out = WORK / "timing" / mode
             shutil.rmtree(out, ignore_errors=True)
             record = out.parent / f"{out.name}.rebuild-times"
             record.unlink(missing_ok=True)
-            times[mode].append(build(mode, PROJECTS["source"], out, "--force"))
+            wall, seconds = build(mode, PROJECTS["source"], out, "--force")
+            times[mode].append(wall)
+            cpu[mode].append(seconds)
             if mode == "after":
                 rebuilds.append(sum(float(line) for line in record.read_text().split()))
     results["default build seconds"] = times
+    results["default build CPU seconds"] = cpu
     results["rebuild seconds per after build"] = rebuilds
-    median = {mode: statistics.median(values) for mode, values in times.items()}
-    print(f"default build: before {median['before']:.2f} s, after {median['after']:.2f} s (medians of {rounds}; "
-          f"{100 * (median['after'] / median['before'] - 1):+.0f} %); the rebuild itself "
-          f"{statistics.median(rebuilds):.2f} s of CPU over {len(list((WORK / 'timing' / 'after').glob('*.pdf')))} PDFs",
-          flush=True)
+    for name, values in (("wall clock", times), ("CPU", cpu)):
+        median = {mode: statistics.median(v) for mode, v in values.items()}
+        print(f"default build, {name}: before {median['before']:.2f} s, after {median['after']:.2f} s (medians of "
+              f"{rounds}; {100 * (median['after'] / median['before'] - 1):+.0f} %)", flush=True)
+    print(f"the rebuild itself: {statistics.median(rebuilds):.2f} s, summed over the build's processes, for "
+          f"{len(list((WORK / 'timing' / 'after').glob('*.pdf')))} PDFs", flush=True)
 
 
 def main() -> int:
