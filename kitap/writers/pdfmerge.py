@@ -50,6 +50,8 @@ def join(parts: list[bytes], bookmarks: list[Bookmark], folios: dict[int, int] |
     base = pikepdf.open(io.BytesIO(parts[0]))
     tree = base.Root.get("/StructTreeRoot")
     document = tree.K[0] if tree is not None else None
+    if document is not None:
+        document.K = _kid_array(document)
     nums = list(tree.ParentTree.Nums) if tree is not None else []
     next_key = _next_key(nums)
     dests = _dests(base)
@@ -69,7 +71,7 @@ def join(parts: list[bytes], bookmarks: list[Bookmark], folios: dict[int, int] |
                     if "/StructParent" in annotation:
                         annotation.StructParent = int(annotation.StructParent) + offset
             part_document = part_tree.K[0]
-            kids = _copy(base, part_document.K)
+            kids = _copy(base, _kid_array(part_document))
             for kid in kids:
                 if isinstance(kid, pikepdf.Dictionary):
                     kid.P = document
@@ -110,6 +112,14 @@ def _copy(pdf, value):
     if isinstance(value, pikepdf.Dictionary):
         return pikepdf.Dictionary({key: _copy(pdf, item) for key, item in value.items()})
     return value
+
+
+def _kid_array(element):
+    """An element's kids as an array (PDF allows one kid on its own, as writers/pdftags.py writes it)."""
+    import pikepdf
+
+    kids = element.get("/K")
+    return pikepdf.Array() if kids is None else kids if isinstance(kids, pikepdf.Array) else pikepdf.Array([kids])
 
 
 def _next_key(nums) -> int:
