@@ -16,6 +16,7 @@ tagged PDF, with pikepdf: what WeasyPrint would have written had it laid them ou
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 
 LINK_SCHEME = "kitap:"
@@ -60,7 +61,10 @@ def join(parts: list[bytes], bookmarks: list[Bookmark], folios: dict[int, int] |
         part = pikepdf.open(io.BytesIO(data))
         sources.append(part)  # kept open until the joined PDF is written
         start = len(base.pages)
-        base.pages.extend(part.pages)
+        with warnings.catch_warnings():
+            # pikepdf warns that extend() leaves named destinations behind: they are merged below (_dests)
+            warnings.simplefilter("ignore", pikepdf.exceptions.PageCopyWarning)
+            base.pages.extend(part.pages)
         part_tree = part.Root.get("/StructTreeRoot")
         if part_tree is not None and tree is not None:
             offset = next_key
