@@ -427,3 +427,13 @@ def test_a_course_volume_gets_a_kit_per_chapter(tmp_path):
     assert "Қысқартуларды" not in pdf_text(tmp_path / "term-1-2-worksheet.pdf")  # two terms to match: a coin toss
     first = pdf_text(tmp_path / "term-1-1-worksheet.pdf")
     assert "Мемлекеттік тіл" not in first and "Аты-жөні" in first
+
+
+def test_worksheet_and_key_are_sound_tagged_pdfs(kit):
+    """Tagged like the handout (one structure per item, the matching table's terms as row headers), so a
+    student with a screen reader gets the same sheet: PyPI pdfua finds nothing in either file."""
+    from pdfua import validate
+
+    for name in ("kazakhstan-un-worksheet.pdf", "kazakhstan-un-answers.pdf"):
+        report = validate(str(kit / name))
+        assert [(f.rule_id, f.message) for f in report.findings] == [], name
