@@ -24,6 +24,7 @@ build: setup
 
 test: $(VENV)/.installed-test
 	@tools/system-deps.sh test
+	@tools/node-deps.sh
 	@$(PY) -m compileall -q kitap
 	$(PY) -m pytest
 

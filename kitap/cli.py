@@ -25,8 +25,9 @@ SCRIPT_HELP = ("Editions to build, comma-separated: the scripts the text is prin
 def only_help() -> str:
     from .outputs import writers
 
+    extra = [w.kind for w in writers() if not w.default]
     return ("Build only these outputs, comma-separated: " + ", ".join(w.summary for w in writers())
-            + ". Default: all.")
+            + (f". Default: all but {', '.join(extra)}." if extra else ". Default: all."))
 ARCHIVAL_HELP = "Write PDF/A-3b (for archives) instead of PDF/UA-1."
 JOBS_HELP = ("Processes to use. One project: with 2 or more, a second process makes the e-book, web page and "
              "large print while the first lays out the handout. Several projects: one per process. "

@@ -25,6 +25,7 @@ NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops
 # off (CI runs the whole suite so too, to show the outputs are the same without them).
 SPEEDUPS_ON = os.environ.get("KITAP_SPEEDUPS", "1").strip().lower() not in ("0", "off", "no", "false")
 needs_speedups = pytest.mark.skipif(not SPEEDUPS_ON, reason="KITAP_SPEEDUPS=0: the speed-ups are off")
+NOTE_GAP = "\u202f"  # before a pop-up note's call (kitap/render/document.py): part of the call, not of the text
 BODY_MIN_SIZE = 10.0  # pt: body text is 11 pt; footnotes (8.5) and running heads (8) are smaller
 SMALL_MIN_SIZE = 7.5  # pt: note calls are superscripts below this
 
@@ -69,6 +70,15 @@ def build_project(source: Path, output: Path) -> Built:
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory) -> Built:
     return build_project(ROOT / "source", tmp_path_factory.mktemp("seed-out"))
+
+
+@pytest.fixture(scope="session")
+def course_ebooks(tmp_path_factory) -> Path:
+    """The course pack of tests/fixtures/course as e-books only: term-1.epub and term-1.kepub.epub."""
+    output = tmp_path_factory.mktemp("course-ebooks")
+    result = run_cli("--source", str(FIXTURES / "course"), "--output", str(output), "--only", "epub,kepub")
+    assert result.returncode == 0, result.stderr
+    return output
 
 
 @pytest.fixture(scope="session")
@@ -144,14 +154,14 @@ def xhtml(data: bytes):
 def text_without_calls(element) -> str:
     """An element's text with note calls left out (they are not the author's words)."""
     copy = etree.fromstring(etree.tostring(element))
-    for call in copy.xpath(".//x:a[@role='doc-noteref'] | .//x:span[@class='note-sep'] | .//x:span[@class='pn']", namespaces=NS):
+    for call in copy.xpath(".//x:a[@role='doc-noteref'] | .//x:span[@class='note-sep']", namespaces=NS):
         parent = call.getparent()
         tail = call.tail or ""
         previous = call.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + tail
+            previous.tail = (previous.tail or "").removesuffix(NOTE_GAP) + tail
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = (parent.text or "").removesuffix(NOTE_GAP) + tail
         parent.remove(call)
     return norm("".join(copy.itertext()))
 
@@ -203,14 +213,14 @@ def text_after(tree, marker) -> str:
         if not seen:
             continue
         skipped = element.tag.endswith("}th") or element.getparent().tag.endswith("}th")  # headers, smaller in print
-        if skipped or element.get("class") in ("pn", "note-sep") or element.get("role") == "doc-noteref":
+        if skipped or element.get("class") == "note-sep" or element.get("role") == "doc-noteref":
             words.append(element.tail or "")
             continue
         block = etree.QName(element).localname in BLOCK_TAGS  # (its text starts a new line: a word boundary)
         words += [" " if block else "", element.text or "", element.tail or ""]
         if len("".join(words).split()) > 6:
             break
-    return norm("".join(words))
+    return norm("".join(words).replace(NOTE_GAP, ""))
 
 
 def assert_notes_on_their_call_pages(pages: list[PdfPage], count: int) -> None:
@@ -222,3 +232,17 @@ def assert_notes_on_their_call_pages(pages: list[PdfPage], count: int) -> None:
         for number in page.calls:
             marker = re.search(rf"(?:^| ){number}\. ", notes_here)
             assert marker, f"note {number} is called on page {page.number} but its text is not at its foot"
+
+
+def print_article(source: Path, script: str | None = None):
+    """The A4 handout's article as rendered for WeasyPrint (where the soft hyphens are), parsed: the project
+    loaded, transformed and rendered in this process, the edition in `script` if given."""
+    from lxml import html as lxml_html
+
+    from kitap.load import load_project
+    from kitap.pipeline import editions_of
+    from kitap.render import PDF, render_document, text_page
+    from kitap.transforms import apply_transforms
+
+    books = editions_of(apply_transforms(load_project(source)), (script,) if script else None)
+    return lxml_html.fromstring(render_document(books[-1], PDF, text_page()))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import (FIXTURES, NS, ROOT, assert_page_list_matches, close_punctuation, epub_files, norm,
+from conftest import (FIXTURES, NOTE_GAP, NS, ROOT, assert_page_list_matches, close_punctuation, epub_files, norm,
                       pdf_body_text, read_pdf, run_cli, text_without_calls, xhtml)
 from test_epub import epubcheck
 
@@ -269,8 +269,13 @@ def test_web_page_holds_every_text(volume, texts):
     from lxml import html
 
     page = html.fromstring((volume / "html" / "index.html").read_text(encoding="utf-8"))
-    for call in page.xpath("//a[@role='doc-noteref'] | //span[@class='pn'] | //span[@class='note-sep']"):
-        call.drop_tree()  # note calls and paragraph numbers are not the author's words
+    for call in page.xpath("//a[@role='doc-noteref'] | //span[@class='note-sep']"):
+        previous = call.getprevious()  # (the narrow space before a call is the call's)
+        if previous is not None:
+            previous.tail = (previous.tail or "").removesuffix(NOTE_GAP)
+        else:
+            call.getparent().text = (call.getparent().text or "").removesuffix(NOTE_GAP)
+        call.drop_tree()  # note calls are not the author's words (paragraph numbers are data-n, not text)
     found = [norm(p.text_content()) for p in page.xpath("//p[starts-with(@id, 'p-')]")]
     ids = page.xpath("//@id")
     assert len(ids) == len(set(ids)), "element ids are unique across the volume"

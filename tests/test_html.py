@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from conftest import norm, seed_paragraphs
+from conftest import NOTE_GAP, norm, seed_paragraphs
 from test_serve import CHROMIUM, CHROMIUM_ARGS
 
 
@@ -47,9 +47,9 @@ def test_every_paragraph_is_on_the_page(page_file):
     tree = lxml_html.fromstring(page_file.read_text(encoding="utf-8"))
     paragraphs = []
     for p in tree.xpath("//section[@id='article']//p"):
-        for extra in p.xpath(".//span[@class='pn'] | .//a[@role='doc-noteref'] | .//span[@class='note-sep']"):
+        for extra in p.xpath(".//a[@role='doc-noteref'] | .//span[@class='note-sep']"):
             extra.drop_tree()
-        paragraphs.append(norm(p.text_content()))
+        paragraphs.append(norm(p.text_content().replace(NOTE_GAP, "")))
     assert paragraphs == seed_paragraphs()
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import FIXTURES, NS, ROOT, build_project, epub_files, norm, read_pdf, run_cli, xhtml
+from conftest import FIXTURES, NOTE_GAP, NS, ROOT, build_project, epub_files, norm, read_pdf, run_cli, xhtml
 from test_epub import epubcheck
 
 IMPORT = FIXTURES / "import"
@@ -118,11 +118,9 @@ def marked_paragraphs(article) -> list[str]:
     out = []
     for paragraph in article.xpath("//x:section[@id='article']//x:p", namespaces=NS):
         copy = etree.fromstring(etree.tostring(paragraph))
-        for number in copy.xpath(".//x:span[@class='pn']", namespaces=NS):
-            number.text = ""  # the paragraph's number, not its text
         for call in copy.xpath(".//x:a[@role='doc-noteref']", namespaces=NS):
             call.text = f"⟦{call.text}⟧"
-        out.append(norm("".join(copy.itertext())))
+        out.append(norm("".join(copy.itertext()).replace(NOTE_GAP + "⟦", "⟦")))
     return out
 
 

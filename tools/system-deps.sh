@@ -4,10 +4,11 @@
 #   tools/system-deps.sh test    → the above + poppler-utils (pdftotext, pdffonts), chromium (browser tests),
 #                                  hunspell-kk and hunspell-ru (the dictionaries `build.py check` reads:
 #                                  Kazakh stems, Russian ones as loanword stems and for Russian texts,
-#                                  through libenchant-2-2)
+#                                  through libenchant-2-2), calibre (the e-book converted to AZW3 for Kindle and
+#                                  read back, headless: QT_QPA_PLATFORM=offscreen)
 set -u
 want=(libharfbuzz-subset0 hunspell-kk hunspell-ru libenchant-2-2)
-[ "${1:-build}" = test ] && want+=(poppler-utils chromium)
+[ "${1:-build}" = test ] && want+=(poppler-utils chromium calibre)
 missing=()
 for pkg in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

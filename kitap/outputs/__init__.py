@@ -19,6 +19,7 @@ from typing import Callable
 MODULES = (
     "kitap.outputs.print_editions",
     "kitap.outputs.ebook",
+    "kitap.outputs.kobo",
     "kitap.outputs.web_page",
     "kitap.outputs.worksheet",
 )

@@ -31,12 +31,13 @@ class Target:
     epub_semantics: bool    # emit epub:type attributes (only valid in EPUB's XHTML)
     paged: bool             # references give page numbers (from the real layout), not paragraph numbers
     stylesheets: tuple[str, ...]
-    hyphenate: bool = False  # soft hyphens at Kazakh syllable breaks: print, and e-readers that justify
+    hyphenate: bool = False  # soft hyphens at Kazakh syllable breaks (print only: in an e-book they break
+                             # search, copied text and text-to-speech; see README, E-readers)
     contents: bool = False   # a table of contents after the title block (the web page; the EPUB has its nav)
 
 
 PDF = Target("pdf", True, "float", False, True, ("styles/fonts.css", "styles/base.css", "styles/print.css"), True)
-EPUB = Target("epub", False, "aside", True, False, ("styles/fonts.css", "styles/base.css", "styles/epub.css"), True)
+EPUB = Target("epub", False, "aside", True, False, ("styles/fonts.css", "styles/base.css", "styles/epub.css"))
 HTML = Target("html", True, "aside", False, False, ("styles/fonts.css", "styles/base.css", "styles/html.css"),
               contents=True)
 

@@ -177,8 +177,9 @@ def _event(event: TimelineEvent, y: float, label: Label, shape: tuple[str, str])
             (LABEL_X + text_width(label.lines[last]) + WHERE_GAP, label.top + (last + 0.85) * LINE)
         texts.append(f'<text class="where" x="{_n(where_x)}" y="{_n(where_y)}" font-size="{_n(SMALL)}" fill="#444">'
                      f'{escape(label.where)}</text>')
+    # the texts a space apart (not drawn): text read out of the drawing keeps its words apart («декларациясы 25-абз.»)
     body = (leader + _shape(*shape, AXIS_X, y) + f'<g class="label" data-x="{_n(LABEL_X)}" data-y="{_n(label.top)}" '
-            f'data-width="{_n(label.width)}" data-height="{_n(label.height)}">' + "".join(texts) + "</g>")
+            f'data-width="{_n(label.width)}" data-height="{_n(label.height)}">' + " ".join(texts) + "</g>")
     if event.href:
         body = f'<a xlink:href={quoteattr(event.href)}>{body}</a>'
     return f'<g class="event">{body}</g>'

@@ -19,6 +19,10 @@ from .fonts import epub_fonts, visible_characters
 from .pagemap import PageStart
 from .stamp import build_time
 
+# Apple Books shows the embedded fonts only when the book says so, in this file of its own.
+APPLE_OPTIONS = "META-INF/com.apple.ibooks.display-options.xml"
+APPLE_DISPLAY_OPTIONS = (b'<?xml version="1.0" encoding="UTF-8"?>\n<display_options>\n  <platform name="*">\n'
+                         b'    <option name="specified-fonts">true</option>\n  </platform>\n</display_options>\n')
 COLOPHON_IDS = ("col", "cor")  # element ids of the colophon (the appendices declare their own)
 LANDMARKS = (("cover", "cover.xhtml", "cover"), ("toc", "nav.xhtml#toc", "contents"),
              ("bodymatter", "article.xhtml#article", None))
@@ -200,6 +204,7 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
         if value:
             eb.add_metadata("DC", name, value)
     _accessibility_metadata(eb, book, labels, paged=bool(starts))
+    eb.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})  # EPUB 2 readers' cover
 
     faces = _faces_used(book)
     stylesheets = [epub.EpubItem(uid=f"css-{name}", file_name=f"styles/{name}.css", media_type="text/css",
@@ -244,7 +249,20 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
         pages=[NavEntry(f"{file_of(s.element_id)}#page-{s.page}", str(s.page)) for s in starts])
     raw = io.BytesIO()
     epub.write_epub(raw, eb, {"epub3_pages": False, "mtime": stamp.replace(tzinfo=None), "raise_exceptions": True})
-    return normalise_zip(raw.getvalue(), stamp.timetuple()[:6], {"EPUB/nav.xhtml": nav_xhtml.encode("utf-8")})
+    opf = zipfile.ZipFile(io.BytesIO(raw.getvalue())).read("EPUB/content.opf")
+    return normalise_zip(raw.getvalue(), stamp.timetuple()[:6], {
+        "EPUB/nav.xhtml": nav_xhtml.encode("utf-8"), "EPUB/content.opf": _package_language(opf, meta.language),
+        APPLE_OPTIONS: APPLE_DISPLAY_OPTIONS})
+
+
+def _package_language(opf: bytes, language: str) -> bytes:
+    """The package document with its own language (xml:lang on <package>: Ace's epub-lang), which ebooklib
+    does not write."""
+    from lxml import etree
+
+    root = etree.fromstring(opf)
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", language)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
 
 
 def _accessibility_metadata(eb: epub.EpubBook, book: Book, labels: dict, paged: bool) -> None:
@@ -272,7 +290,7 @@ def normalise_zip(data: bytes, date_time: tuple, replace: dict[str, bytes] | Non
     """Same bytes for the same content: mimetype first and stored, fixed order, times and attributes."""
     replace = replace or {}
     source = zipfile.ZipFile(io.BytesIO(data))
-    names = source.namelist()
+    names = set(source.namelist()) | set(replace)  # (a name only in `replace` is a file added)
     order = ["mimetype", "META-INF/container.xml"] + sorted(n for n in names if n not in ("mimetype", "META-INF/container.xml"))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
@@ -281,5 +299,5 @@ def normalise_zip(data: bytes, date_time: tuple, replace: dict[str, bytes] | Non
             info.external_attr = 0o644 << 16
             info.create_system = 3
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            target.writestr(info, replace.get(name, source.read(name)), compresslevel=9)
+            target.writestr(info, replace[name] if name in replace else source.read(name), compresslevel=9)
     return out.getvalue()
