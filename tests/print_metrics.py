@@ -185,7 +185,7 @@ def _lines(page, number: int, margin: set[float]) -> list[Line]:
     # A group of smaller characters just above a line's baseline (a note call) belongs to that line.
     merged: list[Line] = []
     for line in sorted(lines, key=lambda l: -l.size):
-        host = next((m for m in merged if m.size > line.size * 1.15 and 0 < m.baseline - line.baseline < 0.6 * m.size
+        host = next((m for m in merged if m.size > line.size * 1.05 and 0 < m.baseline - line.baseline < 0.6 * m.size
                      and _overlaps(m, line)), None)
         if host:
             host.chars.extend(line.chars)
