@@ -64,7 +64,7 @@ WRITERS = (
            give=lambda job: _layout(job, "pdf"), lays_out=True),
     Writer("booklet", "booklet (A5, imposed on A4 sheets)", _imposed,
            reads=("styles/print.css", "styles/print-a5.css"), lays_out=True, pages_text=_booklet_pages),
-    Writer("booklet-pages", "booklet-pages (the booklet's A5 pages, tagged, for screen readers)", _tagged_pages,
+    Writer("booklet-pages", "booklet-pages (its A5 pages, tagged, for screen readers)", _tagged_pages,
            reads=("styles/print.css", "styles/print-a5.css"), lays_out=True),
     Writer("large", "large (large print)", _maker("large"), reads=("styles/print.css", "styles/print-large.css"),
            lays_out=True, in_helper=True),
