@@ -38,7 +38,7 @@ def projects(tmp_path_factory, seed_build) -> dict[str, tuple[Path, str]]:
         source = pm.corpus_project(ROOT / "tests" / "corpus" / "kk" / f"{name}.txt", folder / "project",
                                    sys.executable, ROOT / "build.py")
         result = run_cli("--source", str(source), "--output", str(folder / "out"),
-                         "--only", "pdf,booklet,booklet-pages,large")
+                         "--only", "pdf,booklet,large")
         assert result.returncode == 0, result.stderr
         made[name] = (folder / "out", name)
     return made

@@ -9,6 +9,16 @@ def _layout(job, name: str):
     from ..writers.pdf import A4, VARIANTS, lay_out  # only here: it loads WeasyPrint
 
     variant = VARIANTS[name]
+    if job.book.chapters:  # a course volume: laid out part by part, chapters in parallel
+        from ..writers.volume import lay_out_volume
+
+        made = lay_out_volume(job.book, variant, job.watch, job.archival, job.jobs, job.output)
+        job.warnings += made.warnings
+        if job.line_numbers and variant is A4:
+            job.warnings.append("--line-numbers: not made for a course volume (build a text alone for them)")
+        if variant is A4 and job.wants(PAGE_STARTS):
+            job.give(PAGE_STARTS, made.starts)
+        return variant, made
     layout = lay_out(job.book, variant, job.watch, job.line_numbers and variant is A4,
                      job.html_for if variant is A4 else None)
     job.warnings += layout.warnings
@@ -21,51 +31,48 @@ def _layout(job, name: str):
 
 def _maker(name: str):
     def make(job) -> Product:
-        from ..writers.pdf import write_pdf
+        from ..writers.pdf import BOOKLET, write_pdf
 
         variant, layout = _layout(job, name)
         with job.watch.stage("pdf write"):
-            data = write_pdf(job.book, layout, job.archival)
+            data = layout.data if job.book.chapters else write_pdf(job.book, layout, job.archival)
+            if variant is BOOKLET:
+                return _booklet(job, data, layout.pages)
         return Product(f"{job.book.meta.name}{variant.suffix}.pdf", data, layout.pages)
 
     return make
 
 
-# The booklet's A5 pages, tagged, are laid out and written once for its two files: the sheets imposed for
-# printing (pdfimpose keeps no structure tree) and the pages themselves for screen readers.
-_A5 = "booklet A5 pages"  # a result of one Job's own, never sent to the other process
+def _booklet(job, a5_pdf: bytes, pages: int):
+    """The imposed booklet (thicker than one signature holds, in several, with a note for the print shop),
+    and its A5 pages as laid out: imposition keeps no structure tree, so they are the booklet for screen
+    readers (tagged)."""
+    from ..languages import pack_for
+    from ..writers.booklet import impose_signatures, print_shop_note
+    from ..writers.pdf import BOOKLET
 
-
-def _a5_pages(job) -> Product:
-    if _A5 not in job.results:
-        job.results[_A5] = _maker("booklet")(job)
-    return job.results[_A5]
-
-
-def _imposed(job) -> Product:
-    from ..writers.booklet import impose_saddle
-
-    pages = _a5_pages(job)
-    return Product(pages.file, impose_saddle(pages.data), pages.pages)
-
-
-def _tagged_pages(job) -> Product:
-    pages = _a5_pages(job)
-    return Product(pages.file.removesuffix(".pdf") + "-pages.pdf", pages.data, pages.pages)
+    name = f"{job.book.meta.name}{BOOKLET.suffix}"
+    data, parts = impose_signatures(a5_pdf)
+    made = (Product(f"{name}.pdf", data, pages), Product(f"{name}-pages.pdf", a5_pdf, pages))
+    if len(parts) == 1:
+        return made
+    note = print_shop_note(pack_for(job.book.meta.language).labels, f"{name}.pdf", pages, parts)
+    return (*made, Product(f"{name}-print-shop.txt", note.encode("utf-8")))
 
 
 def _booklet_pages(pages: int) -> str:
+    from ..writers.booklet import signatures
+
     sheets = -(-pages // 4)  # four A5 pages a sheet, printed on both sides
-    return f"{pages} A5 pages, {sheets} sheet{'s' if sheets > 1 else ''}"
+    count = len(signatures(pages))
+    return f"{pages} A5 pages, {sheets} sheet{'s' if sheets > 1 else ''}" + (f" in {count} signatures" if count > 1 else "")
 
 
 WRITERS = (
     Writer("pdf", "pdf (A4 handout)", _maker("pdf"), reads=("styles/print.css",), gives=(PAGE_STARTS,),
            give=lambda job: _layout(job, "pdf"), lays_out=True),
-    Writer("booklet", "booklet (A5, imposed on A4 sheets)", _imposed,
+    Writer("booklet", "booklet (A5, imposed on A4 sheets)", _maker("booklet"),
            reads=("styles/print.css", "styles/print-a5.css"), lays_out=True, pages_text=_booklet_pages),
-    Writer("booklet-pages", "booklet-pages (its A5 pages, tagged, for screen readers)", _tagged_pages,
-           reads=("styles/print.css", "styles/print-a5.css"), lays_out=True),
     Writer("large", "large (large print)", _maker("large"), reads=("styles/print.css", "styles/print-large.css"),
            lays_out=True, in_helper=True),
 )
