@@ -86,6 +86,12 @@ def release_fonts() -> None:
         free_font_config(config)
 
 
+def print_target(variant: PrintVariant):
+    """The render target of an edition: large print has no soft hyphens at all (`hyphens: none` is not
+    enough: WeasyPrint 70 still breaks footnotes at them)."""
+    return PDF if variant.hyphenated else replace(PDF, hyphenate=False)
+
+
 def _html(book: Book, page: Page, target=PDF) -> str:
     from ..render import render_document
 
@@ -137,8 +143,7 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
     HTML of a `Page` of this book for print, when another process renders it (default: render here)."""
     extra = (variant.stylesheet,) if variant.stylesheet else ()
     if not variant.hyphenated and html_for is None:
-        # No soft hyphens at all: `hyphens: none` is not enough, WeasyPrint 70 still breaks footnotes at them.
-        html_for = partial(_html, book, target=replace(PDF, hyphenate=False))
+        html_for = partial(_html, book, target=print_target(variant))
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)

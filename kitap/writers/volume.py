@@ -138,10 +138,11 @@ def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCa
     """One chapter laid out (mended) and written as a tagged PDF, or taken from the cache."""
     from ..render import render_document
     from .pagemap import page_starts
-    from .pdf import _Collect, _mended, write_document
+    from .pdf import _Collect, _mended, print_target, write_document
 
     page = _chapter_page(number, variant)
-    html = render_document(book, PDF, page)
+    target = print_target(variant)
+    html = render_document(book, target, page)
     key = hashlib.sha256(f"{tool}\0{variant.name}\0{archival}\0".encode() + html.encode("utf-8")).hexdigest()[:32]
     found = cache.get(key)
     if found is not None and found.number == number:
@@ -151,7 +152,7 @@ def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCa
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        document = _mended(book, page, NULL, lambda p: html if p == page else render_document(book, PDF, p))
+        document = _mended(book, page, NULL, lambda p: html if p == page else render_document(book, target, p))
     finally:
         logger.removeHandler(collect)
     anchors: dict[str, int] = {}
