@@ -244,3 +244,42 @@ def test_booklet_paragraph_numbers_stand_in_the_outer_margin(projects):
             assert inner == [], (label, number, "paragraph numbers in the gutter")
             outer += sum((c["x0"] > right + 2 if recto else c["x1"] < left - 2) for c in numbers)
         assert outer > 10, label
+
+
+def test_a_volumes_booklet_keeps_its_pages_sides(tmp_path):
+    """A course volume's chapters are laid out apart (writers/volume.py): each opens on a right-hand page,
+    so that its mirrored margins, paragraph numbers and folios stand on the outer side where it is bound."""
+    result = run_cli("--source", str(ROOT / "tests" / "fixtures" / "course"), "--output", str(tmp_path),
+                     "--only", "booklet", "--script", "cyrl")
+    assert result.returncode == 0, result.stderr
+    (path,) = tmp_path.glob("*-booklet-pages.pdf")
+    outer = 0
+    for number, width, left, right, _, foot, numbers in _sides(path):
+        recto = number % 2 == 1
+        assert [c["text"] for c in numbers if (c["x1"] < left - 2 if recto else c["x0"] > right + 2)] == [], number
+        outer += len(numbers)
+        folio = [c for c in foot if c["text"].isdigit()]
+        if folio:
+            assert "".join(c["text"] for c in folio) == str(number), (number, "one folio, the page's own")
+            assert (width - max(c["x1"] for c in folio) if recto else min(c["x0"] for c in folio)) < 17 * MM, number
+    assert outer > 10
+
+
+def test_a_booklet_volume_opens_each_chapter_on_a_right_hand_page_after_a_blank_one():
+    """Chapters of 3 and 2 pages after a 2-page front: pages 3-5, then 6 left blank, 7-8 (A4: 3-5, 6-7)."""
+    import pikepdf
+
+    from kitap.writers.volume import ChapterPrint, _blank_page, _blanks, _pages_of
+
+    chapters = [ChapterPrint(1, b"", 3, {"p-c1-1": 1}, [], []), ChapterPrint(2, b"", 2, {"p-c2-1": 2}, [], [])]
+    page_of, offsets, end = _pages_of(chapters, 3, recto=True)
+    assert offsets == {1: 3, 2: 7} and end == 9 and page_of == {"p-c1-1": 3, "p-c2-1": 8}
+    assert _blanks(chapters, offsets, 3) == {2: 6}
+    assert _pages_of(chapters, 3)[1:] == ({1: 3, 2: 6}, 8), "A4: no blank pages"
+    a5 = pikepdf.new()
+    a5.add_blank_page(page_size=(419.53, 595.28))
+    import io
+    data = io.BytesIO()
+    a5.save(data)
+    with pikepdf.open(io.BytesIO(_blank_page(data.getvalue()))) as blank:
+        assert len(blank.pages) == 1 and [round(float(v), 2) for v in blank.pages[0].MediaBox] == [0, 0, 419.53, 595.28]
