@@ -182,6 +182,12 @@ class ChronoEvent:
     short: str = ""  # its short form, for the timeline's label ('' : the event's first words)
     ref: str = ""      # the element id of the phrase of the text linked to it (its anchor), if any
     chapter: int = 0   # in a course volume, the text (chapter) it comes from
+    more: list[tuple[int, str]] = field(default_factory=list)  # a volume's other texts telling it: (chapter, ref)
+
+    @property
+    def places(self) -> list[tuple[int, str]]:
+        """(chapter, element id of the phrase or '') of every text of a volume that tells this event."""
+        return [(self.chapter, self.ref), *self.more]
 
 
 @dataclass

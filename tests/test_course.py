@@ -413,3 +413,30 @@ def test_shards_split_a_library_deterministically_and_cover_it(tmp_path):
 def test_a_bad_share_is_wrong_usage(share):
     result = run_cli("--shard", share, "--output", "/nonexistent/never")
     assert result.returncode == 2 and "--shard" in result.stderr
+
+
+def test_an_event_told_by_two_texts_is_one_entry_linked_to_both(tmp_path):
+    from kitap.load.course import load_course
+    from kitap.transforms import apply_transforms
+    from kitap.transforms.volume import bind
+
+    course = make_course(tmp_path)
+    chronology = course / "texts" / "state-language" / "chronology.yaml"
+    chronology.write_text(chronology.read_text(encoding="utf-8") + '- date: "1995-08-30"\n  event: "Республикалық '
+                          'референдумда қазіргі Конституция қабылданды."\n  anchor: "Конституцияға"\n', encoding="utf-8")
+    loaded = load_course(course)
+    volume = bind(loaded, [apply_transforms(t) for t in loaded.texts])
+    told = [e for e in volume.chronology if e.date.iso() == "1995-08-30"]
+    assert len(told) == 1 and [chapter for chapter, _ in told[0].places] == [2, 3]
+    assert all(ref.startswith(("m-c2", "m-c3")) or "-c2-" in ref or "-c3-" in ref for _, ref in told[0].places)
+    result = run_cli("--source", str(course), "--output", str(tmp_path / "out"), "--only", "html")
+    assert result.returncode == 0, result.stderr
+    from lxml import html
+
+    page = html.fromstring((tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8"))
+    entry = page.xpath(f"//li[@id='{told[0].id}']")[0]
+    assert [a.get("href") for a in entry.xpath(".//a[@class='event-chapter']")] == ["#c2", "#c3"]
+    refs = [a.get("href").lstrip("#") for a in entry.xpath(".//a[@class='ref']")]
+    assert len(refs) == 2 and all(page.xpath(f"//*[@id='{ref}']") for ref in refs)
+    for ref in refs:  # each phrase links back to the one entry
+        assert page.xpath(f"//*[@id='{ref}']")[0].get("href") == f"#{told[0].id}"

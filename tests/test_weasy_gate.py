@@ -89,3 +89,44 @@ def test_the_recorded_sources_are_those_installed():
     assert weasy.allowed("faster import")
     assert weasy.allowed("shortest soft hyphen first", weasy.function_source(line_break.split_first_line),
                          "split_first_line")
+
+
+# ---- the PDF tagging record (kitap/weasy/tagging.py): a correctness fix, with its own switch ----------
+
+def test_the_tagging_record_is_not_a_speedup(monkeypatch):
+    """KITAP_SPEEDUPS=0 leaves the tagging record on; KITAP_PDF_TAGS=0 turns it off."""
+    from kitap import weasy
+    from kitap.weasy.tagging import recorded_tags
+
+    monkeypatch.setenv("KITAP_SPEEDUPS", "0")
+    with recorded_tags() as record:
+        assert record is not None
+    monkeypatch.setenv("KITAP_PDF_TAGS", "0")
+    with recorded_tags() as record:
+        assert record is None
+    assert weasy.switched_on(weasy.SPEEDUP) is False and weasy.switched_on(weasy.TAGGING) is False
+
+
+def test_a_changed_tagging_source_skips_the_record_with_one_warning(monkeypatch, capsys):
+    from kitap import weasy
+    from kitap.weasy.tagging import recorded_tags
+
+    monkeypatch.setitem(weasy.SOURCES, "pdf/tags.py", "0" * 64)
+    monkeypatch.setattr(weasy, "_warned", set())
+    for _ in range(2):
+        with recorded_tags() as record:
+            assert record is None
+    lines = [line for line in capsys.readouterr().err.splitlines() if "tagging" in line]
+    assert lines == ["warning: kitap's PDF tagging fix 'structure record' is not used: WeasyPrint's pdf/tags.py is not "
+                     "the one it was written for; the PDF keeps WeasyPrint's own structure tree, which screen readers "
+                     "read less well"]
+
+
+def test_the_recorded_tagging_sources_are_those_installed():
+    from weasyprint.pdf import stream, tags
+
+    from kitap import weasy
+
+    assert weasy.allowed("structure record", weasy.function_source(tags), "pdf/tags.py", weasy.TAGGING)
+    assert weasy.allowed("structure record", weasy.function_source(stream.Stream.marked), "Stream.marked",
+                         weasy.TAGGING)

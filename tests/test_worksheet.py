@@ -403,3 +403,27 @@ def test_latin_ebook_with_self_check_and_timeline_passes_epubcheck(kit):
     assert report["checker"]["nError"] == 0 and report["checker"]["nWarning"] == 0, report["messages"]
     files = epub_files(kit / f"{NAME}-latn.epub")
     assert b"<details>" in files["EPUB/questions.xhtml"] and b"<svg" in files["EPUB/chronology.xhtml"]
+
+
+def test_a_course_volume_gets_a_kit_per_chapter(tmp_path):
+    result = run_cli("--source", str(FIXTURES / "course"), "--output", str(tmp_path), "--only", "worksheet,epub",
+                     "--script", "cyrl")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [f"term-1-{n}-{kind}.pdf" for n in (1, 2, 3)
+                                                            for kind in ("answers", "worksheet")]
+    files = epub_files(tmp_path / "term-1.epub")
+    titles = {1: "Қазақстан және Біріккен Ұлттар Ұйымы", 2: "Мемлекеттік тіл"}
+    for number in (1, 2, 3):
+        key = pdf_text(tmp_path / f"term-1-{number}-answers.pdf")
+        if number in titles:
+            assert key.split("\n")[1] == titles[number]
+        chapter = xhtml(files[f"EPUB/chapter-{number}.xhtml"])
+        paragraphs = {int(p.get("data-n")): squash(text_without_calls(p))
+                      for p in chapter.xpath("//x:p[@data-n]", namespaces=NS)}
+        gaps = next((t for t in tasks_of(key).values() if "бос орындарды" in t.split("\n")[0]), "")
+        for sentence in items_of(gaps):  # numbered per text: the chapter's own paragraph numbers
+            where = WHERE.search(sentence)
+            assert squash(WHERE.sub("", sentence)) in paragraphs[int(where[1])], (number, sentence)
+    assert "Қысқартуларды" not in pdf_text(tmp_path / "term-1-2-worksheet.pdf")  # two terms to match: a coin toss
+    first = pdf_text(tmp_path / "term-1-1-worksheet.pdf")
+    assert "Мемлекеттік тіл" not in first and "Аты-жөні" in first

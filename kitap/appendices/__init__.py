@@ -43,7 +43,7 @@ class Appendix:
     # A course volume (transforms/volume.py) binds the entries of all its texts: entries with the same
     # merge_key(entry) are one entry (a term several texts use); conflict(kept, other) -> message when two
     # such entries disagree (an error naming both files); absorb(kept, other) takes what the other adds.
-    # Without merge_key every entry is kept (the chronology: events from every text).
+    # Without merge_key every entry is kept. (The chronology merges an event told by several texts.)
     merge_key: Callable | None = None
     conflict: Callable | None = None
     absorb: Callable | None = None

@@ -52,6 +52,19 @@ def convert(events: list, converter) -> None:
         event.short = converter(event.short)
 
 
+def merge_key(event) -> str:
+    """Texts of a volume telling the same event (same date, same words) give one entry."""
+    from ..transforms.inline_ops import plain_text
+
+    return event.date.iso() + " " + " ".join(plain_text(event.event).split())
+
+
+def absorb(kept, other) -> None:
+    """The other text's telling: its chapter and linked phrase (the short form: the first one given)."""
+    kept.more += other.places
+    kept.short = kept.short or other.short
+
+
 def texts(event) -> list[tuple[str, str, str]]:
     from ..transforms.inline_ops import plain_text
 
@@ -59,4 +72,5 @@ def texts(event) -> list[tuple[str, str, str]]:
 
 
 APPENDIX = Appendix("chronology", "chronology.yaml", "dated events", load, "parts/chronology.html.j2", sort=sort,
-                    link=link, link_first=True, convert=convert, texts=texts, epub_type="appendix", ids=("ch-", "chronology"))
+                    link=link, link_first=True, convert=convert, texts=texts, epub_type="appendix", ids=("ch-", "chronology"),
+                    merge_key=merge_key, absorb=absorb)

@@ -5,21 +5,26 @@ from __future__ import annotations
 from . import Product, Writer
 
 
-def make(job) -> tuple[Product, Product]:
+def make(job) -> tuple[Product, ...]:
+    """The worksheet and its key; for a course volume, the two for each chapter that has something to ask."""
     from ..errors import KitapError
+    from ..worksheets.chapters import kit_books
     from ..worksheets.items import tasks
     from ..worksheets.layout import worksheet_pdf
 
+    files = []
     with job.watch.stage("worksheet"):
-        made = tasks(job.book)
-        if not made:
-            raise KitapError(f"{job.book.root / 'book.yaml'}: nothing to ask on a worksheet: the project has no "
-                             "glossary, chronology, sentences with a term or a year to fill in, or questions.yaml "
-                             "(README.md: questions.yaml)")
-        files = []
-        for key, suffix in ((False, "worksheet"), (True, "answers")):
-            data, pages = worksheet_pdf(job.book, made, key)
-            files.append(Product(f"{job.book.meta.name}-{suffix}.pdf", data, pages))
+        for book in kit_books(job.book):
+            made = tasks(book)
+            if not made:
+                continue
+            for key, suffix in ((False, "worksheet"), (True, "answers")):
+                data, pages = worksheet_pdf(book, made, key)
+                files.append(Product(f"{book.meta.name}-{suffix}.pdf", data, pages))
+    if not files:
+        raise KitapError(f"{job.book.root / ('course.yaml' if job.book.chapters else 'book.yaml')}: nothing to "
+                         "ask on a worksheet: the project has no glossary, chronology, sentences with a term or a "
+                         "year to fill in, or questions.yaml (README.md: questions.yaml)")
     return tuple(files)
 
 

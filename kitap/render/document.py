@@ -122,6 +122,7 @@ class Renderer:
         self.unhyphenated = page.unhyphenated if page else {}  # paragraph id → words not to hyphenate
         self.keep_notes = set(page.keep_notes) if page else set()
         self.new_pages = set(page.new_page_before) if page else set()
+        self.extra_stylesheets = tuple(page.extra_stylesheets) if page else ()  # an edition's (large print)
         self.notes = {note.key: note for note in book.notes}
         self.glossary = {entry.id: entry for entry in book.glossary}
         per_text = bool(book.chapters) and book.numbering != "continuous"

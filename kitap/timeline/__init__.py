@@ -4,10 +4,24 @@ labels.py: the labels' widths and lines), at the head of the chronology in every
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from .draw import TimelineEvent, draw, stacked_height
 
-MAX_HEIGHT = 36  # label font sizes: a figure taller than this is split, each part fitting a page of any edition
+
+@dataclass(frozen=True)
+class Layout:
+    """How wide a figure is drawn (in its label font sizes) and how tall one may be before it is split."""
+
+    columns: float
+    max_height: float
+    css_class: str = ""
+
+
+# The usual layout fits every edition: 30 label sizes wide (base.css sets it 30em wide), each part at most
+# 36 tall, a page of any edition. Large print draws it narrower and so larger (base.css: svg.large, 24 em of
+# 1.25 times the text): labels of 20 pt, years and paragraphs of 16 pt, the least large print sets.
+LAYOUTS = {"": Layout(30, 36), "styles/print-large.css": Layout(24, 28, "large")}
 
 FIRST_WORDS = 28  # letters of an event's first words standing in for its short form
 
@@ -40,27 +54,47 @@ def book_events(renderer) -> list[TimelineEvent]:
         paragraph = renderer.paragraph_of.get(event.ref) if event.ref else None
         where = labels["paragraph_short"].format(n=paragraph) if paragraph else ""
         href = "" if renderer.target.paged else renderer.href("chronology", event.id)
-        events.append(TimelineEvent(event.date, typeset(short_form(event), renderer.pack.typography), where, href))
+        source = str(event.chapter) if book.chapters and event.chapter else ""
+        events.append(TimelineEvent(event.date, typeset(short_form(event), renderer.pack.typography), where, href,
+                                    source))
     return events
 
 
-def parts(events: list[TimelineEvent]) -> list[list[TimelineEvent]]:
-    """The events in date order, in as few figures as keep each under MAX_HEIGHT, of equal numbers of events."""
+def legend(renderer) -> dict[str, str] | None:
+    """A volume's texts (source → 'number. title'), each drawn with its own mark shape; None for one text."""
+    from ..typography import typeset
+
+    chapters = renderer.book.chapters
+    if not chapters:
+        return None
+    return {str(c.number): typeset(f"{c.number}. {c.meta.title}", renderer.pack.typography) for c in chapters
+            if any(e.chapter == c.number for e in renderer.book.chronology)}
+
+
+def layout_of(renderer) -> Layout:
+    """The layout for the edition the renderer renders (by the extra stylesheet that makes it)."""
+    return next((LAYOUTS[s] for s in renderer.extra_stylesheets if s in LAYOUTS), LAYOUTS[""])
+
+
+def parts(events: list[TimelineEvent], layout: Layout = LAYOUTS[""]) -> list[list[TimelineEvent]]:
+    """The events in date order, in as few figures as keep each under the layout's height, of equal
+    numbers of events."""
     events = sorted(events, key=lambda e: e.date)
-    count = max(1, math.ceil(stacked_height(events) / MAX_HEIGHT))
+    count = max(1, math.ceil(stacked_height(events, layout.columns) / layout.max_height))
     size = math.ceil(len(events) / count)
     return [events[i:i + size] for i in range(0, len(events), size)]
 
 
 def figure(renderer) -> str:
     """The book's timeline, as the chronology's template places it (in parts, when it is long)."""
-    labels = renderer.pack.labels
-    pieces = parts(book_events(renderer))
+    labels, layout = renderer.pack.labels, layout_of(renderer)
+    pieces = parts(book_events(renderer), layout)
     svgs = []
     for number, events in enumerate(pieces, start=1):
         years = sorted({e.date.year for e in events})
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
         title = labels["timeline"] + (f" ({number}/{len(pieces)})" if len(pieces) > 1 else "")
         ident = "timeline" if len(pieces) == 1 else f"timeline-{number}"
-        svgs.append(draw(events, title, labels["timeline_desc"].format(count=len(events), years=span), ident))
+        svgs.append(draw(events, title, labels["timeline_desc"].format(count=len(events), years=span), ident,
+                         legend(renderer), layout.columns, layout.css_class))
     return '<div class="timeline">\n' + "\n".join(svgs) + "\n</div>"

@@ -101,7 +101,7 @@ def _labels(events: list[TimelineEvent], ys: list[float], room: float) -> list[L
 
 
 def draw(events: list[TimelineEvent], title: str, description: str, ident: str,
-         legend: dict[str, str] | None = None, columns: float = COLUMNS) -> str:
+         legend: dict[str, str] | None = None, columns: float = COLUMNS, css_class: str = "") -> str:
     """The SVG of a timeline. `legend` names the sources (source → name), when there are several;
     `ident` prefixes the ids of its title and description."""
     events = sorted(events, key=lambda e: e.date)
@@ -113,7 +113,7 @@ def draw(events: list[TimelineEvent], title: str, description: str, ident: str,
     ys = [top + axis.x(time_of(e.date)) for e in events]
     labels = _labels(events, ys, room)
     height = max([top + axis.stretches[-1].x1] + [label.top + label.height for label in labels]) + BOTTOM
-    out = [f'<svg xmlns="{SVG_NS}" xmlns:xlink="{XLINK_NS}" class="timeline-svg" viewBox="0 0 {_n(columns)} '
+    out = [f'<svg xmlns="{SVG_NS}" xmlns:xlink="{XLINK_NS}" class="timeline-svg{" " + css_class if css_class else ""}" viewBox="0 0 {_n(columns)} '
            f'{_n(height)}" width="{_n(columns)}" height="{_n(height)}" role="img" aria-labelledby="{ident}-title" '
            f'aria-describedby="{ident}-desc" font-family="{FAMILY}" font-size="{FONT}">',
            f'<title id="{ident}-title">{escape(title)}</title>', f'<desc id="{ident}-desc">{escape(description)}</desc>']

@@ -59,24 +59,20 @@ def bind(course, texts: list[Book]) -> Book:
                 old = item.id
                 key = appendix.merge_key(item) if appendix.merge_key else None
                 kept = merged[appendix.name].get(key) if key is not None else None
+                new = kept.id if kept is not None else \
+                    _stable_id(prefix, key, taken) if key is not None else f"{prefix}{scope}-{place}"
+                _rescope(item, old, new, scope, number)
+                renamed[old] = new
                 if kept is not None:
                     problem = appendix.conflict(kept, item) if appendix.conflict else None
                     if problem:
                         errors.append(SourceError(item.origin.path, item.origin.line, problem))
+                    if hasattr(kept, "uses"):
+                        kept.uses.extend(item.uses)
                     if appendix.absorb:
                         appendix.absorb(kept, item)
-                    renamed[old] = kept.id
-                    kept.uses.extend(_scoped(u, old, kept.id, scope) for u in item.uses)
                     continue
-                item.id = _stable_id(prefix, key, taken) if key is not None else f"{prefix}{scope}-{place}"
-                renamed[old] = item.id
-                if hasattr(item, "uses"):
-                    item.uses = [_scoped(u, old, item.id, scope) for u in item.uses]
-                if getattr(item, "ref", ""):
-                    item.ref = _scoped(item.ref, old, item.id, scope)
-                if hasattr(item, "chapter"):
-                    item.chapter = number
-                merged[appendix.name][key if key is not None else item.id] = item
+                merged[appendix.name][key if key is not None else new] = item
         for note in text.notes:
             note.key = f"{scope}:{note.key}"
             note.id = f"fn-{scope}-{note.number}"
@@ -107,6 +103,18 @@ def bind(course, texts: list[Book]) -> Book:
             appendix.sort(entries, pack)  # the chronology: by date, a text's events before the next text's
         volume.appendices[appendix.name] = entries
     return volume
+
+
+def _rescope(item, old: str, new: str, scope: str, number: int) -> None:
+    """An appendix entry of the `number`-th text as the volume's entry `new`: its id, the ids of its uses
+    and linked phrase scoped to the text, its chapter."""
+    item.id = new
+    if hasattr(item, "uses"):
+        item.uses = [_scoped(u, old, new, scope) for u in item.uses]
+    if getattr(item, "ref", ""):
+        item.ref = _scoped(item.ref, old, new, scope)
+    if hasattr(item, "chapter"):
+        item.chapter = number
 
 
 def _origin(course, index: int):

@@ -18,7 +18,7 @@ from ..transforms.inline_ops import plain_text, walk
 
 MATCH_MAX = 8    # abbreviations to match: more do not fit one page beside the other tasks
 ORDER_MAX = 6    # events to put in order
-MIN_ITEMS = 2    # a matching or ordering task of fewer items asks nothing
+MIN_ITEMS = 3    # a matching or ordering task of fewer items is a coin toss
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,9 @@ def _rng(book: Book, task: str) -> random.Random:
 
 
 def source_order(entries: list) -> list:
-    """Entries in the order of their source file (their ids number them so in every edition)."""
-    return sorted(entries, key=lambda e: int(re.sub(r"\D", "", e.id) or 0))
+    """Entries in one order for every edition: their source file's (ids number them so: 'gl-3'); a
+    volume's entries, whose ids are made from their keys (transforms/volume.py), in the order of those ids."""
+    return sorted(entries, key=lambda e: (int(m[1]), "") if (m := re.fullmatch(r"[a-z]+-(\d+)", e.id)) else (0, e.id))
 
 
 def paragraph_of(book: Book) -> dict[str, int]:
@@ -120,7 +121,7 @@ def ordering(book: Book, where: dict[str, int]) -> Task | None:
             chosen.append(event)
         if len(chosen) == ORDER_MAX:
             break
-    if len(chosen) < MIN_ITEMS + 1:  # two events in order are a coin toss
+    if len(chosen) < MIN_ITEMS:
         return None
     by_date = sorted(chosen, key=lambda e: e.date)
     shown = _not_in_order(rng, by_date)

@@ -29,7 +29,9 @@ def worksheet_pdf(book: Book, tasks: list, key: bool) -> tuple[bytes, int]:
     from weasyprint import HTML
 
     from ..writers.fetcher import ConfinedFetcher
+    from ..weasy.tagging import recorded_tags
     from ..writers.pdf import _font_config, _stylesheets  # one font configuration and parsed CSS per process
+    from ..writers.pdftags import sound_tags
     from ..writers.stamp import build_time
 
     document = HTML(string=worksheet_html(book, tasks, key), base_url=str(TOOL_ROOT) + "/",
@@ -37,4 +39,6 @@ def worksheet_pdf(book: Book, tasks: list, key: bool) -> tuple[bytes, int]:
                                                                      stylesheets=_stylesheets(STYLESHEETS))
     document.metadata.created = document.metadata.modified = build_time(book).strftime("%Y-%m-%dT%H:%M:%SZ")
     identifier = f"{book.meta.identifier}#{'answers' if key else 'worksheet'}".encode()
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=identifier), len(document.pages)
+    with recorded_tags() as record:
+        data = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=identifier)
+    return sound_tags(data, record), len(document.pages)  # the tree rebuilt as the handout's (writers/pdftags.py)

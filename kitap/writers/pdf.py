@@ -18,7 +18,9 @@ from .fetcher import ConfinedFetcher
 from ..weasy import free_font_config
 from ..weasy.linebreaks import remembered_lines
 from ..weasy.margins import numbers_to_outer_margin
+from ..weasy.tagging import recorded_tags
 from .linenumbers import line_marks, overlay_line_numbers
+from .pdftags import sound_tags
 from .stamp import build_time
 
 
@@ -172,4 +174,6 @@ def write_document(book: Book, document, archival: bool = False) -> bytes:
     stamp = build_time(book).strftime("%Y-%m-%dT%H:%M:%SZ")
     document.metadata.created = document.metadata.modified = stamp
     variant = "pdf/a-3b" if archival else "pdf/ua-1"
-    return document.write_pdf(pdf_variant=variant, pdf_tags=True, pdf_identifier=book.meta.identifier.encode())
+    with recorded_tags() as record:
+        data = document.write_pdf(pdf_variant=variant, pdf_tags=True, pdf_identifier=book.meta.identifier.encode())
+    return sound_tags(data, record)  # the structure tree a screen reader can follow (writers/pdftags.py)

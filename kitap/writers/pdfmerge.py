@@ -16,6 +16,7 @@ tagged PDF, with pikepdf: what WeasyPrint would have written had it laid them ou
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 
 LINK_SCHEME = "kitap:"
@@ -50,6 +51,8 @@ def join(parts: list[bytes], bookmarks: list[Bookmark], folios: dict[int, int] |
     base = pikepdf.open(io.BytesIO(parts[0]))
     tree = base.Root.get("/StructTreeRoot")
     document = tree.K[0] if tree is not None else None
+    if document is not None:
+        document.K = _kid_array(document)
     nums = list(tree.ParentTree.Nums) if tree is not None else []
     next_key = _next_key(nums)
     dests = _dests(base)
@@ -58,7 +61,10 @@ def join(parts: list[bytes], bookmarks: list[Bookmark], folios: dict[int, int] |
         part = pikepdf.open(io.BytesIO(data))
         sources.append(part)  # kept open until the joined PDF is written
         start = len(base.pages)
-        base.pages.extend(part.pages)
+        with warnings.catch_warnings():
+            # pikepdf warns that extend() leaves named destinations behind: they are merged below (_dests)
+            warnings.simplefilter("ignore", pikepdf.exceptions.PageCopyWarning)
+            base.pages.extend(part.pages)
         part_tree = part.Root.get("/StructTreeRoot")
         if part_tree is not None and tree is not None:
             offset = next_key
@@ -69,7 +75,7 @@ def join(parts: list[bytes], bookmarks: list[Bookmark], folios: dict[int, int] |
                     if "/StructParent" in annotation:
                         annotation.StructParent = int(annotation.StructParent) + offset
             part_document = part_tree.K[0]
-            kids = _copy(base, part_document.K)
+            kids = _copy(base, _kid_array(part_document))
             for kid in kids:
                 if isinstance(kid, pikepdf.Dictionary):
                     kid.P = document
@@ -110,6 +116,14 @@ def _copy(pdf, value):
     if isinstance(value, pikepdf.Dictionary):
         return pikepdf.Dictionary({key: _copy(pdf, item) for key, item in value.items()})
     return value
+
+
+def _kid_array(element):
+    """An element's kids as an array (PDF allows one kid on its own, as writers/pdftags.py writes it)."""
+    import pikepdf
+
+    kids = element.get("/K")
+    return pikepdf.Array() if kids is None else kids if isinstance(kids, pikepdf.Array) else pikepdf.Array([kids])
 
 
 def _next_key(nums) -> int:
