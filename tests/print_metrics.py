@@ -174,7 +174,7 @@ def _lines(page, number: int, margin: set[float]) -> list[Line]:
     if not sized:
         return []
     common = _page_text_size(sized)
-    column = [c for c in sized if abs(c["size"] - common) < 0.05]
+    column = [c for c in sized if round(c["size"], 1) == common]
     left, right = min(c["x0"] for c in column), max(c["x1"] for c in column)
     by_base: dict[float, list] = {}
     for char in chars:
