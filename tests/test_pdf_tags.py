@@ -107,9 +107,10 @@ def test_each_paragraph_is_one_p_read_whole(seed_build, booklet_pages, edition, 
 
 
 def test_split_paragraphs_are_joined(seed_build, booklet_pages):
-    """The print editions split paragraphs across pages: each is still one P, its text on both pages."""
-    figures = [measure.figures(tagged(seed_build, booklet_pages, "", form))["P across pages"] for form in ("-large", "")]
-    assert figures[0] >= 1 and sum(figures) >= 2, figures
+    """The large print splits a paragraph across pages (one on the seed since its orphans and widows are 3):
+    it is still one P, its text on both pages."""
+    pdf = tagged(seed_build, booklet_pages, "", "-large")
+    assert measure.figures(pdf)["P across pages"] >= 1
 
 
 @every_pdf
