@@ -107,15 +107,19 @@ def test_each_paragraph_is_one_p_read_whole(seed_build, booklet_pages, edition, 
 
 
 def test_split_paragraphs_are_joined(seed_build, booklet_pages):
-    """The large print splits paragraphs across pages: each is still one P, its text on both pages."""
+    """The large print splits a paragraph across pages (one on the seed since its orphans and widows are 3):
+    it is still one P, its text on both pages."""
     pdf = tagged(seed_build, booklet_pages, "", "-large")
-    assert measure.figures(pdf)["P across pages"] >= 2
+    assert measure.figures(pdf)["P across pages"] >= 1
 
 
 @every_pdf
 def test_line_end_hyphens_are_not_read(seed_build, booklet_pages, edition, form):
     pdf = tagged(seed_build, booklet_pages, edition, form)
     hyphenated = [c for c in measure.held(pdf) if pdf.drawn.get(c, "").endswith("\u2010")]
+    if form == "-large":  # large print splits no word across lines (UKAAF): nothing to read as a soft hyphen
+        assert all(not pdf.read(c).endswith("\u00ad") for c in hyphenated)
+        return
     assert len(hyphenated) > 10  # the print is hyphenated…
     assert all(pdf.read(c).endswith("\u00ad") for c in hyphenated)  # …and each hyphen reads as a soft one
 

@@ -1,4 +1,5 @@
-"""The print editions: the A4 handout, the A5 booklet imposed for saddle stitching, and large print."""
+"""The print editions: the A4 handout, the A5 booklet imposed for saddle stitching (and its A5 pages, tagged,
+for screen readers), and large print."""
 from __future__ import annotations
 
 from . import PAGE_STARTS, Product, Writer
@@ -43,18 +44,20 @@ def _maker(name: str):
 
 
 def _booklet(job, a5_pdf: bytes, pages: int):
-    """The imposed booklet; thicker than one signature holds, in several, with a note for the print shop."""
+    """The imposed booklet (thicker than one signature holds, in several, with a note for the print shop),
+    and its A5 pages as laid out: imposition keeps no structure tree, so they are the booklet for screen
+    readers (tagged)."""
     from ..languages import pack_for
     from ..writers.booklet import impose_signatures, print_shop_note
     from ..writers.pdf import BOOKLET
 
     name = f"{job.book.meta.name}{BOOKLET.suffix}"
     data, parts = impose_signatures(a5_pdf)
-    booklet = Product(f"{name}.pdf", data, pages)
+    made = (Product(f"{name}.pdf", data, pages), Product(f"{name}-pages.pdf", a5_pdf, pages))
     if len(parts) == 1:
-        return booklet
+        return made
     note = print_shop_note(pack_for(job.book.meta.language).labels, f"{name}.pdf", pages, parts)
-    return booklet, Product(f"{name}-print-shop.txt", note.encode("utf-8"))
+    return (*made, Product(f"{name}-print-shop.txt", note.encode("utf-8")))
 
 
 def _booklet_pages(pages: int) -> str:

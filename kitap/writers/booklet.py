@@ -14,13 +14,41 @@ TRAILER_ID = re.compile(rb"/ID\s*\[\s*" + _STRING + rb"\s*" + _STRING + rb"\s*\]
 def impose_saddle(a5_pdf: bytes) -> bytes:
     """Print duplex (flip on the short edge), fold the stack once, staple: pages read 1, 2, 3…
 
-    pdfimpose pads with blank pages to a multiple of 4, and puts each A5 pair on an A4 landscape side.
+    pdfimpose pads with blank pages to a multiple of 4, and puts each A5 pair side by side on a sheet.
     """
     from pdfimpose.schema import saddle
 
     out = io.BytesIO()
     saddle.impose([io.BytesIO(a5_pdf)], out, folds="h")
-    return stable_id(out.getvalue())
+    return stable_id(on_a4(out.getvalue()))
+
+
+A4_LANDSCAPE = (297 / 25.4 * 72, 210 / 25.4 * 72)  # pt
+
+
+def on_a4(sheets: bytes) -> bytes:
+    """The sheets made exactly A4: two A5 pages side by side are 296 mm wide (A5 is 148 mm, A4 297), so
+    each sheet is widened by a millimetre and its content moved half of it right: the fold stays at the
+    middle of the sheet."""
+    import pymupdf
+
+    document = pymupdf.open(stream=sheets, filetype="pdf")
+    width, height = A4_LANDSCAPE
+    for page in document:
+        shift = (width - page.mediabox.width) / 2
+        contents = [_stream(document, f"q 1 0 0 1 {shift:.4f} 0 cm\n".encode()), *page.get_contents(),
+                    _stream(document, b"\nQ\n")]
+        document.xref_set_key(page.xref, "Contents", "[" + " ".join(f"{xref} 0 R" for xref in contents) + "]")
+        document.xref_set_key(page.xref, "MediaBox", f"[0 0 {width:.4f} {height:.4f}]")
+        document.xref_set_key(page.xref, "CropBox", "null")  # the media box is the page
+    return document.tobytes()
+
+
+def _stream(document, data: bytes) -> int:
+    xref = document.get_new_xref()
+    document.update_object(xref, "<<>>")
+    document.update_stream(xref, data)
+    return xref
 
 
 MAX_SIGNATURE = 40  # A5 pages a saddle-stitched signature holds (10 sheets folded once): thicker ones creep and split

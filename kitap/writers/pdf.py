@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import atexit
 import logging
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from functools import lru_cache, partial
 
 from ..model import Book
 from ..render import PDF, STYLES_DIR, TOOL_ROOT, Page, appendix_parts, text_page
@@ -17,6 +17,7 @@ from ..timing import NULL, Stopwatch
 from .fetcher import ConfinedFetcher
 from ..weasy import free_font_config
 from ..weasy.linebreaks import remembered_lines
+from ..weasy.margins import numbers_to_outer_margin
 from ..weasy.tagging import recorded_tags
 from .linenumbers import line_marks, overlay_line_numbers
 from .pdftags import sound_tags
@@ -30,11 +31,13 @@ class PrintVariant:
     name: str
     suffix: str
     stylesheet: str | None = None
+    book_pages: bool = False  # left and right pages: paragraph numbers in the outer margin of both
+    hyphenated: bool = True   # soft hyphens in the text (large print: none, see print-large.css)
 
 
 A4 = PrintVariant("pdf", "")
-BOOKLET = PrintVariant("booklet", "-booklet", "styles/print-a5.css")
-LARGE = PrintVariant("large", "-large", "styles/print-large.css")
+BOOKLET = PrintVariant("booklet", "-booklet", "styles/print-a5.css", book_pages=True)
+LARGE = PrintVariant("large", "-large", "styles/print-large.css", hyphenated=False)
 VARIANTS = {variant.name: variant for variant in (A4, BOOKLET, LARGE)}  # output kind → edition
 
 
@@ -85,10 +88,16 @@ def release_fonts() -> None:
         free_font_config(config)
 
 
-def _html(book: Book, page: Page) -> str:
+def print_target(variant: PrintVariant):
+    """The render target of an edition: large print has no soft hyphens at all (`hyphens: none` is not
+    enough: WeasyPrint 70 still breaks footnotes at them)."""
+    return PDF if variant.hyphenated else replace(PDF, hyphenate=False)
+
+
+def _html(book: Book, page: Page, target=PDF) -> str:
     from ..render import render_document
 
-    return render_document(book, PDF, page)
+    return render_document(book, target, page)
 
 
 @lru_cache(maxsize=None)
@@ -135,11 +144,15 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
     """Lay out the text, then the appendices with the text's real page numbers. `html_for(page)`: the
     HTML of a `Page` of this book for print, when another process renders it (default: render here)."""
     extra = (variant.stylesheet,) if variant.stylesheet else ()
+    if not variant.hyphenated and html_for is None:
+        html_for = partial(_html, book, target=print_target(variant))
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
         text = _mended(book, text_page(extra), watch, html_for)
+        if variant.book_pages:
+            numbers_to_outer_margin(text)
         page_of = {ident: number for number, page in enumerate(text.pages, start=1) for ident in page.anchors}
         appendices = _render(book, Page(parts=appendix_parts(), extra_stylesheets=extra, first_page=len(text.pages) + 1,
                                         page_of=page_of, linked_styles=False), watch, html_for)

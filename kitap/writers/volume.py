@@ -138,10 +138,11 @@ def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCa
     """One chapter laid out (mended) and written as a tagged PDF, or taken from the cache."""
     from ..render import render_document
     from .pagemap import page_starts
-    from .pdf import _Collect, _mended, write_document
+    from .pdf import _Collect, _mended, print_target, write_document
 
     page = _chapter_page(number, variant)
-    html = render_document(book, PDF, page)
+    target = print_target(variant)
+    html = render_document(book, target, page)
     key = hashlib.sha256(f"{tool}\0{variant.name}\0{archival}\0".encode() + html.encode("utf-8")).hexdigest()[:32]
     found = cache.get(key)
     if found is not None and found.number == number:
@@ -151,9 +152,13 @@ def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCa
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        document = _mended(book, page, NULL, lambda p: html if p == page else render_document(book, PDF, p))
+        document = _mended(book, page, NULL, lambda p: html if p == page else render_document(book, target, p))
     finally:
         logger.removeHandler(collect)
+    if variant.book_pages:  # (it opens on a right-hand page: _pages_of)
+        from ..weasy.margins import numbers_to_outer_margin
+
+        numbers_to_outer_margin(document)
     anchors: dict[str, int] = {}
     for index, laid in enumerate(document.pages, start=1):
         for ident in laid.anchors:
@@ -246,8 +251,7 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
     with watch.stage("layout"):
         for _ in range(MAX_FRONT_ROUNDS):
             first = len(front.pages) + 1
-            page_of, offsets = _pages_of(ordered, first)
-            end = first + sum(c.pages for c in ordered)
+            page_of, offsets, end = _pages_of(ordered, first, variant.book_pages)
             appendices = _appendices(book, variant, page_of, end, watch)
             for index, laid in enumerate(appendices.pages):
                 for ident in laid.anchors:
@@ -260,13 +264,16 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
     with watch.stage("pdf write"):
         from .pdf import write_document
 
-        parts = [write_document(book, front, archival), *(c.pdf for c in ordered),
-                 write_document(book, appendices, archival)]
+        blanks = _blanks(ordered, offsets, first)
+        parts = [write_document(book, front, archival)]
+        for chapter in ordered:
+            parts += [_blank_page(chapter.pdf)] * (chapter.number in blanks) + [chapter.pdf]
+        parts.append(write_document(book, appendices, archival))
         marks = bookmarks_of(front) + [Bookmark(m.page + offsets[c.number] - 1, m.level, m.label, m.x, m.y)
                                        for c in ordered for m in c.bookmarks]
         marks += bookmarks_of(appendices, end - 1)
         folio_pdf = _folios(book, variant, first, end - first)
-        folios = {first - 1 + index: index for index in range(end - first)}
+        folios = {first - 1 + index: index for index in range(end - first) if first + index not in blanks.values()}
         data, missing = join(parts, marks, folios, folio_pdf)
     from .pagemap import page_starts
 
@@ -279,17 +286,45 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
     return VolumePrint(data, total, starts, warnings, sum(not c.reused for c in ordered))
 
 
-def _pages_of(chapters: list[ChapterPrint], first: int) -> tuple[dict[str, int], dict[int, int]]:
-    """The page of every element of the chapters, and each chapter's first page, the first starting at `first`."""
+def _pages_of(chapters: list[ChapterPrint], first: int, recto: bool = False) -> tuple[dict[str, int], dict[int, int], int]:
+    """The page of every element of the chapters, each chapter's first page, the first starting at `first`,
+    and the page after the last. `recto`: a book's chapters open on a right-hand (odd) page, the left-hand
+    one before left blank (their pages were laid out as starting on the right: mirrored margins)."""
     page_of: dict[str, int] = {}
     offsets: dict[int, int] = {}
     start = first
     for chapter in chapters:
+        start += recto and start % 2 == 0
         offsets[chapter.number] = start
         for ident, page in chapter.anchors.items():
             page_of.setdefault(ident, start + page - 1)
         start += chapter.pages
-    return page_of, offsets
+    return page_of, offsets, start
+
+
+def _blanks(chapters: list[ChapterPrint], offsets: dict[int, int], first: int) -> dict[int, int]:
+    """chapter number → the blank page (its number) set before it."""
+    blanks, expected = {}, first
+    for chapter in chapters:
+        if offsets[chapter.number] != expected:
+            blanks[chapter.number] = expected
+        expected = offsets[chapter.number] + chapter.pages
+    return blanks
+
+
+def _blank_page(like: bytes) -> bytes:
+    """One empty page of the size of the first page of `like` (a PDF): no folio, no running head."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(like)) as model:
+        box = [float(v) for v in model.pages[0].MediaBox]
+    blank = pikepdf.new()
+    blank.add_blank_page(page_size=(box[2] - box[0], box[3] - box[1]))
+    out = io.BytesIO()
+    blank.save(out, deterministic_id=True)
+    return out.getvalue()
 
 
 def _front(book, variant, page_of: dict[str, int], watch: Stopwatch):
@@ -314,9 +349,10 @@ def _folios(book, variant, first: int, count: int) -> bytes:
     from .pdf import _font_config, _stylesheets
 
     pages = "".join('<div class="folio-sheet"></div>' for _ in range(count))
+    side = " html { break-before: left; }" if first % 2 == 0 else ""  # its sides follow the numbers (booklet)
     html = (f'<!DOCTYPE html><html lang="{book.meta.language}"><head><meta charset="utf-8"/><title>folios</title>'
             '<style>@page { @top-left { content: none; } @top-right { content: none; } }'
-            f'@page :first {{ counter-reset: page {first}; }}'
+            f'@page :first {{ counter-reset: page {first}; }}{side}'
             '.folio-sheet { height: 1px; break-after: page; } .folio-sheet:last-child { break-after: auto; }'
             f'</style></head><body>{pages}</body></html>')
     extra = (variant.stylesheet,) if variant.stylesheet else ()
