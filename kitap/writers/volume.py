@@ -136,11 +136,18 @@ class ChapterCache:
 
 def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCache, tool: str) -> ChapterPrint:
     """One chapter laid out (mended) and written as a tagged PDF, or taken from the cache."""
+    return lay_out_part(book, variant, _chapter_page(number, variant), number, archival, cache, tool, mend=True)
+
+
+def lay_out_part(book, variant, page: Page, number: int, archival: bool, cache: ChapterCache, tool: str,
+                 mend: bool = False) -> ChapterPrint:
+    """A part of the volume (a chapter: `number`; the title page and contents, the appendices: 0) laid
+    out (mended, for a chapter) and written as a tagged PDF, or taken from the cache when its HTML (page
+    numbers included) is what an earlier build laid out."""
     from ..render import render_document
     from .pagemap import page_starts
-    from .pdf import _Collect, _mended, print_target, write_document
+    from .pdf import _Collect, _mended, _render, print_target, write_document
 
-    page = _chapter_page(number, variant)
     target = print_target(variant)
     html = render_document(book, target, page)
     key = hashlib.sha256(f"{tool}\0{variant.name}\0{archival}\0".encode() + html.encode("utf-8")).hexdigest()[:32]
@@ -151,11 +158,12 @@ def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCa
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
+    html_for = lambda p: html if p == page else render_document(book, target, p)  # noqa: E731
     try:
-        document = _mended(book, page, NULL, lambda p: html if p == page else render_document(book, target, p))
+        document = _mended(book, page, NULL, html_for) if mend else _render(book, page, NULL, html_for)
     finally:
         logger.removeHandler(collect)
-    if variant.book_pages:  # (it opens on a right-hand page: _pages_of)
+    if variant.book_pages and number:  # (it opens on a right-hand page: _pages_of)
         from ..weasy.margins import numbers_to_outer_margin
 
         numbers_to_outer_margin(document)
@@ -163,10 +171,10 @@ def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCa
     for index, laid in enumerate(document.pages, start=1):
         for ident in laid.anchors:
             anchors.setdefault(ident, index)
-    chapter = ChapterPrint(number, write_document(book, document, archival), len(document.pages), anchors,
-                           page_starts([document]), bookmarks_of(document), collect.messages, key=key)
-    cache.put(key, chapter)
-    return chapter
+    part = ChapterPrint(number, write_document(book, document, archival), len(document.pages), anchors,
+                        page_starts([document]), bookmarks_of(document), collect.messages, key=key)
+    cache.put(key, part)
+    return part
 
 
 # ---- the pool --------------------------------------------------------------------------------------
@@ -232,7 +240,7 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
     try:
         with watch.stage("layout"):
             pending = pool.pool.map_async(_work, order, chunksize=1) if pool else None
-            front = _front(book, variant, {}, watch)  # meanwhile: the title page and contents, numbers blank
+            front = _front(book, variant, {}, archival, cache, tool)  # meanwhile: title page, contents, numbers blank
             if pending is not None:
                 chapters = {c.number: c for c in pending.get()}
             else:
@@ -245,44 +253,41 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
         _WORK.clear()
     if pool:
         pool.close()
-    cache.used.update(c.key for c in chapters.values())  # (laid out in other processes: their keys come back)
-    cache.prune()
     ordered = [chapters[n] for n in numbers]
+    cache.used.add(front.key)  # (the front with its numbers blank: the next build lays it out first too)
     with watch.stage("layout"):
         for _ in range(MAX_FRONT_ROUNDS):
-            first = len(front.pages) + 1
+            first = front.pages + 1
             page_of, offsets, end = _pages_of(ordered, first, variant.book_pages)
-            appendices = _appendices(book, variant, page_of, end, watch)
-            for index, laid in enumerate(appendices.pages):
-                for ident in laid.anchors:
-                    page_of.setdefault(ident, end + index)
-            final = _front(book, variant, page_of, watch)
-            if len(final.pages) == len(front.pages):
+            appendices = _appendices(book, variant, page_of, end, archival, cache, tool)
+            for ident, page in appendices.anchors.items():
+                page_of.setdefault(ident, end + page - 1)
+            final = _front(book, variant, page_of, archival, cache, tool)
+            if final.pages == front.pages:
                 front = final
                 break
             front = final  # the numbers changed its length (very rarely): count again
+    cache.used.update(c.key for c in (*chapters.values(), front, appendices))  # (from other processes too)
     with watch.stage("pdf write"):
-        from .pdf import write_document
-
         blanks = _blanks(ordered, offsets, first)
-        parts = [write_document(book, front, archival)]
+        parts = [front.pdf]
         for chapter in ordered:
             parts += [_blank_page(chapter.pdf)] * (chapter.number in blanks) + [chapter.pdf]
-        parts.append(write_document(book, appendices, archival))
-        marks = bookmarks_of(front) + [Bookmark(m.page + offsets[c.number] - 1, m.level, m.label, m.x, m.y)
-                                       for c in ordered for m in c.bookmarks]
-        marks += bookmarks_of(appendices, end - 1)
-        folio_pdf = _folios(book, variant, first, end - first)
+        parts.append(appendices.pdf)
+        marks = front.bookmarks + [Bookmark(m.page + offsets[c.number] - 1, m.level, m.label, m.x, m.y)
+                                   for c in ordered for m in c.bookmarks]
+        marks += [Bookmark(m.page + end - 1, m.level, m.label, m.x, m.y) for m in appendices.bookmarks]
+        folio_pdf = _folios(book, variant, first, end - first, cache, tool)
+    cache.prune()
+    with watch.stage("pdf write"):
         folios = {first - 1 + index: index for index in range(end - first) if first + index not in blanks.values()}
         data, missing = join(parts, marks, folios, folio_pdf)
-    from .pagemap import page_starts
-
-    starts = page_starts([front]) + [PageStart(s.page + offsets[c.number] - 1, s.element_id, s.alnum_offset)
-                                     for c in ordered for s in c.starts]
-    starts += [PageStart(s.page + end - 1, s.element_id, s.alnum_offset) for s in page_starts([appendices])]
-    warnings = [w for c in ordered for w in c.warnings]
+    starts = front.starts + [PageStart(s.page + offsets[c.number] - 1, s.element_id, s.alnum_offset)
+                             for c in ordered for s in c.starts]
+    starts += [PageStart(s.page + end - 1, s.element_id, s.alnum_offset) for s in appendices.starts]
+    warnings = [w for c in (front, *ordered, appendices) for w in c.warnings]
     warnings += [f"internal: link to #{name} has no target in the volume" for name in dict.fromkeys(missing)]
-    total = end - 1 + len(appendices.pages)
+    total = end - 1 + appendices.pages
     return VolumePrint(data, total, starts, warnings, sum(not c.reused for c in ordered))
 
 
@@ -327,22 +332,32 @@ def _blank_page(like: bytes) -> bytes:
     return out.getvalue()
 
 
-def _front(book, variant, page_of: dict[str, int], watch: Stopwatch):
-    from .pdf import _render
-
-    return _render(book, Page(parts=("front",), extra_stylesheets=styles_for(variant), page_of=page_of,
-                              linked_styles=False), watch, None)
+def _front(book, variant, page_of: dict[str, int], archival: bool, cache: ChapterCache, tool: str) -> ChapterPrint:
+    page = Page(parts=("front",), extra_stylesheets=styles_for(variant), page_of=page_of, linked_styles=False)
+    return lay_out_part(book, variant, page, 0, archival, cache, tool)
 
 
-def _appendices(book, variant, page_of: dict[str, int], first: int, watch: Stopwatch):
-    from .pdf import _render
+def _appendices(book, variant, page_of: dict[str, int], first: int, archival: bool, cache: ChapterCache,
+                tool: str) -> ChapterPrint:
+    page = Page(parts=appendix_parts(), extra_stylesheets=styles_for(variant), first_page=first, page_of=page_of,
+                linked_styles=False)
+    return lay_out_part(book, variant, page, 0, archival, cache, tool)
 
-    return _render(book, Page(parts=appendix_parts(), extra_stylesheets=styles_for(variant), first_page=first,
-                              page_of=page_of, linked_styles=False), watch, None)
+
+def _folios(book, variant, first: int, count: int, cache: ChapterCache, tool: str) -> bytes:
+    """`count` empty pages numbered from `first`, in the edition's page style: the chapters' folios (kept
+    in the cache like a chapter)."""
+    key = hashlib.sha256(f"{tool}\0{variant.name}\0folios\0{book.meta.language}\0{first}\0{count}".encode()).hexdigest()[:32]
+    cache.used.add(key)
+    found = cache.get(key)
+    if found is not None:
+        return found.pdf
+    data = _folio_pdf(book, variant, first, count)
+    cache.put(key, ChapterPrint(0, data, count, {}, [], []))
+    return data
 
 
-def _folios(book, variant, first: int, count: int) -> bytes:
-    """`count` empty pages numbered from `first`, in the edition's page style: the chapters' folios."""
+def _folio_pdf(book, variant, first: int, count: int) -> bytes:
     from weasyprint import HTML
 
     from .fetcher import ConfinedFetcher
