@@ -118,6 +118,8 @@ class Renderer:
         self.unhyphenated = page.unhyphenated if page else {}  # paragraph id → words not to hyphenate
         self.keep_notes = set(page.keep_notes) if page else set()
         self.new_pages = set(page.new_page_before) if page else set()
+        self.lines = page.lines if page else None  # print: kitap breaks the lines (kitap/lines)
+        self.kinds = {block.id: block.kind for block in book.blocks}
         self.notes = {note.key: note for note in book.notes}
         self.glossary = {entry.id: entry for entry in book.glossary}
         self.paragraph_of = {node.id: block.number for block in book.blocks
@@ -161,11 +163,20 @@ class Renderer:
                 seen[label] = Ref(label, self.href("article", ident))
         return sorted(seen.values(), key=lambda ref: ref.label)
 
-    def inline(self, children: list[Inline], hyphenate: bool = True, block_id: str = "") -> Markup:
+    def inline(self, children: list[Inline], hyphenate: bool = True, block_id: str = "", note: int = 0) -> Markup:
         """A whole run of inline content (a paragraph, a note, an event), typeset as one paragraph;
         hyphenated where the target is, unless `hyphenate` is False (and but for the words a layout
-        asked to keep whole: Page.unhyphenated, by the paragraph's `block_id`)."""
+        asked to keep whole: Page.unhyphenated, by the paragraph's `block_id`). In print, a paragraph of
+        the article or a `note` is broken into lines by kitap (kitap/lines)."""
         self._typeset(children, hyphenate and self.target.hyphenate, self.unhyphenated.get(block_id, ()))
+        kind = "note" if note else self.kinds.get(block_id)
+        tracking = 0.0
+        if self.lines is not None and kind:
+            from ..lines import set_lines
+
+            tracking = set_lines(self.lines, kind, children, self.display, str(note or ""))
+        if tracking:  # the letter spacing the line breaker set the paragraph with
+            return Markup(f'<span class="tracked" style="letter-spacing: {tracking:g}em">{self._children(children)}</span>')
         return self._children(children)
 
     def _typeset(self, children: list[Inline], hyphenated: bool, whole: tuple[int, ...] = ()) -> None:
@@ -189,6 +200,10 @@ class Renderer:
             shown = typographer.verbatim(node.text) if verbatim else typographer.chunk(node.text, lookahead=after)
             hyphenate = self._hyphenation(language) if hyphenated and not verbatim else None
             shown = hyphenate(shown) if hyphenate else shown
+            if hyphenate and self.lines is not None:
+                from ..lines import limit_hyphens
+
+                shown = limit_hyphens(shown, self.lines.limits)
             self.display[id(node)] = _keep_whole(shown, counted, whole) if whole else shown
             counted += sum(c.isalnum() for c in node.text)
 
@@ -248,7 +263,7 @@ class Renderer:
         note = self.notes[node.key]
         if self.target.footnotes == "float":
             keep = " keep-with-call" if note.number in self.keep_notes else ""
-            return f'<span class="footnote{keep}" id="fn-{note.number}">{self.inline(note.body)}</span>'
+            return f'<span class="footnote{keep}" id="fn-{note.number}">{self.inline(note.body, note=note.number)}</span>'
         epub = ' epub:type="noteref"' if self.target.epub_semantics else ""
         return (f'<a class="noteref" id="fnref-{note.number}" href="#fn-{note.number}"{epub} role="doc-noteref">'
                 f'{note.number}</a>')

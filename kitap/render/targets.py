@@ -60,9 +60,10 @@ class Page:
     unhyphenated: dict[str, tuple[int, ...]] = field(default_factory=dict)
     keep_notes: tuple[int, ...] = ()
     new_page_before: tuple[str, ...] = ()   # paragraph ids that start a new page
+    lines: object = None                    # print: the edition's kitap.lines.Setting (breaks chosen by kitap)
 
 
-def text_page(extra_stylesheets: tuple[str, ...] = ()) -> Page:
+def text_page(extra_stylesheets: tuple[str, ...] = (), lines=None) -> Page:
     """The print editions' first document: the title block and the article (the appendices follow as a
-    second document, once the text's pages are known)."""
-    return Page(parts=("article",), extra_stylesheets=extra_stylesheets, linked_styles=False)
+    second document, once the text's pages are known); `lines`: the edition's line setting."""
+    return Page(parts=("article",), extra_stylesheets=extra_stylesheets, linked_styles=False, lines=lines)
