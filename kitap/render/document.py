@@ -5,17 +5,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import re
+
 import jinja2
 from markupsafe import Markup, escape
 
 from .. import __version__
 from ..languages import UnknownLanguage, pack_for
-from ..typography import Typographer, typeset
+from ..typography import NB_HYPHEN, Typographer, typeset
 from ..model import Book, Foreign, Inline, Link, Mark, NoteRef, PageBreak, Styled, Text
 from ..transforms.inline_ops import CONTAINERS, plain_text, walk
 from .targets import STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target, parts  # noqa: F401
 
 SOFT_HYPHEN = "\u00ad"
+# A word the typography bound at its suffix hyphen («168‑ші»): in the e-book and the web page it is shown
+# with the author's hyphen in a span that does not wrap, since a U+2011 defeats the reader's search.
+# (A text may start at the hyphen, after a marked abbreviation: «<span>БҰҰ</span>‑ға»; no line breaks before
+# a hyphen.)
+BOUND_WORD = re.compile(rf"[\w{SOFT_HYPHEN}]*(?:{NB_HYPHEN}[\w{SOFT_HYPHEN}]+)+")
 # A marked phrase that links to an appendix entry: its mark kind → (link class, the appendix).
 MARK_LINKS = {"abbr": ("abbr-link", "glossary"), "chrono": ("chrono-link", "chronology"),
               "person": ("person-link", "persons")}
@@ -104,6 +111,10 @@ def css_string(text: str) -> Markup:
     """A CSS string literal: quotes and backslashes escaped, and '<' so it cannot close the <style>."""
     escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>\n' else c for c in text)
     return Markup(f'"{escaped}"')
+
+
+def _unbreakable(match: re.Match) -> str:
+    return f'<span style="white-space: nowrap">{match.group().replace(NB_HYPHEN, "-")}</span>'
 
 
 class Renderer:
@@ -215,6 +226,19 @@ class Renderer:
         except UnknownLanguage:
             return None
 
+    def typeset(self, text: str) -> str | Markup:
+        """A text of the book outside the article (title, colophon, glossary), typeset as shown."""
+        shown = typeset(text, self.pack.typography)
+        return shown if self.target.paged or NB_HYPHEN not in shown else Markup(self._shown(shown, text))
+
+    def _shown(self, shown: str, written: str) -> str:
+        """`shown` (the typeset text of `written`) escaped; outside print, the words bound at a suffix hyphen
+        with the author's hyphen in a span that does not wrap (unless the author wrote U+2011)."""
+        escaped = str(escape(shown))
+        if self.target.paged or NB_HYPHEN not in shown or NB_HYPHEN in written:
+            return escaped
+        return BOUND_WORD.sub(_unbreakable, escaped)
+
     def _children(self, children: list[Inline]) -> Markup:
         out: list[str] = []
         previous = None
@@ -227,7 +251,7 @@ class Renderer:
 
     def _node(self, node: Inline) -> str:
         if isinstance(node, Text):
-            return str(escape(self.display.get(id(node), node.text)))
+            return self._shown(self.display.get(id(node), node.text), node.text)
         if isinstance(node, Styled):
             return "<br/>" if node.style == "br" else f"<{node.style}>{self._children(node.children)}</{node.style}>"
         if isinstance(node, Foreign):
@@ -292,7 +316,7 @@ def render_document(book: Book, target: Target, page: Page | None = None) -> str
     renderer = Renderer(book, target, page.page_of, page.page_breaks, page)
     return environment().get_template("book.html.j2").render(
         book=book, meta=book.meta, target=target, parts=page.parts, r=renderer, L=renderer.pack.labels,
-        T=lambda text: typeset(text, renderer.pack.typography), format_date=renderer.pack.format_date,
+        T=renderer.typeset, format_date=renderer.pack.format_date,
         version=__version__, title=page.title or book.meta.title, first_page=page.first_page,
         inline_styles=Markup(page.inline_styles), scripts=[Markup(s) for s in page.scripts], downloads=page.downloads,
         stylesheets=[*target.stylesheets, *page.extra_stylesheets] if page.linked_styles else [])
