@@ -129,7 +129,8 @@ def write_project(folder: Path, number: int, rng: random.Random, seed: Path, boo
 
     meta = {k: v for k, v in book.items() if k not in ("identifier", "article", "name", "title")}
     lines = [f"name: course-{number:02d}", f"title: {_q(f'{number}-сабақ. ' + str(book['title']))}"]
-    lines += [f"{key}: {_q(value)}" for key, value in meta.items()]
+    lines += [f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, list) else _q(value)}"
+              for key, value in meta.items()]  # (a JSON list is a YAML flow list: editions: ["cyrl", "latn"])
     (folder / "book.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     out, dropped = [], 0

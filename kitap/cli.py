@@ -31,6 +31,10 @@ ARCHIVAL_HELP = "Write PDF/A-3b (for archives) instead of PDF/UA-1."
 JOBS_HELP = ("Processes to use. One project: with 2 or more, a second process makes the e-book, web page and "
              "large print while the first lays out the handout. Several projects: one per process. "
              "[default: the number of CPUs]")
+SHARD_HELP = ("Of the projects given, build only the K-th of N shares (sorted by folder name, every N-th from "
+              "the K-th): run K = 1…N on N machines or CI jobs to spread a library over them.")
+HANDOUTS_HELP = ("Course packs: also write each text as its own A4 handout, page numbers from 1, into "
+                 "OUTPUT/handouts/<text>/.")
 EXIT_STATUS = "\b\nExit status: 0 success, 1 problem in the sources or the build, 2 usage or internal error."
 
 
@@ -70,6 +74,18 @@ def _valid_only(ctx, param, value: str | None) -> str | None:
     return value
 
 
+def _valid_shard(ctx, param, value: str | None):
+    """--shard K/N with 1 ≤ K ≤ N: anything else is wrong usage (exit status 2)."""
+    if value is None:
+        return None
+    from .pipeline import parse_shard
+
+    try:
+        return parse_shard(value)
+    except KitapError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 def build_options(function):
     """The options every building command shares."""
     for option in reversed((
@@ -84,14 +100,17 @@ def build_options(function):
         click.option("--quiet", "-q", is_flag=True, help="Print nothing but problems."),
         click.option("--verbose", "-v", is_flag=True, help="Also show the time of each stage."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N", help=JOBS_HELP),
+        click.option("--shard", metavar="K/N", callback=_valid_shard, help=SHARD_HELP),
+        click.option("--handouts", is_flag=True, help=HANDOUTS_HELP),
     )):
         function = option(function)
     return function
 
 
 def run_build(sources: tuple[Path, ...], output: Path, only: str | None, archival: bool, force: bool,
-              line_numbers: bool, quiet: bool, verbose: bool, jobs: int | None = None, script: str | None = None) -> None:
-    from .pipeline import build, parse_only, parse_scripts, projects
+              line_numbers: bool, quiet: bool, verbose: bool, jobs: int | None = None, script: str | None = None,
+              shard: tuple[int, int] | None = None, handouts: bool = False) -> None:
+    from .pipeline import build, parse_only, parse_scripts, projects, shard_of
 
     from .lanes import usable_cpus
 
@@ -101,13 +120,39 @@ def run_build(sources: tuple[Path, ...], output: Path, only: str | None, archiva
         kinds = parse_only(only)
         scripts = parse_scripts(script)
         pairs = projects(sources or (Path("source"),), output)
+        if shard:
+            everything, pairs = len(pairs), shard_of(pairs, *shard)
+        extra = _handout_jobs(pairs, handouts, scripts)
     except KitapError as error:
         fail(error)
-    if len(pairs) > 1:
+    if shard and not pairs:
+        click.echo(f"shard {shard[0]}/{shard[1]}: none of the {everything} project(s) falls to it; nothing to do")
+        return
+    if len(pairs) > 1 or extra:
         from .parallel import build_many
 
-        sys.exit(build_many(pairs, kinds, archival, force, line_numbers, quiet, processes, scripts))
-    source, output = pairs[0]
+        code = build_many(pairs, kinds, archival, force, line_numbers, quiet, processes, scripts) if len(pairs) > 1 \
+            else _build_one(pairs[0], kinds, archival, force, line_numbers, quiet, verbose, processes, scripts)
+        if extra:
+            code = max(code, build_many([(s, o) for s, o, _ in extra], ("pdf",), archival, force, False, quiet,
+                                        processes, extra[0][2]))
+        sys.exit(code)
+    _build_one(pairs[0], kinds, archival, force, line_numbers, quiet, verbose, processes, scripts)
+
+
+def _handout_jobs(pairs, handouts: bool, scripts):
+    """--handouts: (text folder, its handout folder, scripts) for each text of each course pack built."""
+    if not handouts:
+        return []
+    from .handouts import handout_jobs
+
+    return handout_jobs(pairs, scripts)
+
+
+def _build_one(pair, kinds, archival, force, line_numbers, quiet, verbose, processes, scripts) -> int:
+    from .pipeline import build
+
+    source, output = pair
     if processes > 1:
         # One build in two processes, then this one leaves by os._exit: the build pauses the cycle collector
         # while it lays out; resuming it at the end only ran a last pass over every layout object (25-30 ms)
@@ -119,13 +164,14 @@ def run_build(sources: tuple[Path, ...], output: Path, only: str | None, archiva
     except KitapError as error:
         fail(error)
     if quiet:
-        return
+        return 0
     if not report.outputs:  # nothing changed: answer at once, without loading the display library
         click.echo(f"{output}: up to date ({', '.join(report.unchanged)}); use --force to rebuild")
-        return
+        return 0
     from .report import summary
 
     summary(report, verbose)
+    return 0
 
 
 def _progress(quiet: bool):
@@ -159,7 +205,8 @@ class LazyGroup(click.Group):
 @build_options
 @click.version_option(__version__, prog_name="kitap")
 @click.pass_context
-def main(ctx: click.Context, source, output, only, script, archival, force, line_numbers, quiet, verbose, jobs) -> None:
+def main(ctx: click.Context, source, output, only, script, archival, force, line_numbers, quiet, verbose, jobs,
+         shard, handouts) -> None:
     """Build a print handout (PDF), an A5 booklet, a large-print PDF, an e-book (EPUB 3) and a web page
     from an annotated text.
 
@@ -172,14 +219,17 @@ def main(ctx: click.Context, source, output, only, script, archival, force, line
       python build.py new lessons/abai --title "Абай"  # start a new project
       python build.py serve                            # live preview in the browser
       python build.py check                            # what an editor would catch
+      python build.py --source term-1 --handouts       # a course pack, and each text as a handout
+      python build.py --source library --shard 2/8     # the 2nd of 8 shares of a folder of projects
     """
     if ctx.invoked_subcommand is None:
-        run_build(source, output, only, archival, force, line_numbers, quiet, verbose, jobs, script)
+        run_build(source, output, only, archival, force, line_numbers, quiet, verbose, jobs, script, shard, handouts)
 
 
 @main.command("build", epilog=EXIT_STATUS)
 @build_options
-def build_command(source, output, only, script, archival, force, line_numbers, quiet, verbose, jobs) -> None:
+def build_command(source, output, only, script, archival, force, line_numbers, quiet, verbose, jobs, shard,
+                  handouts) -> None:
     """Build the outputs (the same as running without a subcommand).
 
     \b
@@ -188,7 +238,7 @@ def build_command(source, output, only, script, archival, force, line_numbers, q
       python build.py build --only epub --verbose
       python build.py build --source lessons/a --source lessons/b --output out   # out/a, out/b
     """
-    run_build(source, output, only, archival, force, line_numbers, quiet, verbose, jobs, script)
+    run_build(source, output, only, archival, force, line_numbers, quiet, verbose, jobs, script, shard, handouts)
 
 
 def _valid_text(ctx, param, value: str) -> str:

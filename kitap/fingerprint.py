@@ -42,19 +42,42 @@ def _file_digest(path: Path) -> str:
 
 
 def project_state(source: Path, names) -> dict[str, str]:
-    """Name → sha256 of each named project file (streamed), or ABSENT; the loader's refusals are raised."""
+    """Name → sha256 of each named project file (streamed), or ABSENT; the loader's refusals are raised.
+    In a course pack, 'texts/K/NAME' is the file NAME of the K-th text course.yaml lists (confined to
+    that text's own folder, as its loader confines it)."""
     state = {}
+    folders = _text_folders(source, names)
     for name in names:
-        path = source / name
-        if not path.is_file():
+        root, path = _located(source, name, folders)
+        if path is None or not path.is_file():
             state[name] = ABSENT
             continue
-        with open_source(path, source) as handle:
+        with open_source(path, root) as handle:
             try:
                 state[name] = hashlib.file_digest(handle, "sha256").hexdigest()
             except OSError as exc:
                 raise SourceError(path, 0, f"cannot read this file ({exc.strerror})") from None
     return state
+
+
+def _text_folders(source: Path, names) -> list[Path]:
+    from .load.course import TEXTS_PREFIX, is_course, text_folders
+
+    if not any(name.startswith(TEXTS_PREFIX) for name in names) or not is_course(source):
+        return []
+    return text_folders(source)
+
+
+def _located(source: Path, name: str, folders: list[Path]) -> tuple[Path, Path | None]:
+    """The folder a stamp's file name is confined to, and its path (None: a text the course no longer has)."""
+    from .load.course import TEXTS_PREFIX
+
+    if not folders or not name.startswith(TEXTS_PREFIX):
+        return source, source / name
+    index, _, rest = name.removeprefix(TEXTS_PREFIX).partition("/")
+    if not index.isdigit() or not 1 <= int(index) <= len(folders) or not rest:
+        return source, None
+    return folders[int(index) - 1], folders[int(index) - 1] / rest
 
 
 def source_names(stamp: dict) -> tuple[str, ...]:

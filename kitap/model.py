@@ -98,6 +98,7 @@ class Block:
     list_id: int = 0
     item_number: int = 0
     id: str = ""  # its element id in every output ('p-3', 's-1'), filled by the numbering transform
+    chapter: int = 0  # in a course volume, the number of the text (chapter) it belongs to; else 0
 
     def position(self, offset: int) -> tuple[int, int]:
         """Line and column in the source file of an offset in the block's plain text."""
@@ -114,7 +115,13 @@ class Note:
     key: str
     body: list[Inline]
     origin: Origin
-    number: int = 0
+    number: int = 0  # as printed (in a volume: counted in its chapter)
+    id: str = ""     # its element id ('fn-3'; in a volume 'fn-c2-3'), filled by the numbering transform
+
+    @property
+    def ref_id(self) -> str:
+        """The element id of its call in the text ('fnref-3')."""
+        return "fnref-" + self.id.removeprefix("fn-")
 
 
 @dataclass
@@ -172,6 +179,9 @@ class ChronoEvent:
     origin: Origin
     anchor: Anchor | None = None
     id: str = ""
+    short: str = ""  # its short form, for the timeline's label ('' : the event's first words)
+    ref: str = ""      # the element id of the phrase of the text linked to it (its anchor), if any
+    chapter: int = 0   # in a course volume, the text (chapter) it comes from
 
 
 @dataclass
@@ -204,6 +214,7 @@ class Meta:
     description: str = ""
     certified_by: str = ""  # who certified the e-book's accessibility, if anyone did
     edition: str = ""       # the script of an edition in another script than the source's ('latn'), else ''
+    editor: str = ""        # a course volume's editor (who compiled it: `author` holds the same name)
     editions: tuple[str, ...] = ()  # the editions book.yaml asks for by default ('cyrl', 'latn'); () its own
 
 
@@ -223,6 +234,41 @@ class Person:
 
 
 @dataclass
+class Question:
+    """A teacher's question (questions.yaml): 'open' (lines to write on), 'choice' (one of `choices` is the
+    answer) or 'truefalse' (a statement; `answer` is 'true' or 'false'), and the paragraph it is about."""
+
+    kind: str
+    text: str
+    answer: str
+    origin: Origin
+    choices: tuple[str, ...] = ()
+    lines: int = 0            # lines to write on (open questions)
+    paragraph: int = 0        # the classroom paragraph number it comes from (0: not said)
+    anchor: Anchor | None = None  # or the phrase of the text it is about (its paragraph found by the transforms)
+    id: str = ""
+    block: Block | None = None  # that paragraph, once linked (its number and id are the volume's in a volume)
+    chapter: int = 0          # in a course volume, the text (chapter) it comes from
+
+
+@dataclass
+class Chapter:
+    """One text of a course volume (course.yaml): its own details and editorial record; its blocks are
+    the volume's blocks whose `chapter` is its number."""
+
+    number: int          # its place in the volume, from 1
+    meta: Meta           # its book.yaml
+    root: Path           # its project folder
+    editorial: Editorial = field(default_factory=Editorial)
+    part: str = ""       # the heading of the part of the volume it opens (course.yaml's `part:`), if any
+    origin: Origin | None = None  # its line in course.yaml
+
+    @property
+    def id(self) -> str:
+        return f"c{self.number}"
+
+
+@dataclass
 class Book:
     root: Path
     meta: Meta
@@ -234,6 +280,8 @@ class Book:
     editorial: Editorial = field(default_factory=Editorial)
     sources: dict[str, str] = field(default_factory=dict)  # file read → its sha256, or "absent" (load/sources.py)
     own_script: str = ""  # the script of the source ('cyrl'), whichever edition this book is
+    chapters: list[Chapter] = field(default_factory=list)  # a course volume's texts, in order; [] for one text
+    numbering: str = "per-text"  # a volume's paragraph numbers: 'per-text' (restarting) or 'continuous'
 
     @property
     def glossary(self) -> list[GlossaryEntry]:

@@ -37,12 +37,15 @@ class Output:
 
 @dataclass
 class Made:
-    """An output made in memory: its kind and edition, the file, and the seconds it took."""
+    """An output made in memory: its kind and edition, its files (most outputs: one), and the seconds it took."""
 
     kind: str
     edition: str
-    product: Product
+    products: tuple[Product, ...]
     seconds: float
+
+    def files(self) -> dict[str, bytes]:
+        return {product.file: product.data for product in self.products}
 
 
 @dataclass
@@ -58,8 +61,8 @@ class BuildReport:
 def projects(sources: tuple[Path, ...], output: Path) -> list[tuple[Path, Path]]:
     """(project folder, output folder) pairs: one project builds into `output`; several (repeated --source,
     or a folder whose subfolders are projects) each into output/<folder name>."""
-    if len(sources) == 1 and sources[0].is_dir() and not (sources[0] / "book.yaml").exists():
-        inner = sorted(p for p in sources[0].iterdir() if (p / "book.yaml").is_file())
+    if len(sources) == 1 and sources[0].is_dir() and not _is_project(sources[0]):
+        inner = sorted(p for p in sources[0].iterdir() if _is_project(p))
         if inner:
             sources = tuple(inner)
     if len(sources) == 1:
@@ -68,6 +71,27 @@ def projects(sources: tuple[Path, ...], output: Path) -> list[tuple[Path, Path]]
     if len(set(names)) != len(names):
         raise KitapError("several projects share a folder name; their outputs would collide in " + str(output))
     return [(source, output / name) for source, name in zip(sources, names)]
+
+
+def parse_shard(value: str) -> tuple[int, int]:
+    """'K/N' → (K, N), 1 ≤ K ≤ N."""
+    k, slash, n = value.strip().partition("/")
+    if not slash or not k.isdigit() or not n.isdigit() or not 1 <= int(k) <= int(n):
+        raise KitapError(f"'{value}' is not a share: write K/N with 1 ≤ K ≤ N (e.g. --shard 2/8)")
+    return int(k), int(n)
+
+
+def shard_of(pairs: list[tuple[Path, Path]], k: int, n: int) -> list[tuple[Path, Path]]:
+    """The K-th of N shares of the projects: sorted by folder name (then path), every N-th from the K-th.
+    The same on every machine, whatever order the folders were given or listed in; each project's output
+    folder is the one it has in the whole build, so the shares' outputs can be gathered into one folder."""
+    ordered = sorted(pairs, key=lambda pair: (pair[0].resolve().name, str(pair[0].resolve())))
+    return ordered[k - 1::n]
+
+
+def _is_project(folder: Path) -> bool:
+    """A project folder (book.yaml) or a course pack's (course.yaml): one build."""
+    return (folder / "book.yaml").is_file() or (folder / "course.yaml").is_file()
 
 
 def parse_only(value: str | None) -> tuple[str, ...]:
@@ -116,19 +140,25 @@ def build(source: Path, output: Path, kinds: tuple[str, ...] | None = None, arch
     return report
 
 
-def check_before_build(book, source: Path) -> list[str]:
+def check_before_build(loaded, source: Path) -> list[str]:
     """The checker's rules (all but spelling, which `build.py check` runs) on the loaded, untransformed
-    book: errors stop the build, warnings are reported with it."""
+    book (a course pack: each of its texts): errors stop the build, warnings are reported with it."""
     from .check import CHECKS, Report, passage_groups, run_checks, spelling
     from .check.source import project_of
 
-    project = project_of(book)
-    findings = run_checks(project, [c for c in CHECKS if c is not spelling.check])
-    errors = [str(f) for f in findings if f.severity == "error"]
+    errors, warnings = [], []
+    for book in loaded if isinstance(loaded, list) else [loaded]:
+        project = project_of(book)
+        findings = run_checks(project, [c for c in CHECKS if c is not spelling.check])
+        found = [str(f) for f in findings if f.severity == "error"]
+        if found:
+            where, folder = (f" in {book.root}", book.root) if isinstance(loaded, list) else ("", source)
+            errors += found + [f"{len(found)} error(s) found by the checker{where}; nothing was written "
+                               f"(python build.py check --source {folder} explains each)"]
+        warnings += [str(f) for f in Report(findings, [], passage_groups(project)).shown()]  # file-wide ones summarised
     if errors:
-        raise KitapError("\n".join(errors + [f"{len(errors)} error(s) found by the checker; nothing was written "
-                                             f"(python build.py check --source {source} explains each)"]))
-    return [str(f) for f in Report(findings, [], passage_groups(project)).shown()]  # file-wide ones summarised
+        raise KitapError("\n".join(errors))
+    return warnings
 
 
 TEXT_PAGE = text_page()  # the A4 handout's text, before the appendices
@@ -175,16 +205,34 @@ def read_project(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None
 
 
 def load_books(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None):
-    """The transformed book of each edition, and the book as loaded (for the checker); source errors raised."""
+    """The transformed book of each edition, and the book as loaded (for the checker: a course pack's
+    texts as loaded); source errors raised."""
     from .load import load_project
+    from .load.course import is_course
     from .transforms import apply_transforms
 
+    if is_course(source):
+        return _load_volume(source, watch, scripts)
     with watch.stage("load"):
         loaded = load_project(source)  # as written: what the checker reads
     with watch.stage("transforms"):
         book = apply_transforms(loaded)  # raises the anchor errors first, in the loader's own words
         books = editions_of(book, scripts)
     return books, loaded
+
+
+def _load_volume(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None):
+    """A course pack: each text loaded and transformed on its own, then bound as one volume."""
+    from .load.course import load_course
+    from .transforms import apply_transforms
+    from .transforms.volume import bind
+
+    with watch.stage("load"):
+        course = load_course(source)
+    with watch.stage("transforms"):
+        volume = bind(course, [apply_transforms(text) for text in course.texts])
+        books = editions_of(volume, scripts)
+    return books, course.texts
 
 
 def _record(books) -> dict:
@@ -205,8 +253,13 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
     them all atomically. Outputs already up to date are not made again."""
     from .writers.atomic import commit_outputs
 
+    from .load.course import is_course
+
     watch = Stopwatch(on_stage)
-    mine, theirs = share(kinds, jobs)
+    volume = is_course(source)
+    # A course volume lays out its chapters in a pool of processes (writers/volume.py) instead of
+    # sharing its outputs between two lanes.
+    mine, theirs = (kinds, ()) if volume else share(kinds, jobs)
     options = (archival, line_numbers, _wanted(kinds))
     their_stages: dict[str, float] = {}
     helper = None
@@ -222,7 +275,7 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
         books, warnings = read_project(source, watch, scripts)
         made = []
         for book in books:
-            job = Job(book, archival, line_numbers, watch, options[2])
+            job = Job(book, archival, line_numbers, watch, options[2], jobs=jobs if volume else 1, output=output)
             made += make_outputs(job, _kinds_for(mine, book, todo))
             warnings += job.warnings
     else:
@@ -232,17 +285,17 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
     order = {(kind, book.meta.edition): n for n, (book, kind) in enumerate((b, k) for b in books for k in outputs.kinds())}
     made.sort(key=lambda m: order[(m.kind, m.edition)])
     with watch.stage("commit"):
-        files = {m.product.file: m.product.data for m in made}
+        files = {name: data for m in made for name, data in m.files().items()}
         # The fingerprints of the files exactly as the loader read them (not read again: a file changed
         # since is then seen as changed by the next build)
         keys = {stamp_key(m.kind, m.edition): m.kind for m in made}
         prints = fingerprints(books[0].sources, keys, fingerprint_options)
-        built = {stamp_key(m.kind, m.edition): (prints[stamp_key(m.kind, m.edition)], {m.product.file: m.product.data})
-                 for m in made}
+        built = {stamp_key(m.kind, m.edition): (prints[stamp_key(m.kind, m.edition)], m.files()) for m in made}
         files[STAMP] = stamp_bytes(stamp, built, books[0].sources, _record(books))
-        written = commit_outputs(output, files)
-    reported = [Output(m.kind, path, path.stat().st_size, m.seconds, m.product.pages, m.edition)
-                for m, path in zip(made, written)]
+        written = iter(commit_outputs(output, files))
+    # files made together (a worksheet and its answer key) share their output's time
+    reported = [Output(m.kind, path, path.stat().st_size, m.seconds / len(m.products), p.pages, m.edition)
+                for m in made for p, path in zip(m.products, written)]
     return BuildReport(reported, list(dict.fromkeys(warnings)), watch.seconds, their_stages)  # in the order found
 
 
@@ -343,8 +396,10 @@ class Job:
     give each other (the A4 handout's page starts for the e-book), here or across the two processes."""
 
     def __init__(self, book, archival: bool, line_numbers: bool, watch: Stopwatch, wanted: frozenset[str],
-                 html_for=None, send=None, receive=None):
+                 html_for=None, send=None, receive=None, jobs: int = 1, output: Path | None = None):
         self.book, self.archival, self.line_numbers, self.watch = book, archival, line_numbers, watch
+        self.jobs = jobs                # processes a volume's chapters may be laid out by
+        self.output = output            # the output folder (a volume keeps its chapters' layouts there)
         self.wanted = wanted            # results an output of this build needs, in this process or the other
         self.html_for = html_for        # the HTML of a Page of this book, when the other process renders it
         self.send, self.receive = send, receive  # results to and from the other process
@@ -384,6 +439,6 @@ def make_outputs(job: Job, kinds: tuple[str, ...], duties: tuple[str, ...] = ())
     made = []
     for writer in sorted(chosen, key=lambda w: bool(w.needs)):
         began, waited = time.perf_counter(), job.waited
-        product = writer.make(job)
-        made.append(Made(writer.kind, job.book.meta.edition, product, time.perf_counter() - began - (job.waited - waited)))
+        products = outputs.products_of(writer.make(job))
+        made.append(Made(writer.kind, job.book.meta.edition, products, time.perf_counter() - began - (job.waited - waited)))
     return made

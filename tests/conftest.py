@@ -189,6 +189,9 @@ def assert_page_list_matches(pdf, files: dict[str, bytes]) -> None:
             assert following.split()[:2] == first_words, f"page {page.number}"
 
 
+BLOCK_TAGS = {"p", "div", "dt", "dd", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "section", "header", "caption"}
+
+
 def text_after(tree, marker) -> str:
     """Text following the marker in document order, without paragraph numbers and note calls."""
     words, seen = [], False
@@ -203,7 +206,8 @@ def text_after(tree, marker) -> str:
         if skipped or element.get("class") in ("pn", "note-sep") or element.get("role") == "doc-noteref":
             words.append(element.tail or "")
             continue
-        words += [element.text or "", element.tail or ""]
+        block = etree.QName(element).localname in BLOCK_TAGS  # (its text starts a new line: a word boundary)
+        words += [" " if block else "", element.text or "", element.tail or ""]
         if len("".join(words).split()) > 6:
             break
     return norm("".join(words))

@@ -29,7 +29,7 @@ def test_usage_errors_exit_2_without_traceback(tmp_path):
         only = run_cli(*command, "--source", str(FIXTURES / "mini"), "--output", str(tmp_path), "--only", "pdff")
         assert only.returncode == 2 and "Traceback" not in only.stderr
         assert only.stderr.strip().endswith("Invalid value for '--only': unknown output 'pdff' (choose from pdf, "
-                                            "booklet, large, epub, html)"), only.stderr
+                                            "booklet, large, epub, html, worksheet)"), only.stderr
         assert not any(tmp_path.iterdir()), "nothing built"
 
 

@@ -21,6 +21,7 @@ MODULES = (
     "kitap.appendices.glossary",
     "kitap.appendices.chronology",
     "kitap.appendices.persons",
+    "kitap.appendices.questions",
 )
 
 
@@ -39,6 +40,15 @@ class Appendix:
     epub_type: str = "appendix"        # its landmark and epub:type
     ids: tuple[str, ...] = ()          # prefixes of the element ids of its part: its entries' first ('gl-';
                                        # default: its name and a hyphen)
+    # A course volume (transforms/volume.py) binds the entries of all its texts: entries with the same
+    # merge_key(entry) are one entry (a term several texts use); conflict(kept, other) -> message when two
+    # such entries disagree (an error naming both files); absorb(kept, other) takes what the other adds.
+    # Without merge_key every entry is kept (the chronology: events from every text).
+    merge_key: Callable | None = None
+    conflict: Callable | None = None
+    absorb: Callable | None = None
+    paged: bool = True                 # a part of the paged editions (the teacher's questions are not: their
+                                       # print form is the worksheet), so print contents list it
 
 
 @lru_cache(maxsize=1)

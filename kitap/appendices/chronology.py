@@ -1,10 +1,12 @@
 """The chronology (chronology.yaml): dated events in date order, each linked both ways with the phrase of
-the text that mentions it."""
+the text that mentions it, and drawn as a timeline at the head of its part (kitap/timeline)."""
 from __future__ import annotations
 
 from typing import Any
 
 from . import Appendix
+
+SHORT_LIMIT = 32  # letters of an event's `short:` form: a timeline label that fits beside its neighbours
 
 
 def load(node: Any, path, errors: list) -> list:
@@ -15,7 +17,7 @@ def load(node: Any, path, errors: list) -> list:
     from ..model import ChronoEvent, Origin
 
     fields_of = (Field("date", "date", required=True), Field("event", required=True), Field("anchor"),
-                 Field("occurrence", "int"))
+                 Field("occurrence", "int"), Field("short", limit=SHORT_LIMIT))
     result: list[ChronoEvent] = []
 
     def each(item: Any, line: int) -> None:
@@ -27,7 +29,8 @@ def load(node: Any, path, errors: list) -> list:
             errors.append(SourceError(path, line_of(item, "date", line), problem))
             return
         event = inline_text(fields["event"], Origin(path, line_of(item, "event", line)), errors)
-        result.append(ChronoEvent(date, event, Origin(path, line), anchor_of(fields, path, line)))
+        result.append(ChronoEvent(date, event, Origin(path, line), anchor_of(fields, path, line),
+                                  short=fields.get("short", "")))
 
     check_list(node, path, "chronology.yaml", errors, each)
     return result
@@ -46,12 +49,13 @@ def link(book):
 def convert(events: list, converter) -> None:
     for event in events:
         converter.inlines(event.event)
+        event.short = converter(event.short)
 
 
 def texts(event) -> list[tuple[str, str, str]]:
     from ..transforms.inline_ops import plain_text
 
-    return [(plain_text(event.event), "event", "event")]
+    return [(plain_text(event.event), "event", "event"), (event.short, "name", "short")]
 
 
 APPENDIX = Appendix("chronology", "chronology.yaml", "dated events", load, "parts/chronology.html.j2", sort=sort,

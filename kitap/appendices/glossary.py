@@ -62,5 +62,22 @@ def texts(entry) -> list[tuple[str, str, str]]:
     return [(entry.expansion, "name", "expansion"), (entry.note, "note", "note")]
 
 
+def conflict(kept, other) -> str | None:
+    """Two texts of a volume expanding one term differently."""
+    if " ".join(kept.expansion.split()) == " ".join(other.expansion.split()):
+        return None
+    return (f"glossary term '{kept.term}' is expanded differently by two texts of the course pack: «{kept.expansion}» "
+            f"({kept.origin.path}:{kept.origin.line}) and «{other.expansion}» ({other.origin.path}:{other.origin.line}); "
+            "write the same expansion in both glossary.yaml files")
+
+
+def absorb(kept, other) -> None:
+    """A term's names in other languages, its origin and note, when the first text that defines it has none."""
+    for name in ("kk", "ru", "en", "source_language", "note"):
+        if not getattr(kept, name) and getattr(other, name):
+            setattr(kept, name, getattr(other, name))
+
+
 APPENDIX = Appendix("glossary", "glossary.yaml", "abbreviations", load, "parts/glossary.html.j2", sort=sort,
-                    link=link, convert=convert, texts=texts, epub_type="glossary", ids=("gl-", "glossary"))
+                    link=link, convert=convert, texts=texts, epub_type="glossary", ids=("gl-", "glossary"),
+                    merge_key=lambda entry: entry.term, conflict=conflict, absorb=absorb)

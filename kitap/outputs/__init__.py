@@ -2,7 +2,9 @@
 
 A module declares `WRITERS`, a tuple of `Writer`: what it makes (its kind, the name `--only` takes),
 which tool files only it reads (for the fingerprints), what it needs from another output (the e-book
-needs the A4 handout's page starts) and how it is made. The pipeline, `--only`, the fingerprints, the
+needs the A4 handout's page starts) and how it is made: one file (a `Product`), or several made together
+(a tuple of them: the worksheet and its answer key), which the fingerprints and the report then count as
+one output kind. The pipeline, `--only`, the fingerprints, the
 report and the two-process build read this registry; adding an output is one module and one line in
 MODULES. Declarations are cheap to import: the making imports what it needs when it runs.
 """
@@ -18,6 +20,7 @@ MODULES = (
     "kitap.outputs.print_editions",
     "kitap.outputs.ebook",
     "kitap.outputs.web_page",
+    "kitap.outputs.worksheet",
 )
 
 PAGE_STARTS = "page-starts"  # where each page of the A4 handout begins (the e-book's page list)
@@ -36,7 +39,7 @@ class Product:
 class Writer:
     kind: str                                 # its name: --only, the report, the fingerprints
     summary: str                              # what it is, for --only's help
-    make: Callable                            # make(job) -> Product: the output, in memory
+    make: Callable                            # make(job) -> Product, or a tuple of them: the output's files, in memory
     reads: tuple[str, ...] = ()               # tool files (styles/…, templates/…) that only it reads
     needs: tuple[str, ...] = ()               # results of other outputs it needs (PAGE_STARTS)
     gives: tuple[str, ...] = ()               # results it gives as it is made
@@ -52,6 +55,11 @@ class Writer:
         if self.pages_text:
             return self.pages_text(pages)
         return f"{pages} page{'s' if pages > 1 else ''}"
+
+
+def products_of(made: Product | tuple[Product, ...]) -> tuple[Product, ...]:
+    """The files a writer's `make` returned, as a tuple."""
+    return made if isinstance(made, tuple) else (made,)
 
 
 @lru_cache(maxsize=1)

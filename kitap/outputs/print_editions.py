@@ -8,6 +8,16 @@ def _layout(job, name: str):
     from ..writers.pdf import A4, VARIANTS, lay_out  # only here: it loads WeasyPrint
 
     variant = VARIANTS[name]
+    if job.book.chapters:  # a course volume: laid out part by part, chapters in parallel
+        from ..writers.volume import lay_out_volume
+
+        made = lay_out_volume(job.book, variant, job.watch, job.archival, job.jobs, job.output)
+        job.warnings += made.warnings
+        if job.line_numbers and variant is A4:
+            job.warnings.append("--line-numbers: not made for a course volume (build a text alone for them)")
+        if variant is A4 and job.wants(PAGE_STARTS):
+            job.give(PAGE_STARTS, made.starts)
+        return variant, made
     layout = lay_out(job.book, variant, job.watch, job.line_numbers and variant is A4,
                      job.html_for if variant is A4 else None)
     job.warnings += layout.warnings
@@ -24,19 +34,35 @@ def _maker(name: str):
 
         variant, layout = _layout(job, name)
         with job.watch.stage("pdf write"):
-            data = write_pdf(job.book, layout, job.archival)
+            data = layout.data if job.book.chapters else write_pdf(job.book, layout, job.archival)
             if variant is BOOKLET:
-                from ..writers.booklet import impose_saddle
-
-                data = impose_saddle(data)
+                return _booklet(job, data, layout.pages)
         return Product(f"{job.book.meta.name}{variant.suffix}.pdf", data, layout.pages)
 
     return make
 
 
+def _booklet(job, a5_pdf: bytes, pages: int):
+    """The imposed booklet; thicker than one signature holds, in several, with a note for the print shop."""
+    from ..languages import pack_for
+    from ..writers.booklet import impose_signatures, print_shop_note
+    from ..writers.pdf import BOOKLET
+
+    name = f"{job.book.meta.name}{BOOKLET.suffix}"
+    data, parts = impose_signatures(a5_pdf)
+    booklet = Product(f"{name}.pdf", data, pages)
+    if len(parts) == 1:
+        return booklet
+    note = print_shop_note(pack_for(job.book.meta.language).labels, f"{name}.pdf", pages, parts)
+    return booklet, Product(f"{name}-print-shop.txt", note.encode("utf-8"))
+
+
 def _booklet_pages(pages: int) -> str:
+    from ..writers.booklet import signatures
+
     sheets = -(-pages // 4)  # four A5 pages a sheet, printed on both sides
-    return f"{pages} A5 pages, {sheets} sheet{'s' if sheets > 1 else ''}"
+    count = len(signatures(pages))
+    return f"{pages} A5 pages, {sheets} sheet{'s' if sheets > 1 else ''}" + (f" in {count} signatures" if count > 1 else "")
 
 
 WRITERS = (

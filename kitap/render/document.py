@@ -15,7 +15,7 @@ from ..languages import UnknownLanguage, pack_for
 from ..typography import NB_HYPHEN, Typographer, typeset
 from ..model import Book, Foreign, Inline, Link, Mark, NoteRef, PageBreak, Styled, Text
 from ..transforms.inline_ops import CONTAINERS, plain_text, walk
-from .targets import STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target, parts  # noqa: F401
+from .targets import LINK_SCHEME, STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target, parts  # noqa: F401
 
 SOFT_HYPHEN = "\u00ad"
 # A word the typography bound at its suffix hyphen («168‑ші»): in the e-book and the web page it is shown
@@ -38,15 +38,17 @@ class TocEntry:
 
 
 def present_parts(book: Book) -> list[str]:
-    """The parts a book has: the article, the appendices with entries, the colophon."""
-    return [part for part in parts() if part in ("article", "colophon") or book.appendices.get(part)]
+    """The parts a book has: (a volume's title page,) the article, the appendices with entries, the colophon."""
+    front = ["front"] if book.chapters else []
+    return front + [part for part in parts() if part in ("article", "colophon") or book.appendices.get(part)]
 
 
-def heading_tree(book: Book) -> list[TocEntry]:
-    """The article's headings as a tree by level (a level-2 heading under the level-1 heading before it)."""
+def heading_tree(book: Book, blocks=None) -> list[TocEntry]:
+    """The article's headings (or those of `blocks`) as a tree by level (a level-2 heading under the
+    level-1 heading before it)."""
     roots: list[list] = []
     stack: list[tuple[int, list]] = []  # (level, [id, title, children]) of the open headings
-    for block in book.blocks:
+    for block in book.blocks if blocks is None else blocks:
         if block.kind != "h":
             continue
         entry = [block.id, heading_label(book, block.children), []]
@@ -69,10 +71,12 @@ def heading_label(book: Book, children: list[Inline]) -> str:
 
 @dataclass(frozen=True)
 class Ref:
-    """A reference from an appendix back into the text: its label (page or paragraph) and link."""
+    """A reference from an appendix back into the text: its label (page or paragraph; in a volume
+    numbered per text, chapter and paragraph: '2.14') and link."""
 
-    label: int
+    label: int | str
     href: str
+    order: tuple = ()
 
 
 class _TemplateCache(jinja2.FileSystemBytecodeCache):
@@ -133,9 +137,57 @@ class Renderer:
         self.kinds = {block.id: block.kind for block in book.blocks}
         self.notes = {note.key: note for note in book.notes}
         self.glossary = {entry.id: entry for entry in book.glossary}
-        self.paragraph_of = {node.id: block.number for block in book.blocks
-                             for node in walk(block.children) if isinstance(node, Mark)}
+        per_text = bool(book.chapters) and book.numbering != "continuous"
+        self.paragraph_of = {node.id: (f"{block.chapter}.{block.number}" if per_text else block.number)
+                             for block in book.blocks for node in walk(block.children) if isinstance(node, Mark)}
         self.display: dict[int, str] = {}  # id(Text node) → its text as typeset for display
+        self.chapter_subset = tuple(page.chapters) if page else ()
+        if book.chapters:
+            from ..transforms.volume import chapter_of
+
+            self.chapter_of = chapter_of(book)
+        else:
+            self.chapter_of = {}
+
+    # ---- a course volume's chapters (book.chapters) ----
+
+    @property
+    def chapter_rank(self) -> int:
+        """The heading rank of a volume's chapter titles: under the part headings when there are any."""
+        return 3 if any(chapter.part for chapter in self.book.chapters) else 2
+
+    def chapters(self) -> list:
+        """The chapters this document renders."""
+        chosen = self.chapter_subset
+        return [c for c in self.book.chapters if not chosen or c.number in chosen]
+
+    def blocks_of(self, chapter) -> list:
+        return [block for block in self.book.blocks if block.chapter == chapter.number]
+
+    def notes_of(self, chapter) -> list:
+        prefix = f"fn-{chapter.id}-"
+        return [note for note in self.book.notes if note.id.startswith(prefix)]
+
+    def chapter(self, number: int):
+        return self.book.chapters[number - 1]
+
+    def present_parts(self) -> list[str]:
+        """The parts this target renders (print leaves out appendices that are no part of it)."""
+        if not self.target.paged:
+            return present_parts(self.book)
+        from ..appendices import appendices
+
+        unpaged = {a.name for a in appendices() if not a.paged}
+        return [part for part in present_parts(self.book) if part not in unpaged]
+
+    def volume_date(self):
+        from ..load.dates import parse_partial_date
+
+        return parse_partial_date(self.book.meta.date)[0]
+
+    def text_start(self) -> str:
+        """The id of the start of the text (the skip link's target)."""
+        return f"{self.book.chapters[0].id}" if self.book.chapters else "article"
 
     def starts_page(self, block_id: str) -> Markup:
         """The class of a paragraph a layout asked to start on a new page (writers/pagination.py)."""
@@ -145,34 +197,88 @@ class Renderer:
         return heading_label(self.book, children)
 
     def contents(self) -> list[TocEntry]:
-        """The web page's contents: the article's headings, then the notes and the appendices present."""
+        """The web page's contents: the article's headings, then the notes and the appendices present (a
+        volume: its parts and chapters, each with its headings)."""
+        appendices = [TocEntry(part, self.heading(part)) for part in present_parts(self.book)
+                      if part not in ("front", "article")]
+        if self.book.chapters:
+            return [*self.chapter_tree(), *appendices]
         notes = [TocEntry("notes", self.pack.labels["notes"])] if self.book.notes else []
-        return [*heading_tree(self.book), *notes,
-                *(TocEntry(part, self.heading(part)) for part in present_parts(self.book) if part != "article")]
+        return [*heading_tree(self.book), *notes, *appendices]
+
+    def chapter_tree(self) -> list[TocEntry]:
+        """A volume's chapters (under their parts), each with its headings."""
+        tree: list[list] = []
+        for chapter in self.book.chapters:
+            entry = TocEntry(chapter.id, f"{chapter.number}. {self.label([Text(chapter.meta.title)])}",
+                             tuple(heading_tree(self.book, self.blocks_of(chapter))))
+            if chapter.part:
+                tree.append([TocEntry(f"{chapter.id}-part", self.label([Text(chapter.part)])), [entry]])
+            elif tree and tree[-1][0] is not None:
+                tree[-1][1].append(entry)
+            else:
+                tree.append([None, [entry]])
+        result: list[TocEntry] = []
+        for part, entries in tree:
+            result += [TocEntry(part.id, part.title, tuple(entries))] if part else entries
+        return result
+
+    def timeline(self) -> Markup:
+        """The chronology drawn as a timeline (kitap/timeline), in its wide and narrow layouts."""
+        from ..timeline import figure
+
+        return Markup(figure(self))
 
     def heading(self, part: str) -> str:
         """The heading of a part (an appendix, the colophon): the language pack's label under its name."""
         return self.pack.labels[part]
 
     def template_of(self, part: str) -> str:
-        if part in ("article", "colophon"):
+        if self.book.chapters and part in ("article", "colophon"):
+            return {"article": "parts/chapters.html.j2", "colophon": "parts/volume-colophon.html.j2"}[part]
+        if part in ("article", "colophon", "front"):
             return f"parts/{part}.html.j2"
         from ..appendices import appendix
 
         return appendix(part).template
 
     def href(self, part: str, ident: str) -> str:
-        return f"#{ident}" if self.target.single_document else f"{part}.xhtml#{ident}"
+        """The link to an element of a part. A volume's printed parts are laid out one by one and link
+        to each other as kitap:ID (writers/pdfmerge.py makes them links within the joined PDF); its
+        e-book has one file per chapter."""
+        if self.book.chapters and self.target.paged:
+            return f"{LINK_SCHEME}{ident}"
+        if self.target.single_document:
+            return f"#{ident}"
+        return f"{self.file_of(part, ident)}#{ident}"
+
+    def file_of(self, part: str, ident: str) -> str:
+        """The e-book's file of an element of a part (a volume's text: the file of its chapter)."""
+        if part == "article" and self.book.chapters:
+            return chapter_file(self.chapter_of.get(ident, 1))
+        return f"{part}.xhtml"
 
     def refs(self, ids: list[str]) -> list[Ref]:
         """Where marked phrases stand: one reference per page (print) or per paragraph (e-book)."""
         where = self.page_of if self.target.paged else self.paragraph_of
-        seen: dict[int, Ref] = {}
+        seen: dict[object, Ref] = {}
         for ident in ids:
             label = where.get(ident)
             if label is not None and label not in seen:
-                seen[label] = Ref(label, self.href("article", ident))
-        return sorted(seen.values(), key=lambda ref: ref.label)
+                order = tuple(int(n) for n in label.split(".")) if isinstance(label, str) else (label,)
+                seen[label] = Ref(label, self.href("article", ident), order)
+        return sorted(seen.values(), key=lambda ref: ref.order)
+
+    def question_where(self, question) -> tuple[str, str] | None:
+        """The paragraph a teacher's question is about: (its number as shown, the link to it), or None."""
+        from ..appendices.questions import where
+
+        found = where(self.book, question)
+        return (found[0], self.href("article", found[1])) if found else None
+
+    def chapter_href(self, chapter: int) -> str:
+        """The link to the start of a volume's chapter."""
+        return self.href("article", f"c{chapter}")
 
     def inline(self, children: list[Inline], hyphenate: bool = True, block_id: str = "", note: int = 0) -> Markup:
         """A whole run of inline content (a paragraph, a note, an event), typeset as one paragraph;
@@ -270,6 +376,11 @@ class Renderer:
     def _pagebreak(self, number: int) -> str:
         return f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{number}" aria-label="{number}"></span>'
 
+    def data_page(self, element_id: str) -> Markup:
+        """A printed contents line's page number (the print styles set it after a leader), when known."""
+        page = self.page_of.get(element_id) if self.target.paged else None
+        return Markup(f' data-page="{page}"') if page else Markup(' data-page=""') if self.target.paged else Markup("")
+
     def page_marks(self, element_id: str) -> Markup:
         """Markers for printed pages that begin at this element (not inside a paragraph)."""
         return Markup("".join(self._pagebreak(n) for n in self.page_breaks.get(element_id, ())))
@@ -286,11 +397,16 @@ class Renderer:
     def _noteref(self, node: NoteRef) -> str:
         note = self.notes[node.key]
         if self.target.footnotes == "float":
-            keep = " keep-with-call" if note.number in self.keep_notes else ""
-            return f'<span class="footnote{keep}" id="fn-{note.number}">{self.inline(note.body, note=note.number)}</span>'
+            keep = " keep-with-call" if note.id in self.keep_notes else ""
+            return f'<span class="footnote{keep}" id="{note.id}">{self.inline(note.body, note=note.number)}</span>'
         epub = ' epub:type="noteref"' if self.target.epub_semantics else ""
-        return (f'<a class="noteref" id="fnref-{note.number}" href="#fn-{note.number}"{epub} role="doc-noteref">'
+        return (f'<a class="noteref" id="{note.ref_id}" href="#{note.id}"{epub} role="doc-noteref">'
                 f'{note.number}</a>')
+
+
+def chapter_file(number: int) -> str:
+    """The e-book's file of a volume's chapter."""
+    return f"chapter-{number}.xhtml"
 
 
 def _keep_whole(text: str, before: int, starts: tuple[int, ...]) -> str:
@@ -317,6 +433,6 @@ def render_document(book: Book, target: Target, page: Page | None = None) -> str
     return environment().get_template("book.html.j2").render(
         book=book, meta=book.meta, target=target, parts=page.parts, r=renderer, L=renderer.pack.labels,
         T=renderer.typeset, format_date=renderer.pack.format_date,
-        version=__version__, title=page.title or book.meta.title, first_page=page.first_page,
+        version=__version__, title=page.title or book.meta.title, first_page=page.first_page, page=page,
         inline_styles=Markup(page.inline_styles), scripts=[Markup(s) for s in page.scripts], downloads=page.downloads,
         stylesheets=[*target.stylesheets, *page.extra_stylesheets] if page.linked_styles else [])

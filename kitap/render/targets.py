@@ -58,9 +58,18 @@ class Page:
     # Adjustments after a first layout (writers/pagination.py): words set without their soft hyphens
     # (paragraph id → letters and digits before each), notes kept on their call's page.
     unhyphenated: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    keep_notes: tuple[int, ...] = ()
+    keep_notes: tuple[str, ...] = ()        # note ids
     new_page_before: tuple[str, ...] = ()   # paragraph ids that start a new page
     lines: object = None                    # print: the edition's kitap.lines.Setting (breaks chosen by kitap)
+    # A course volume: the chapters the article part renders (by number; () all, after the title page),
+    # whether pages carry their folio (False: writers/volume.py stamps them once the pages are counted),
+    # and whether the first page is an opening without running heads.
+    chapters: tuple[int, ...] = ()
+    folios: bool = True
+    opening: bool = False
+
+
+LINK_SCHEME = "kitap:"  # a volume's printed parts link to each other as kitap:ID (writers/pdfmerge.py resolves them)
 
 
 def text_page(extra_stylesheets: tuple[str, ...] = (), lines=None) -> Page:

@@ -127,8 +127,9 @@ def link_chronology(book: Book) -> Book:
             continue
         try:
             block, start, end = locate(book.blocks, event.anchor, "chronology")
+            event.ref = f"{event.id}-ref"
             wrap_range(block.children, start, end,
-                       lambda children, e=event: Mark("chrono", e.id, children, id=f"{e.id}-ref"))
+                       lambda children, e=event: Mark("chrono", e.id, children, id=e.ref))
         except SourceError as error:
             errors.append(error)
         except CrossesFormatting:

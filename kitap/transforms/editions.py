@@ -18,7 +18,7 @@ from ..errors import KitapError
 from ..languages import pack_for
 from ..model import Book, Foreign, Inline, Meta, Styled, Text
 
-META_TEXTS = ("title", "subtitle", "author", "credentials", "rights", "publisher", "description")
+META_TEXTS = ("title", "subtitle", "author", "editor", "credentials", "rights", "publisher", "description")
 
 
 def edition_scripts(book: Book) -> tuple[str, ...]:
@@ -73,13 +73,21 @@ def edition_of(book: Book, script: str) -> Book:
             appendix.convert(entries, convert)
         if appendix.sort:
             appendix.sort(entries, target)  # in the edition's own order; ids stay, so links keep working
-    new.editorial.title_note = convert(new.editorial.title_note)
-    new.editorial.notes = [convert(note) for note in new.editorial.notes]
-    for correction in new.editorial.corrections:
-        correction.original, correction.corrected = convert(correction.original), convert(correction.corrected)
-        correction.reason = convert(correction.reason)
+    for editorial in [new.editorial, *(chapter.editorial for chapter in new.chapters)]:
+        _editorial(editorial, convert)
+    for chapter in new.chapters:  # a volume's texts: their details and part headings
+        chapter.meta = _meta(chapter.meta, convert, edition.tag, script)
+        chapter.part = convert(chapter.part)
     new.meta = _meta(new.meta, convert, edition.tag, script)
     return new
+
+
+def _editorial(editorial, convert) -> None:
+    editorial.title_note = convert(editorial.title_note)
+    editorial.notes = [convert(note) for note in editorial.notes]
+    for correction in editorial.corrections:
+        correction.original, correction.corrected = convert(correction.original), convert(correction.corrected)
+        correction.reason = convert(correction.reason)
 
 
 def _meta(meta: Meta, convert, tag: str, script: str) -> Meta:

@@ -6,7 +6,7 @@ from ..model import Book, NoteRef
 from .inline_ops import walk
 
 
-PARAGRAPH_ID, HEADING_ID = "p-{}", "s-{}"
+PARAGRAPH_ID, HEADING_ID, NOTE_ID = "p-{}", "s-{}", "fn-{}"
 
 
 def number_paragraphs(book: Book) -> Book:
@@ -35,6 +35,7 @@ def number_notes(book: Book) -> Book:
                                       f"footnote [^{call.key.split(':', 1)[-1]}] is called more than once; give each call its own footnote"))
         seen.add(call.key)
         call.number = note.number = number
+        note.id = NOTE_ID.format(number)
     for note in book.notes:
         if note.key not in seen:
             errors.append(SourceError(note.origin.path, note.origin.line,

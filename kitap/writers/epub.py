@@ -11,11 +11,12 @@ from ebooklib import epub
 
 from ..model import Book, PageBreak, Styled
 from ..render import EPUB, STYLES_DIR, Page, environment, heading_tree, present_parts, render_document
+from ..render.document import chapter_file
 from ..languages import pack_for
 from ..transforms.inline_ops import insert_at_word_of_alnum, walk
 from .cover import cover_png
 from .fonts import epub_fonts, visible_characters
-from .pagemap import PARAGRAPH_PREFIX, PageStart
+from .pagemap import PageStart
 from .stamp import build_time
 
 COLOPHON_IDS = ("col", "cor")  # element ids of the colophon (the appendices declare their own)
@@ -60,18 +61,94 @@ def _part_of(element_id: str) -> str:
     return next((part for prefix, part in owners if element_id.startswith(prefix)), "article")
 
 
-def _landmarks(labels, title: str, parts: list[str]) -> list[Landmark]:
-    """Cover, contents, the text, then each appendix present by its epub:type."""
+def _landmarks(labels, title: str, parts: list[str], book: Book | None = None) -> list[Landmark]:
+    """Cover, contents, the text (a volume: its first chapter), then each appendix present by its epub:type."""
     from ..appendices import appendices
 
     marks = [Landmark(kind, href, labels[label] if label else title) for kind, href, label in LANDMARKS]
+    if book is not None and book.chapters:
+        first = book.chapters[0]
+        marks[-1] = Landmark("bodymatter", f"{chapter_file(first.number)}#{first.id}", title)
     return marks + [Landmark(a.epub_type, f"{a.name}.xhtml", labels[a.name]) for a in appendices() if a.name in parts]
+
+
+# SVG attribute names lxml's HTML parser (inside ebooklib) lower-cases; XHTML is case-sensitive.
+SVG_ATTRIBUTES = tuple(name.encode() for name in ("viewBox", "preserveAspectRatio", "textLength", "lengthAdjust"))
+
+
+class _Document(epub.EpubHtml):
+    """An XHTML document of the e-book, the case of its inline SVG's attribute names given back."""
+
+    def get_content(self, default=None):
+        content = super().get_content(default)
+        for name in SVG_ATTRIBUTES:
+            content = content.replace(b" " + name.lower() + b'="', b" " + name + b'="')
+        return content
+
+
+def _pages(book: Book, labels, page_breaks) -> list[tuple[str, Page]]:
+    """The e-book's documents (file name without .xhtml, what it renders): one per part; a volume's title
+    page, then one per chapter."""
+    pages = []
+    for part in present_parts(book):
+        if part == "article" and book.chapters:
+            pages += [(chapter_file(c.number).removesuffix(".xhtml"),
+                       Page(parts=("article",), chapters=(c.number,), title=c.meta.title, page_breaks=page_breaks))
+                      for c in book.chapters]
+            continue
+        title = book.meta.title if part in ("article", "front") else labels[part]
+        pages.append((part, Page(parts=(part,), title=title, page_breaks=page_breaks)))
+    return pages
+
+
+def _volume_toc(book: Book, documents) -> list[NavEntry]:
+    """A volume's navigation: its title page, its parts with their chapters (each with its headings), the
+    appendices."""
+    from ..render import Renderer
+
+    renderer = Renderer(book, EPUB)
+    files = {d.file_name: d for d in documents}
+    toc: list[NavEntry] = []
+    for d in documents:
+        if d.file_name.startswith("chapter-"):
+            continue
+        if d.id != "front":
+            toc.append(NavEntry(d.file_name, d.title))
+            continue
+        toc.append(NavEntry(d.file_name, d.title))
+        for entry in renderer.chapter_tree():  # parts and chapters, in order, after the title page
+            toc.append(_volume_entry(entry, renderer, files))
+    return toc
+
+
+def _volume_entry(entry, renderer, files) -> NavEntry:
+    file_name = renderer.file_of("article", entry.id)
+    return NavEntry(f"{file_name}#{entry.id}", entry.title,
+                    tuple(_volume_entry(child, renderer, files) for child in entry.children))
+
+
+def _file_finder(book: Book):
+    """The e-book file of an element id (a volume's text: its chapter's file)."""
+    if not book.chapters:
+        return lambda element_id: f"{_part_of(element_id)}.xhtml"
+    from ..transforms.volume import chapter_of
+
+    where = chapter_of(book)
+
+    def file_of(element_id: str) -> str:
+        if element_id in where:
+            return chapter_file(where[element_id])
+        if element_id in ("title", "contents", "contents-heading"):
+            return "front.xhtml"
+        return f"{_part_of(element_id)}.xhtml"
+
+    return file_of
 
 
 def place_page_breaks(book: Book, starts: list[PageStart]) -> dict[str, list[int]]:
     """EPUB-only transform: page breaks inside paragraphs go into the (copied) model; the others are
     returned as element id → page numbers for the templates to mark."""
-    blocks = {f"{PARAGRAPH_PREFIX}{b.number}": b for b in book.blocks if b.number}
+    blocks = {b.id: b for b in book.blocks if b.number}
     elsewhere: dict[str, list[int]] = {}
     for start in starts:
         block = blocks.get(start.element_id)
@@ -111,6 +188,7 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
     stamp = build_time(book)
     book = copy.deepcopy(book)  # page breaks are for the EPUB only
     page_breaks = place_page_breaks(book, starts)
+    file_of = _file_finder(book)
 
     eb = epub.EpubBook()
     eb.set_identifier(meta.identifier)
@@ -125,17 +203,19 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
 
     faces = _faces_used(book)
     stylesheets = [epub.EpubItem(uid=f"css-{name}", file_name=f"styles/{name}.css", media_type="text/css",
-                                 content=_stylesheet(name, faces)) for name in ("fonts", "base", "epub")]
+                                 content=_stylesheet(name, faces))
+                   for name in ("fonts", "base", "epub", *(("volume",) if book.chapters else ()))]
     cover_image = epub.EpubItem(uid="cover-image", file_name="images/cover.png", media_type="image/png",
                                 content=cover or cover_png(meta))
     cover_image.properties = ["cover-image"]
     cover = epub.EpubHtml(uid="cover", file_name="cover.xhtml", title=labels["cover"], lang=meta.language,
                           content=environment().get_template("cover.xhtml.j2").render(meta=meta, image="images/cover.png"))
     documents = []
-    for part in present_parts(book):
-        title = labels[part] if part != "article" else meta.title
-        content = render_document(book, EPUB, Page(parts=(part,), title=title, page_breaks=page_breaks))
-        doc = epub.EpubHtml(uid=part, file_name=f"{part}.xhtml", title=title, lang=meta.language, content=content)
+    for uid, page in _pages(book, labels, page_breaks):
+        content = render_document(book, EPUB, page)
+        doc = _Document(uid=uid, file_name=f"{uid}.xhtml", title=page.title, lang=meta.language, content=content)
+        if "<svg" in content:  # the chronology's timeline: the manifest must say the document holds SVG
+            doc.properties.append("svg")
         for sheet in stylesheets:
             doc.add_link(href=sheet.file_name, rel="stylesheet", type="text/css")
         documents.append(doc)
@@ -147,9 +227,10 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
                                   media_type="font/ttf", content=data))
     for item in (*stylesheets, cover_image, cover, *documents):
         eb.add_item(item)
-    toc = [NavEntry(d.file_name, d.title, _nav_entries(d.file_name, heading_tree(book)) if d.id == "article" else ())
-           for d in documents]
-    eb.toc = [_ncx(entry, f"toc-{d.id}") for entry, d in zip(toc, documents)]
+    toc = _volume_toc(book, documents) if book.chapters else \
+        [NavEntry(d.file_name, d.title, _nav_entries(d.file_name, heading_tree(book)) if d.id == "article" else ())
+         for d in documents]
+    eb.toc = [_ncx(entry, f"toc-{n}") for n, entry in enumerate(toc, start=1)]
     eb.add_item(epub.EpubNcx())
     nav = epub.EpubNav(title=labels["contents"])
     eb.add_item(nav)
@@ -159,8 +240,8 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
 
     nav_xhtml = environment().get_template("nav.xhtml.j2").render(
         meta=meta, L=labels, documents=toc,
-        landmarks=_landmarks(labels, meta.title, [d.id for d in documents]),
-        pages=[NavEntry(f"{_part_of(s.element_id)}.xhtml#page-{s.page}", str(s.page)) for s in starts])
+        landmarks=_landmarks(labels, meta.title, [d.id for d in documents], book),
+        pages=[NavEntry(f"{file_of(s.element_id)}#page-{s.page}", str(s.page)) for s in starts])
     raw = io.BytesIO()
     epub.write_epub(raw, eb, {"epub3_pages": False, "mtime": stamp.replace(tzinfo=None), "raise_exceptions": True})
     return normalise_zip(raw.getvalue(), stamp.timetuple()[:6], {"EPUB/nav.xhtml": nav_xhtml.encode("utf-8")})

@@ -30,7 +30,8 @@ def page_html(book: Book, scripts: tuple[str, ...] = (), downloads: tuple = ()) 
     draft = render_document(book, HTML, Page(downloads=downloads))
     characters = visible_characters(draft, pack_for(book.meta.language).letters)
     styles = "\n".join([_fonts_css(characters)] + [(STYLES_DIR / name).read_text(encoding="utf-8")
-                                                    for name in ("base.css", "html.css")])
+                                                    for name in ("base.css", "html.css",
+                                                                 *(("volume.css",) if book.chapters else ()))])
     notes = (TEMPLATES_DIR / "notes.js").read_text(encoding="utf-8")
     return render_document(book, HTML, Page(inline_styles=styles, scripts=(notes, *scripts), downloads=downloads))
 

@@ -26,7 +26,7 @@ NOTE_PREFIX = "fn-"
 @dataclass(frozen=True)
 class Problems:
     split_words: tuple[tuple[str, int], ...] = ()  # (paragraph id, letters and digits before the word)
-    late_notes: tuple[tuple[int, str], ...] = ()    # (number, paragraph id) of notes set after their call's page
+    late_notes: tuple[tuple[str, str], ...] = ()    # (note id, paragraph id) of notes set after their call's page
 
     def __bool__(self) -> bool:
         return bool(self.split_words or self.late_notes)
@@ -80,7 +80,7 @@ def _late_notes(document):
         visit(page_box(page), number, False, "")
     for ident, (page, paragraph) in called.items():
         if placed.get(ident, page) > page:
-            yield int(ident[len(NOTE_PREFIX):]), paragraph
+            yield ident, paragraph
 
 
 def mended(page, found: Problems):
@@ -90,8 +90,8 @@ def mended(page, found: Problems):
     unhyphenated = {key: set(value) for key, value in page.unhyphenated.items()}
     for paragraph, offset in found.split_words:
         unhyphenated.setdefault(paragraph, set()).add(offset)
-    kept = {number for number, _ in found.late_notes}
-    stubborn = {paragraph for number, paragraph in found.late_notes if number in page.keep_notes and paragraph}
+    kept = {note for note, _ in found.late_notes}
+    stubborn = {paragraph for note, paragraph in found.late_notes if note in page.keep_notes and paragraph}
     return replace(page, unhyphenated={k: tuple(sorted(v)) for k, v in unhyphenated.items()},
                    keep_notes=tuple(sorted({*page.keep_notes, *kept})),
                    new_page_before=tuple(sorted({*page.new_page_before, *stubborn})))

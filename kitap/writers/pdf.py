@@ -166,8 +166,13 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
 def write_pdf(book: Book, layout: Layout, archival: bool = False) -> bytes:
     """PDF/UA-1 (tagged, accessible), or PDF/A-3b with tags for archives."""
     joined = layout.text.copy(layout.text.pages + layout.appendices.pages)
-    stamp = build_time(book).strftime("%Y-%m-%dT%H:%M:%SZ")
-    joined.metadata.created = joined.metadata.modified = stamp
-    variant = "pdf/a-3b" if archival else "pdf/ua-1"
-    data = joined.write_pdf(pdf_variant=variant, pdf_tags=True, pdf_identifier=book.meta.identifier.encode())
+    data = write_document(book, joined, archival)
     return overlay_line_numbers(data, layout.line_marks, layout.text.pages[0]) if layout.line_marks else data
+
+
+def write_document(book: Book, document, archival: bool = False) -> bytes:
+    """One laid-out WeasyPrint document written as the book's PDF (a volume's part: writers/volume.py)."""
+    stamp = build_time(book).strftime("%Y-%m-%dT%H:%M:%SZ")
+    document.metadata.created = document.metadata.modified = stamp
+    variant = "pdf/a-3b" if archival else "pdf/ua-1"
+    return document.write_pdf(pdf_variant=variant, pdf_tags=True, pdf_identifier=book.meta.identifier.encode())

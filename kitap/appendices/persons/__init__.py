@@ -73,5 +73,12 @@ def texts(person) -> list[tuple[str, str, str]]:
     return [(person.name, "name", "name"), (person.role, "name", "role")]  # a description, not a sentence
 
 
+def absorb(kept, other) -> None:
+    """The same person named by two texts: one entry (the first text's role), their dates if it has none."""
+    if not kept.dates:
+        kept.dates = other.dates
+
+
 APPENDIX = Appendix("persons", "persons.yaml", "the people the text names", load, "persons/part.html.j2",
-                    sort=sort, link=link, convert=convert, texts=texts, epub_type="index", ids=("person-", "persons"))
+                    sort=sort, link=link, convert=convert, texts=texts, epub_type="index", ids=("person-", "persons"),
+                    merge_key=lambda person: person.name, absorb=absorb)

@@ -1,0 +1,327 @@
+"""A course volume in print: laid out part by part, its chapters in parallel, and joined into one PDF.
+
+A volume of forty texts is some 300 A4 pages; WeasyPrint lays out 11–14 pages a second on one core, and
+only one document at a time per process. So the volume is laid out as separate documents:
+
+1. each chapter (its title block, text and footnotes) on its own, in a pool of forked processes, without
+   its folios: the pages a chapter takes do not depend on where it starts (the page margins are the same
+   on left and right pages), so no chapter waits for the ones before it; each is mended as a handout is
+   (writers/pagination.py) and written as a tagged PDF; meanwhile this process lays out the title page
+   and contents with the page numbers left blank (they do not change its length);
+2. once every chapter's pages are counted, the page of every element is known: the appendices are laid
+   out with the real pages of every term, name and event, and the contents with those of every text;
+3. the parts are joined (writers/pdfmerge.py: one structure tree, destinations, links, outline), and
+   the chapters' folios stamped on from one small document of numbered empty pages.
+
+A chapter's layout is kept in the output folder (.kitap-cache/) under the digest of its HTML and of the
+code and styles that lay it out, so a rebuild after a change to one text lays out that text alone.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..render import PDF, STYLES_DIR, TOOL_ROOT, Page, appendix_parts
+from ..timing import NULL, Stopwatch
+from .pagemap import PageStart
+from .pdfmerge import Bookmark, bookmarks_of, join
+
+VOLUME_STYLES = ("styles/volume.css", "styles/print-volume.css")
+CACHE = ".kitap-cache"
+MAX_FRONT_ROUNDS = 3
+
+
+@dataclass
+class ChapterPrint:
+    """A chapter laid out and written, with what the volume needs of it (pages counted from its first)."""
+
+    number: int
+    pdf: bytes
+    pages: int
+    anchors: dict[str, int]               # element id → its page in the chapter (from 1)
+    starts: list[PageStart]               # where each of its pages begins (pages from 1)
+    bookmarks: list[Bookmark]             # (pages from 0)
+    warnings: list[str] = field(default_factory=list)
+    reused: bool = False                  # taken from the cache of an earlier build
+    key: str = ""                         # its cache key (what it was laid out from)
+
+
+@dataclass
+class VolumePrint:
+    data: bytes
+    pages: int
+    starts: list[PageStart]
+    warnings: list[str]
+    laid_out: int                         # chapters laid out by this build (the others were reused)
+
+
+def styles_for(variant) -> tuple[str, ...]:
+    return (*VOLUME_STYLES, *((variant.stylesheet,) if variant.stylesheet else ()))
+
+
+def _chapter_page(number: int, variant) -> Page:
+    from .pdf import _setting  # the edition's line setting: kitap breaks the lines (kitap/lines)
+
+    return Page(parts=("article",), chapters=(number,), extra_stylesheets=styles_for(variant), linked_styles=False,
+                folios=False, opening=True, lines=_setting((*PDF.stylesheets, *styles_for(variant))))
+
+
+# ---- one chapter (in a pool worker, or here) ---------------------------------------------------------
+
+def _tool_digest() -> str:
+    """What a chapter's layout depends on besides its HTML: WeasyPrint, the code that lays out and
+    writes it, the styles and fonts."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(version("weasyprint").encode())
+    folders = [TOOL_ROOT / "kitap" / "writers", TOOL_ROOT / "kitap" / "weasy", STYLES_DIR]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".css", ".ttf"):
+                digest.update(str(path.relative_to(TOOL_ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class ChapterCache:
+    """Chapters laid out by earlier builds: <key>.pdf and <key>.json in output/.kitap-cache/<variant>/.
+    A damaged or unreadable entry is laid out again; entries this build did not use are removed after it."""
+
+    def __init__(self, folder: Path | None, variant: str):
+        self.folder = folder / CACHE / variant if folder else None
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> ChapterPrint | None:
+        if self.folder is None:
+            return None
+        try:
+            meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            data = (self.folder / f"{key}.pdf").read_bytes()
+            if hashlib.sha256(data).hexdigest() != meta["sha256"]:
+                return None
+            return ChapterPrint(meta["number"], data, meta["pages"], meta["anchors"],
+                                [PageStart(**s) for s in meta["starts"]], [Bookmark(**b) for b in meta["bookmarks"]],
+                                meta["warnings"], reused=True)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, chapter: ChapterPrint) -> None:
+        if self.folder is None:
+            return
+        meta = {"number": chapter.number, "pages": chapter.pages, "anchors": chapter.anchors,
+                "starts": [asdict(s) for s in chapter.starts], "bookmarks": [asdict(b) for b in chapter.bookmarks],
+                "warnings": chapter.warnings, "sha256": hashlib.sha256(chapter.pdf).hexdigest()}
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for suffix, data in ((".pdf", chapter.pdf), (".json", json.dumps(meta).encode("utf-8"))):
+                temporary = self.folder / f".{key}{suffix}.tmp"
+                temporary.write_bytes(data)
+                os.replace(temporary, self.folder / f"{key}{suffix}")
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+
+    def prune(self) -> None:
+        """Remove the entries of chapters this build no longer has."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.stem not in self.used:
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+
+
+def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCache, tool: str) -> ChapterPrint:
+    """One chapter laid out (mended) and written as a tagged PDF, or taken from the cache."""
+    from ..render import render_document
+    from .pagemap import page_starts
+    from .pdf import _Collect, _mended, write_document
+
+    page = _chapter_page(number, variant)
+    html = render_document(book, PDF, page)
+    key = hashlib.sha256(f"{tool}\0{variant.name}\0{archival}\0".encode() + html.encode("utf-8")).hexdigest()[:32]
+    found = cache.get(key)
+    if found is not None and found.number == number:
+        found.key = key
+        return found
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        document = _mended(book, page, NULL, lambda p: html if p == page else render_document(book, PDF, p))
+    finally:
+        logger.removeHandler(collect)
+    anchors: dict[str, int] = {}
+    for index, laid in enumerate(document.pages, start=1):
+        for ident in laid.anchors:
+            anchors.setdefault(ident, index)
+    chapter = ChapterPrint(number, write_document(book, document, archival), len(document.pages), anchors,
+                           page_starts([document]), bookmarks_of(document), collect.messages, key=key)
+    cache.put(key, chapter)
+    return chapter
+
+
+# ---- the pool --------------------------------------------------------------------------------------
+
+_WORK: dict = {}  # what the pool's workers were forked with: the book, the variant, the options
+
+
+def _start_worker(parent: int, lifeline: int, held: int) -> None:
+    from ..lanes import _end_with_parent
+
+    os.close(held)
+    _end_with_parent(parent, lifeline)
+
+
+def _work(number: int) -> ChapterPrint:
+    work = _WORK
+    chapter = lay_out_chapter(work["book"], work["variant"], number, work["archival"], work["cache"], work["tool"])
+    chapter.pdf = bytes(chapter.pdf)
+    return chapter
+
+
+class _Pool:
+    """Forked worker processes laying out chapters; they end with this process, however it ends."""
+
+    def __init__(self, processes: int):
+        import multiprocessing
+
+        self.lifeline, self.held = os.pipe()
+        self.pool = multiprocessing.get_context("fork").Pool(
+            processes, initializer=_start_worker, initargs=(os.getpid(), self.lifeline, self.held))
+
+    def close(self, cancel: bool = False) -> None:
+        (self.pool.terminate if cancel else self.pool.close)()
+        self.pool.join()
+        for end in (self.lifeline, self.held):
+            try:
+                os.close(end)
+            except OSError:
+                pass
+
+
+# ---- the volume ------------------------------------------------------------------------------------
+
+def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = False, jobs: int = 1,
+                   output: Path | None = None) -> VolumePrint:
+    """The volume's PDF in `variant` (A4, A5 booklet pages, large print), its chapters laid out by `jobs`
+    processes, those unchanged since the last build into `output` taken from its cache."""
+    from ..lanes import available
+
+    cache = ChapterCache(output, variant.name + ("-archival" if archival else "") + (f"-{book.meta.edition}" if book.meta.edition else ""))
+    tool = _tool_digest()
+    numbers = [chapter.number for chapter in book.chapters]
+    # Longest first, so no long chapter is left to lay out at the end while the other processes wait.
+    size = {n: sum(len(str(b.children)) for b in book.blocks if b.chapter == n) for n in numbers}
+    order = sorted(numbers, key=lambda n: -size[n])
+    pool = None
+    if available(jobs) and len(numbers) > 1:
+        _WORK.update(book=book, variant=variant, archival=archival, cache=cache, tool=tool)
+        try:
+            pool = _Pool(min(jobs, len(numbers)))
+        except OSError:
+            pool = None
+    try:
+        with watch.stage("layout"):
+            pending = pool.pool.map_async(_work, order, chunksize=1) if pool else None
+            front = _front(book, variant, {}, watch)  # meanwhile: the title page and contents, numbers blank
+            if pending is not None:
+                chapters = {c.number: c for c in pending.get()}
+            else:
+                chapters = {n: lay_out_chapter(book, variant, n, archival, cache, tool) for n in order}
+    except BaseException:
+        if pool:
+            pool.close(cancel=True)
+        raise
+    finally:
+        _WORK.clear()
+    if pool:
+        pool.close()
+    cache.used.update(c.key for c in chapters.values())  # (laid out in other processes: their keys come back)
+    cache.prune()
+    ordered = [chapters[n] for n in numbers]
+    with watch.stage("layout"):
+        for _ in range(MAX_FRONT_ROUNDS):
+            first = len(front.pages) + 1
+            page_of, offsets = _pages_of(ordered, first)
+            end = first + sum(c.pages for c in ordered)
+            appendices = _appendices(book, variant, page_of, end, watch)
+            for index, laid in enumerate(appendices.pages):
+                for ident in laid.anchors:
+                    page_of.setdefault(ident, end + index)
+            final = _front(book, variant, page_of, watch)
+            if len(final.pages) == len(front.pages):
+                front = final
+                break
+            front = final  # the numbers changed its length (very rarely): count again
+    with watch.stage("pdf write"):
+        from .pdf import write_document
+
+        parts = [write_document(book, front, archival), *(c.pdf for c in ordered),
+                 write_document(book, appendices, archival)]
+        marks = bookmarks_of(front) + [Bookmark(m.page + offsets[c.number] - 1, m.level, m.label, m.x, m.y)
+                                       for c in ordered for m in c.bookmarks]
+        marks += bookmarks_of(appendices, end - 1)
+        folio_pdf = _folios(book, variant, first, end - first)
+        folios = {first - 1 + index: index for index in range(end - first)}
+        data, missing = join(parts, marks, folios, folio_pdf)
+    from .pagemap import page_starts
+
+    starts = page_starts([front]) + [PageStart(s.page + offsets[c.number] - 1, s.element_id, s.alnum_offset)
+                                     for c in ordered for s in c.starts]
+    starts += [PageStart(s.page + end - 1, s.element_id, s.alnum_offset) for s in page_starts([appendices])]
+    warnings = [w for c in ordered for w in c.warnings]
+    warnings += [f"internal: link to #{name} has no target in the volume" for name in dict.fromkeys(missing)]
+    total = end - 1 + len(appendices.pages)
+    return VolumePrint(data, total, starts, warnings, sum(not c.reused for c in ordered))
+
+
+def _pages_of(chapters: list[ChapterPrint], first: int) -> tuple[dict[str, int], dict[int, int]]:
+    """The page of every element of the chapters, and each chapter's first page, the first starting at `first`."""
+    page_of: dict[str, int] = {}
+    offsets: dict[int, int] = {}
+    start = first
+    for chapter in chapters:
+        offsets[chapter.number] = start
+        for ident, page in chapter.anchors.items():
+            page_of.setdefault(ident, start + page - 1)
+        start += chapter.pages
+    return page_of, offsets
+
+
+def _front(book, variant, page_of: dict[str, int], watch: Stopwatch):
+    from .pdf import _render
+
+    return _render(book, Page(parts=("front",), extra_stylesheets=styles_for(variant), page_of=page_of,
+                              linked_styles=False), watch, None)
+
+
+def _appendices(book, variant, page_of: dict[str, int], first: int, watch: Stopwatch):
+    from .pdf import _render
+
+    return _render(book, Page(parts=appendix_parts(), extra_stylesheets=styles_for(variant), first_page=first,
+                              page_of=page_of, linked_styles=False), watch, None)
+
+
+def _folios(book, variant, first: int, count: int) -> bytes:
+    """`count` empty pages numbered from `first`, in the edition's page style: the chapters' folios."""
+    from weasyprint import HTML
+
+    from .fetcher import ConfinedFetcher
+    from .pdf import _font_config, _stylesheets
+
+    pages = "".join('<div class="folio-sheet"></div>' for _ in range(count))
+    html = (f'<!DOCTYPE html><html lang="{book.meta.language}"><head><meta charset="utf-8"/><title>folios</title>'
+            '<style>@page { @top-left { content: none; } @top-right { content: none; } }'
+            f'@page :first {{ counter-reset: page {first}; }}'
+            '.folio-sheet { height: 1px; break-after: page; } .folio-sheet:last-child { break-after: auto; }'
+            f'</style></head><body>{pages}</body></html>')
+    extra = (variant.stylesheet,) if variant.stylesheet else ()
+    document = HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=ConfinedFetcher([STYLES_DIR])).render(
+        font_config=_font_config(), stylesheets=_stylesheets((*PDF.stylesheets, *extra)))
+    return document.write_pdf()

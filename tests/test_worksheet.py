@@ -1,0 +1,405 @@
+"""Lesson kits (`--only worksheet`): the worksheet and its answer key, read back from the real PDFs with
+pdfplumber, and the teacher's questions (questions.yaml) as a self-check in the e-book and the web page."""
+from __future__ import annotations
+
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import FIXTURES, NS, ROOT, epub_files, norm, run_cli, text_without_calls, xhtml
+
+NAME = "kazakhstan-un"
+TASK = re.compile(r"(\d+)-тапсырма\.")
+WHERE = re.compile(r"\((\d+)-абзац\)")
+
+
+def squash(text: str) -> str:
+    """Text without spaces, soft hyphens and line-end hyphens, hyphens of every kind one: for finding a
+    sentence of the text in a PDF that broke its lines elsewhere."""
+    text = re.sub(r"\u2010\n", "", text)
+    return re.sub(r"[\s\u00ad]", "", text).replace("\u2011", "-").replace("\u2010", "-")
+
+
+def pdf_text(path: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def pdf_pages(path: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def tasks_of(text: str) -> dict[int, str]:
+    """Task number → its text (heading and items), from the text of a worksheet."""
+    marks = list(TASK.finditer(text))
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return {int(m[1]): text[m.start():end] for m, end in zip(marks, ends)}
+
+
+def items_of(task: str) -> list[str]:
+    """A numbered task's items («1. …», «2. …»), the heading left out, the page number line dropped."""
+    body = task.split("\n", 1)[1] if "\n" in task else ""
+    body = re.sub(r"\n\d+ / \d+(\n|$)", "\n", body)
+    parts = re.split(r"(?:^|\n)\d+\. ", body)
+    return [norm(p) for p in parts[1:]]
+
+
+def load_yaml(path: Path):
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def kit(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("worksheet-out")
+    result = run_cli("--source", str(ROOT / "source"), "--output", str(out), "--only", "worksheet,epub,html")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def texts(kit) -> dict[str, str]:
+    return {kind: pdf_text(kit / f"{NAME}-{kind}.pdf") for kind in ("worksheet", "answers")}
+
+
+@pytest.fixture(scope="module")
+def paragraphs(kit) -> dict[int, str]:
+    """The article's numbered paragraphs (from the e-book), squashed, by number."""
+    article = xhtml(epub_files(kit / f"{NAME}.epub")["EPUB/article.xhtml"])
+    return {int(p.get("data-n")): squash(text_without_calls(p))
+            for p in article.xpath("//x:p[@data-n]", namespaces=NS)}
+
+
+def test_worksheet_and_key_are_two_files_of_a4_pages(kit):
+    import pdfplumber
+
+    for script in ("", "-latn"):
+        for kind in ("worksheet", "answers"):
+            with pdfplumber.open(kit / f"{NAME}{script}-{kind}.pdf") as pdf:
+                assert 1 <= len(pdf.pages) <= 2
+                assert all((round(p.width), round(p.height)) == (595, 842) for p in pdf.pages)
+    assert not (kit / f"{NAME}.pdf").exists()  # --only worksheet makes no handout
+
+
+def test_the_tasks_are_set_in_order_with_their_instructions(texts):
+    for kind in ("worksheet", "answers"):
+        tasks = tasks_of(texts[kind])
+        assert sorted(tasks) == list(range(1, 7))
+        headings = [norm(tasks[n].split("\n")[0]) for n in range(1, 7)]
+        assert headings[0].startswith("1-тапсырма. Қысқартуларды толық атауларымен сәйкестендіріңіз")
+        assert headings[1].startswith("2-тапсырма. Оқиғаларды болған ретімен")
+        assert headings[2].startswith("3-тапсырма. Мәтіннен алынған сөйлемдердегі бос орындарды")
+        assert headings[3].startswith("4-тапсырма. Тұжырым дұрыс па, бұрыс па?")
+        assert headings[4].startswith("5-тапсырма. Дұрыс жауапты дөңгелектеп")
+        assert headings[5].startswith("6-тапсырма. Сұрақтарға жауап беріңіз")
+
+
+def test_name_class_and_date_line_only_on_the_worksheet(texts):
+    head = texts["worksheet"].split("\n")[:5]
+    assert "ЖҰМЫС ПАРАҒЫ" in head[0] and "ЖАУАПТАР" not in texts["worksheet"]
+    assert any(re.fullmatch(r"Аты-жөні: Сыныбы: Күні:", line) for line in head)
+    assert "Аты-жөні" not in texts["answers"]
+    assert texts["answers"].startswith("ЖҰМЫС ПАРАҒЫ · ЖАУАПТАР (МҰҒАЛІМГЕ)")
+
+
+def test_the_name_line_has_lines_to_write_on(kit):
+    import pdfplumber
+
+    with pdfplumber.open(kit / f"{NAME}-worksheet.pdf") as pdf:
+        page = pdf.pages[0]
+        label = next(w for w in page.extract_words() if w["text"] == "Аты-жөні:")
+        rules = {round(r["x0"]) for r in page.rects + page.lines if abs(r["bottom"] - label["bottom"]) < 4
+                 and r["width"] > 60 and r["bottom"] > label["bottom"]}
+        assert len(rules) == 3  # a rule under each of name, class and date (the labels on it, room to write)
+
+
+def _matching_columns(path: Path) -> tuple[list[str], list[str]]:
+    """The matching task's two columns: «N. TERM(P-абзац) [LETTER]» rows and «LETTER. expansion» options."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words()
+        top = next(w for w in words if w["text"] in ("1-тапсырма.", "1-tapsyrma."))["bottom"] + 14
+        bottom = next(w for w in words if w["text"] in ("2-тапсырма.", "2-tapsyrma."))["top"] - 3
+        split = min(w["x0"] for w in words if re.fullmatch(r"[A-H]\.", w["text"]) and top < w["top"] < bottom)
+        left = page.crop((0, top, split - 1, bottom)).extract_text().split("\n")
+        right = page.crop((split - 1, top, page.width, bottom)).extract_text().split("\n")
+    options: list[str] = []
+    for line in right:
+        if re.match(r"[A-H]\. ", line):
+            options.append(line)
+        else:
+            options[-1] += " " + line
+    return [line for line in left if re.match(r"\d+\. ", line)], options
+
+
+def test_matching_pairs_each_term_with_its_expansion_shuffled(kit):
+    glossary = {e["term"]: e["expansion"] for e in load_yaml(ROOT / "source" / "glossary.yaml")}
+    rows, options = _matching_columns(kit / f"{NAME}-answers.pdf")
+    assert len(rows) == len(options) == 8
+    expansion = {o[0]: o[3:] for o in options}
+    letters = ""
+    for row in rows:
+        found = re.fullmatch(r"\d+\. (\S+)\((\d+)-абзац\) ([A-H])", row)
+        assert found, row
+        term, letter = found[1], found[3]
+        assert norm(expansion[letter]) == glossary[term], (term, letter)
+        letters += letter
+    assert sorted(letters) == list("ABCDEFGH") and letters != "ABCDEFGH"  # a permutation, not left in order
+    student_rows, student_options = _matching_columns(kit / f"{NAME}-worksheet.pdf")
+    assert student_options == options
+    assert all(re.fullmatch(r"\d+\. \S+\(\d+-абзац\)", row) for row in student_rows)  # the boxes are empty
+
+
+def test_the_same_worksheet_at_every_build_and_in_both_scripts(kit, tmp_path):
+    result = run_cli("--source", str(ROOT / "source"), "--output", str(tmp_path), "--only", "worksheet")
+    assert result.returncode == 0, result.stderr
+    for script in ("", "-latn"):
+        for kind in ("worksheet", "answers"):
+            name = f"{NAME}{script}-{kind}.pdf"
+            assert (tmp_path / name).read_bytes() == (kit / name).read_bytes(), name
+    # the Latin edition asks the same items in the same order: one key for a class reading both scripts
+    cyrillic = [r.split()[-1] for r in _matching_columns(kit / f"{NAME}-answers.pdf")[0]]
+    latin = [r.split()[-1] for r in _matching_columns(kit / f"{NAME}-latn-answers.pdf")[0]]
+    assert cyrillic == latin
+
+
+def test_events_to_order_are_shuffled_and_the_key_numbers_them_by_date(texts):
+    chronology = load_yaml(ROOT / "source" / "chronology.yaml")
+    worksheet, answers = squash(tasks_of(texts["worksheet"])[2]), squash(tasks_of(texts["answers"])[2])
+    shown = sorted((worksheet.find(squash(e["event"])), e) for e in chronology if squash(e["event"]) in worksheet)
+    assert 3 <= len(shown) <= 6
+    places = []
+    for _, event in shown:
+        at = answers.find(squash(event["event"]))
+        assert at > 0, event["event"]
+        places.append(int(answers[at - 1]))  # the number in the box before the event
+    assert sorted(places) == list(range(1, len(shown) + 1))
+    by_place = [event["date"] for _, event in sorted(zip(places, [e for _, e in shown]), key=lambda p: p[0])]
+    assert by_place == sorted(by_place) and [e["date"] for _, e in shown] != by_place
+    assert not re.search(r"\d{4}жылғы\d", worksheet)  # the key's dates are not on the worksheet
+
+
+def test_gaps_are_sentences_of_their_paragraph_missing_a_term_or_a_year(texts, paragraphs):
+    terms = {e["term"] for e in load_yaml(ROOT / "source" / "glossary.yaml")}
+    years = {str(e["date"])[:4] for e in load_yaml(ROOT / "source" / "chronology.yaml")}
+    full, blank = items_of(tasks_of(texts["answers"])[3]), items_of(tasks_of(texts["worksheet"])[3])
+    assert 3 <= len(full) == len(blank) <= 6
+    kinds = set()
+    for sentence, student in zip(full, blank):
+        where = WHERE.search(sentence)
+        assert where, sentence
+        sentence, student = squash(WHERE.sub("", sentence)), squash(WHERE.sub("", student))
+        assert sentence in paragraphs[int(where[1])], (where[1], sentence)
+        head = len(next(p for p in (sentence[:i] for i in range(len(student), -1, -1)) if student.startswith(p)))
+        answer = sentence[head:len(sentence) - (len(student) - head)]
+        assert student == sentence[:head] + sentence[len(sentence) - (len(student) - head):]
+        assert answer in terms | years, (answer, sentence)
+        kinds.add("year" if answer in years else "term")
+    assert kinds == {"year", "term"}
+
+
+def test_every_item_names_a_paragraph_that_says_what_it_asks(texts, paragraphs):
+    numbers = [int(n) for n in WHERE.findall(texts["worksheet"])]
+    assert len(numbers) >= 25 and set(numbers) <= set(paragraphs)
+    # the teacher's questions: a question given by `anchor:` names the paragraph of that phrase
+    questions = load_yaml(ROOT / "source" / "questions.yaml")
+    asked = [q for q in questions if "anchor" in q]
+    for question in asked:
+        line = next(line for line in texts["worksheet"].split("\n") if question["question"][:30] in line)
+        assert squash(question["anchor"]) in paragraphs[int(WHERE.search(line)[1])]
+    # the events to order: the paragraph that the event's phrase (chronology anchor) is in
+    task = norm(tasks_of(texts["worksheet"])[2])
+    for event in load_yaml(ROOT / "source" / "chronology.yaml"):
+        text = norm(event["event"])
+        if text in task and "anchor" in event:
+            number = int(WHERE.match(task[task.index(text) + len(text) + 1:])[1])
+            assert squash(event["anchor"]) in paragraphs[number], event["event"]
+
+
+def test_teachers_questions_open_choice_and_true_false(texts):
+    questions = load_yaml(ROOT / "source" / "questions.yaml")
+    worksheet, answers = squash(texts["worksheet"]), squash(texts["answers"])
+    for question in questions:
+        asked = squash(question.get("question") or question["statement"])
+        assert asked in worksheet and asked in answers
+        if "choices" in question:
+            assert all(squash(c) in worksheet for c in question["choices"])
+        elif "question" in question:  # an open question: its answer only in the key
+            assert squash(question["answer"]) in answers and squash(question["answer"]) not in worksheet
+
+
+def _bold_words(path: Path) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [w["text"] for page in pdf.pages
+                for w in page.extract_words(extra_attrs=["fontname"]) if "Bold" in w["fontname"]]
+
+
+def test_the_key_circles_the_right_choice_and_the_worksheet_none(kit):
+    key = _bold_words(kit / f"{NAME}-answers.pdf")
+    worksheet = _bold_words(kit / f"{NAME}-worksheet.pdf")
+    # choice answers «168-ші», «1992 жылғы 2 наурыз»; statements true, false, true
+    assert "168-ші" in key and "наурыз" in key and key.count("Дұрыс") == 2 and key.count("Бұрыс") == 1
+    assert not {"168-ші", "наурыз", "Дұрыс", "Бұрыс"} & set(worksheet)
+    assert set(worksheet) <= {w for w in key}  # what is bold on the worksheet (terms, letters) is so in the key
+
+
+def test_no_answer_in_the_students_file(texts):
+    worksheet = texts["worksheet"]
+    gaps = items_of(tasks_of(worksheet)[3])
+    assert all(re.search(r"\S \S", g) for g in gaps)
+    assert not re.search(r"^[1-6] ", tasks_of(worksheet)[2], re.M)  # no numbers in the order task's boxes
+    for question in load_yaml(ROOT / "source" / "questions.yaml"):
+        if "question" in question and "choices" not in question:
+            assert squash(question["answer"])[:20] not in squash(worksheet)
+
+
+def _colours(path: Path) -> set:
+    """Every fill and stroke colour the PDF's pages paint with (text, rules, boxes, shapes)."""
+    import pdfplumber
+
+    found = set()
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for kind in ("chars", "rects", "lines", "curves"):
+                for obj in getattr(page, kind):
+                    for key in ("non_stroking_color", "stroking_color"):
+                        value = obj.get(key)
+                        if value is not None:
+                            found.add(tuple(value) if isinstance(value, (list, tuple)) else (value,))
+    return found
+
+
+def is_gray(colour: tuple) -> bool:
+    return len(colour) == 1 or (len(colour) == 3 and max(colour) - min(colour) < 1e-3) or \
+        (len(colour) == 4 and max(colour[:3]) < 1e-3)
+
+
+def test_grayscale(kit):
+    import pikepdf
+
+    for kind in ("worksheet", "answers"):
+        path = kit / f"{NAME}-{kind}.pdf"
+        colours = _colours(path)
+        assert len(colours) >= 2 and all(is_gray(c) for c in colours), colours
+        with pikepdf.open(path) as pdf:  # no picture either
+            assert not any(page.get_images() for page in pdf.pages)
+
+
+@pytest.fixture(scope="module")
+def latin_and_russian(tmp_path_factory):
+    out = tmp_path_factory.mktemp("worksheet-ru")
+    ru = out / "ru"
+    shutil.copytree(FIXTURES / "ru", ru)
+    (ru / "questions.yaml").write_text(textwrap.dedent("""\
+        - statement: "Казахстан стал членом ООН в 1992 году."
+          answer: "true"
+        - question: "Когда Казахстан стал членом ООН?"
+          answer: "2 марта 1992 года"
+          paragraph: 1
+        """), encoding="utf-8")
+    result = run_cli("--source", str(ru), "--output", str(out / "ru-out"), "--only", "worksheet")
+    assert result.returncode == 0, result.stderr
+    return out / "ru-out"
+
+
+def test_labels_follow_the_language_pack(latin_and_russian, texts, kit):
+    russian = pdf_text(latin_and_russian / "kz-un-ru-worksheet.pdf")
+    assert russian.startswith("РАБОЧИЙ ЛИСТ")
+    assert "Фамилия, имя: Класс: Дата:" in russian and "Верно Неверно" in russian
+    assert re.search(r"\(абзац \d+\)", russian) and "тапсырма" not in russian
+    assert pdf_text(latin_and_russian / "kz-un-ru-answers.pdf").startswith("РАБОЧИЙ ЛИСТ · ОТВЕТЫ (ДЛЯ УЧИТЕЛЯ)")
+    latin = pdf_text(kit / f"{NAME}-latn-worksheet.pdf")
+    assert latin.startswith("JŪMYS PARAĞY") and "Aty-jönı: Synyby: Künı:" in latin
+    assert "1-tapsyrma." in latin and re.search(r"\(\d+-abzats\)", latin) and "Dūrys Būrys" in latin
+    assert not re.search("[а-яәғқңөұүһі]", latin, re.I)  # nothing left in Cyrillic
+
+
+def test_a_small_project_fits_one_page(tmp_path):
+    result = run_cli("--source", str(FIXTURES / "mini"), "--output", str(tmp_path), "--only", "worksheet")
+    assert result.returncode == 0, result.stderr
+    assert pdf_pages(tmp_path / "mini-worksheet.pdf") == pdf_pages(tmp_path / "mini-answers.pdf") == 1
+
+
+def test_nothing_to_ask_is_an_error(project, tmp_path):
+    for name in ("glossary.yaml", "chronology.yaml"):
+        (project / name).unlink()
+    result = run_cli("--source", str(project), "--output", str(tmp_path), "--only", "worksheet")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{project / 'book.yaml'}: nothing to ask on a worksheet" in result.stderr
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+BAD_QUESTIONS = [
+    ('- question: "Қашан?"\n  choices: ["1991", "1992"]\n  answer: "1993"\n', 3,
+     "the answer «1993» is not one of the choices"),
+    ('- statement: "Бұл рас."\n  answer: "иә"\n', 2, "a statement's answer is 'true' or 'false'"),
+    ('- question: "Қашан?"\n  statement: "Бұл рас."\n  answer: "true"\n', 2, "either 'question:'"),
+    ('- answer: "1992"\n', 1, "a question needs 'question:'"),
+    ('- question: "Қашан?"\n  answer: "1992"\n  paragraph: 40\n', 1, "'paragraph: 40' does not exist: the text has"),
+    ('- question: "Қашан?"\n  answer: "1992"\n  paragraph: 0\n', 3, "paragraphs are numbered from 1"),
+    ('- question: "Қашан?"\n  choices: ["1991"]\n  answer: "1991"\n', 2, "'choices' lists 2 to 8 different"),
+    ('- question: "Қашан?"\n  answer: "1992"\n  lines: 40\n', 3, "'lines' must be 1 to 12"),
+    ('- statement: "Бұл рас."\n  answer: "true"\n  lines: 2\n', 3, "is for open questions only"),
+    ('- question: "Қашан?"\n  answer: "1992"\n  anchor: "жоқ сөз тіркесі"\n', 1, "жоқ сөз тіркесі"),
+    ('- question: "Қашан?"\n  answer: "1992"\n  colour: "red"\n', 3, "colour"),
+]
+
+
+@pytest.mark.parametrize("text,line,message", BAD_QUESTIONS, ids=[m for _, _, m in BAD_QUESTIONS])
+def test_bad_questions_file(project, tmp_path, text, line, message):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "mini-worksheet.pdf").write_bytes(b"earlier")
+    (project / "questions.yaml").write_text(text, encoding="utf-8")
+    result = run_cli("--source", str(project), "--output", str(tmp_path / "out"), "--only", "worksheet")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"{project / 'questions.yaml'}:{line}:" in result.stderr and message in result.stderr, result.stderr
+    assert (tmp_path / "out" / "mini-worksheet.pdf").read_bytes() == b"earlier"  # earlier outputs stay
+
+
+def test_self_check_in_the_ebook(kit):
+    files = epub_files(kit / f"{NAME}.epub")
+    questions = xhtml(files["EPUB/questions.xhtml"])
+    items = questions.xpath("//x:ol[@class='self-check']/x:li", namespaces=NS)
+    assert len(items) == len(load_yaml(ROOT / "source" / "questions.yaml")) == 7
+    for item in items:
+        details = item.xpath("x:details", namespaces=NS)
+        assert len(details) == 1 and details[0].xpath("x:summary", namespaces=NS)[0].text == "Жауабы"
+        answer = norm("".join(details[0].xpath("x:p", namespaces=NS)[0].itertext()))
+        assert answer and answer not in norm("".join(item.xpath("x:p[@class='question-text']", namespaces=NS)[0].itertext()))
+        for ref in item.xpath(".//x:a[@class='ref']/@href", namespaces=NS):
+            document, ident = ref.split("#")
+            assert xhtml(files[f"EPUB/{document}"]).xpath(f"//*[@id='{ident}']")
+    assert not questions.xpath("//x:script", namespaces=NS)
+    opf = files["EPUB/content.opf"].decode()
+    assert 'href="questions.xhtml"' in opf and "scripted" not in opf
+
+
+def test_self_check_on_the_web_page(kit):
+    from lxml import html
+
+    page = html.fromstring((kit / "html" / "index.html").read_text(encoding="utf-8"))
+    section = page.get_element_by_id("questions")
+    assert len(section.xpath(".//details/summary")) == 7
+    assert not section.xpath(".//script | .//*[@onclick]")  # answers open without a script
+    assert "Өзіңді тексер" in norm(section.text_content())
+
+
+def test_latin_ebook_with_self_check_and_timeline_passes_epubcheck(kit):
+    from test_epub import epubcheck
+
+    report = epubcheck(kit / f"{NAME}-latn.epub")
+    assert report["checker"]["nError"] == 0 and report["checker"]["nWarning"] == 0, report["messages"]
+    files = epub_files(kit / f"{NAME}-latn.epub")
+    assert b"<details>" in files["EPUB/questions.xhtml"] and b"<svg" in files["EPUB/chronology.xhtml"]
