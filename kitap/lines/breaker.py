@@ -21,8 +21,10 @@ BREAKS = {SPACE, SOFT, AFTER, AFTER_HYPHEN}
 HYPHENATED = {SOFT, AFTER_HYPHEN}  # a line ending there ends in a hyphen
 MIN_LAST_LETTERS = 5
 MAX_HYPHEN_RUN = 2
-FORBIDDEN = 1e9        # demerits of what is done only when nothing else is possible
-INF_BAD = 10000        # TeX's: no line is worse than this, so that FORBIDDEN always outweighs looseness
+# Demerits of what is done only when nothing else is possible: more than any line's looseness can cost
+# (badness is not capped, as TeX caps it at 10000: a capped «1992 жылдың» alone on a line tied with a
+# line of six loose spaces, and won).
+FORBIDDEN = 1e30
 FIT = 0.5              # pt left free on every line: Pango sets a line up to ~0.15 pt wider than HarfBuzz measures it
                        # (note calls, kerning across boxes); a line that does not fit breaks where it should not
 
@@ -95,7 +97,7 @@ def _fitness(ratio: float) -> int:
 def _badness(stream: Stream, start: int, end: int, slack: float, params: Params, em: float) -> tuple[float, int]:
     if not params.justified:
         ratio = slack / (params.rag * em)
-        return min(INF_BAD, 100 * ratio ** 3), _fitness(ratio)
+        return 100 * ratio ** 3, _fitness(ratio)
     natural = stream.natural[end] - stream.natural[start]
     spaces = stream.spaces[end] - stream.spaces[start]
     if not spaces:  # one word: WeasyPrint cannot stretch it; as bad as one space that wide
@@ -107,7 +109,7 @@ def _badness(stream: Stream, start: int, end: int, slack: float, params: Params,
     else:
         shrink = 1 - minimum / natural
         ratio = (quotient - 1) / shrink if shrink > 0 else -1.0
-    return min(INF_BAD, 100 * abs(ratio) ** 3), _fitness(ratio)
+    return 100 * abs(ratio) ** 3, _fitness(ratio)
 
 
 def best_breaks(stream: Stream, width: float, indent: float, params: Params, em: float,
