@@ -66,7 +66,8 @@ def heading_tree(book: Book, blocks=None) -> list[TocEntry]:
 def heading_label(book: Book, children: list[Inline]) -> str:
     """A heading as bookmarks, running heads and tables of contents show it: typeset, without note calls
     or soft hyphens."""
-    return typeset(plain_text(children), pack_for(book.meta.language).typography)
+    # one line or an entry of a list: nothing to keep together, and the author's hyphen can be searched
+    return typeset(plain_text(children), pack_for(book.meta.language).typography).replace(NB_HYPHEN, "-")
 
 
 @dataclass(frozen=True)

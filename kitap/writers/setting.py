@@ -21,8 +21,10 @@ KINDS = {"p": "p-1", "quote": "probe-quote", "item": "p-3", "note": "fn-1"}  # k
 
 
 def _measure(values: dict, marker: dict | None = None) -> Measure | None:
-    if values["letter_spacing"] or values["white_space"] != "normal":
-        return None  # the breaker does not model these: WeasyPrint breaks such text alone
+    if values["letter_spacing"] or values["white_space"] != "normal" or values["align"] != "justify":
+        # the breaker does not model these, and ragged text (notes, large print) gains little from it
+        # while the pages mended after layout (writers/pagination.py) must converge: WeasyPrint breaks them
+        return None
     shape = ()
     if marker:
         shape = ("".join("N" if c.isdigit() else c for c in marker["text"]).replace("NN", "N"),
