@@ -21,10 +21,8 @@ KINDS = {"p": "p-1", "quote": "probe-quote", "item": "p-3", "note": "fn-1"}  # k
 
 
 def _measure(values: dict, marker: dict | None = None) -> Measure | None:
-    if values["letter_spacing"] or values["white_space"] != "normal" or values["align"] != "justify":
-        # the breaker does not model these, and ragged text (notes, large print) gains little from it
-        # while the pages mended after layout (writers/pagination.py) must converge: WeasyPrint breaks them
-        return None
+    if values["letter_spacing"] or values["white_space"] != "normal":
+        return None  # the breaker does not model these: WeasyPrint breaks such text alone
     shape = ()
     if marker:
         shape = ("".join("N" if c.isdigit() else c for c in marker["text"]).replace("NN", "N"),
@@ -40,6 +38,10 @@ def line_setting(render) -> Setting:
 
     boxes = box_styles(render(PROBE))
     measures = []
+    if boxes[KINDS["p"]]["align"] != "justify":
+        # a ragged edition (large print) is left to WeasyPrint: its pages mended after layout
+        # (writers/pagination.py) did not converge when kitap broke its paragraphs and notes
+        return Setting((), limits=boxes["p-1"]["limits"], fonts_css=str(STYLES_DIR / "fonts.css"))
     for kind, ident in KINDS.items():
         measure = _measure(boxes[ident], boxes.get(f"{ident}::footnote-marker") if kind == "note" else None)
         if measure:
