@@ -366,6 +366,8 @@ def _helper_lane(connection, source: Path, scripts, kinds: tuple[str, ...], opti
             if kind == "result":
                 index, result, data = value
                 received[(index, result)] = data
+                if until is None:  # the main process needed nothing rendered (kitap/lines renders there)
+                    return
                 continue
             index, page = value  # ("render", (book index, page))
             connection.send(("answer", render_document(books[index], PDF, page)))
