@@ -453,3 +453,28 @@ def test_an_event_told_by_two_texts_is_one_entry_linked_to_both(tmp_path):
     assert len(refs) == 2 and all(page.xpath(f"//*[@id='{ref}']") for ref in refs)
     for ref in refs:  # each phrase links back to the one entry
         assert page.xpath(f"//*[@id='{ref}']")[0].get("href") == f"#{told[0].id}"
+
+
+def test_a_volume_booklet_mirrors_its_running_heads(tmp_path, texts):
+    """A book: the volume's title over left-hand pages (outer corner: left), the chapter's over right-hand
+    ones (outer corner: right); an opening page has none."""
+    import pdfplumber
+
+    result = run_cli("--source", str(COURSE), "--output", str(tmp_path), "--only", "booklet")
+    assert result.returncode == 0, result.stderr
+    checked = 0
+    with pdfplumber.open(tmp_path / f"{NAME}-booklet-pages.pdf") as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            head = [w for w in page.extract_words() if w["bottom"] < 45]
+            if "Қысқартулар" in " ".join(w["text"] for w in head):
+                break  # the appendices: their own heads (the section over right-hand pages)
+            if not head:
+                continue
+            text = dashes(norm(" ".join(w["text"] for w in head)))
+            middle = page.width / 2
+            if number % 2 == 0:
+                assert text.startswith("Тәуелсіз Қазақстан: оқу жинағы") and head[0]["x0"] < middle, number
+            else:
+                assert any(dashes(norm(b.meta.title))[:15] in text for b in texts) and head[-1]["x1"] > middle, number
+            checked += 1
+    assert checked >= 4

@@ -64,10 +64,12 @@ class Page:
     lines: object = None                    # print: the edition's kitap.lines.Setting (breaks chosen by kitap)
     # A course volume: the chapters the article part renders (by number; () all, after the title page),
     # whether pages carry their folio (False: writers/volume.py stamps them once the pages are counted),
-    # and whether the first page is an opening without running heads.
+    # whether the first page is an opening without running heads, and whether its pages are a book's
+    # (the booklet: the volume's title over left-hand pages, the chapter's over right-hand ones).
     chapters: tuple[int, ...] = ()
     folios: bool = True
     opening: bool = False
+    mirrored: bool = False
 
 
 LINK_SCHEME = "kitap:"  # a volume's printed parts link to each other as kitap:ID (writers/pdfmerge.py resolves them)
