@@ -320,8 +320,9 @@ def _has_ancestor(element: Element, role: str) -> bool:
 
 def squeeze(text: str) -> str:
     """For comparing text across formats: no-break spaces as spaces, whitespace collapsed, a space before
-    closing punctuation (left by a removed note call) closed."""
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    closing punctuation (left by a removed note call) closed; the no-break hyphen print binds a suffix with
+    («168‑ші») read as the author's hyphen."""
+    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u2011", "-")).strip()
     return re.sub(r" ([,.;:!?»)])", r"\1", text)
 
 
