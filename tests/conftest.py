@@ -60,6 +60,13 @@ class Built:
         return self.output / f"{self.name}.epub"
 
 
+def build_into(source: Path, output: Path, *options: str) -> Path:
+    """A real build of `source` into `output` with these options (e.g. "--only", "epub"); it must succeed."""
+    result = run_cli("--source", str(source), "--output", str(output), *options)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
 def build_project(source: Path, output: Path) -> Built:
     result = run_cli("--source", str(source), "--output", str(output))
     assert result.returncode == 0, result.stderr
@@ -75,10 +82,7 @@ def seed_build(tmp_path_factory) -> Built:
 @pytest.fixture(scope="session")
 def course_ebooks(tmp_path_factory) -> Path:
     """The course pack of tests/fixtures/course as e-books only: term-1.epub and term-1.kepub.epub."""
-    output = tmp_path_factory.mktemp("course-ebooks")
-    result = run_cli("--source", str(FIXTURES / "course"), "--output", str(output), "--only", "epub,kepub")
-    assert result.returncode == 0, result.stderr
-    return output
+    return build_into(FIXTURES / "course", tmp_path_factory.mktemp("course-ebooks"), "--only", "epub,kepub")
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import (FIXTURES, NOTE_GAP, NS, ROOT, assert_page_list_matches, close_punctuation, epub_files, norm,
+from conftest import (FIXTURES, NOTE_GAP, NS, ROOT, build_into, assert_page_list_matches, close_punctuation, epub_files, norm,
                       pdf_body_text, read_pdf, run_cli, text_without_calls, xhtml)
 from test_epub import epubcheck
 
@@ -43,10 +43,7 @@ def texts():
 
 @pytest.fixture(scope="module")
 def volume(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("course-out")
-    result = run_cli("--source", str(COURSE), "--output", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
+    return build_into(COURSE, tmp_path_factory.mktemp("course-out"))
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import FIXTURES, NS, ROOT, epub_files, norm, run_cli, text_without_calls, xhtml
+from conftest import FIXTURES, NS, ROOT, build_into, epub_files, norm, run_cli, text_without_calls, xhtml
 
 NAME = "kazakhstan-un"
 TASK = re.compile(r"(\d+)-тапсырма\.")
@@ -59,10 +59,7 @@ def load_yaml(path: Path):
 
 @pytest.fixture(scope="module")
 def kit(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("worksheet-out")
-    result = run_cli("--source", str(ROOT / "source"), "--output", str(out), "--only", "worksheet,epub,html")
-    assert result.returncode == 0, result.stderr
-    return out
+    return build_into(ROOT / "source", tmp_path_factory.mktemp("worksheet-out"), "--only", "worksheet,epub,html")
 
 
 @pytest.fixture(scope="module")
