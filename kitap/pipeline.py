@@ -320,7 +320,11 @@ def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, to
         for index, book in enumerate(books):
             html_for = None
             if serves:  # the main process then needs neither Jinja nor the typography code
-                def html_for(page: Page, index=index) -> str:
+                def html_for(page: Page, index=index, book=book) -> str:
+                    if page.lines is not None:  # kitap breaks the lines (kitap/lines): rendered here
+                        from .writers.pdf import _html
+
+                        return _html(book, page)
                     return text_htmls[index] if page == TEXT_PAGE else helper.ask(("render", (index, page)))
 
             def send(result, value, index=index):

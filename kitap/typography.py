@@ -2,7 +2,10 @@
 
 The author's words are never changed. Every edit replaces one character by one other character,
 and only these: a space by a no-break space, a double quote by « » „ “ (or ” when closing an
-English-style “ the author opened), a hyphen or dash standing between spaces by an em dash.
+English-style “ the author opened), a hyphen or dash standing between spaces by an em dash, the
+hyphen between a number or an abbreviation in capitals and its suffix by a no-break hyphen
+(«168‑ші», «БҰҰ‑ға»: a line never parts them; the e-book and the web page put the hyphen back, in a
+span that does not wrap, render/document.py).
 Because no edit changes the length, a paragraph can be typeset chunk by chunk (emphasis, links and
 note calls split it): the end of the text already typeset is kept as left context, and index
 arithmetic on "context + chunk + lookahead" stays exact.
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 NBSP = "\u00a0"
+NB_HYPHEN = "\u2011"
 EM_DASH = "\u2014"
 
 # Left context kept between chunks. Rules look back a few characters at most; the kept text may
@@ -38,6 +42,9 @@ class TypographyRules:
     lower: str = "a-zа-яёәғқңөұүһі"
     trailing_abbreviations: frozenset = frozenset({"т.б.", "т.с.с.", "т.т.", "т.д.", "т.п."})
     bind_after: tuple[str, ...] = ()
+    # Suffixes written after a hyphen stay with the number or the abbreviation in capitals they follow:
+    # «168-ші», «46-сессиясында», «БҰҰ-ға» (Kazakh), «1990-х», «5-й» (Russian).
+    suffix_hyphen: bool = False
     active: bool = True
 
 
@@ -66,6 +73,9 @@ class _Patterns:
     abbreviation: re.Pattern
     # Rule 6: a no-break space after the pack's binding abbreviations («г. Алматы», «т. 2», «№ 5»).
     bound: re.Pattern | None
+    # Rule 7: a no-break hyphen before a suffix (TypographyRules.suffix_hyphen): after a digit, or after a
+    # word of two capitals or more; the suffix starts with a small letter (not «1991-2019», «COVID-19»).
+    suffix: re.Pattern | None
 
 
 @lru_cache(maxsize=None)
@@ -79,7 +89,8 @@ def _patterns(rules: TypographyRules) -> _Patterns:
         initial=re.compile(rf"(?<!\w)[{upper}]\.( )(?=[{upper}])"),
         abbreviation=re.compile(
             rf"(?:(?<=\S)(?P<lead> ))?(?<!\w)(?P<abbr>[{lower}]\.(?:[{SPACES}]?[{lower}]\.){{1,3}})"),
-        bound=bound)
+        bound=bound,
+        suffix=re.compile(rf"(?:(?<=\d)|(?<![\w\u00ad])[{upper}]{{2,}})(-)(?=[{lower}])") if rules.suffix_hyphen else None)
 
 # Rule 1.
 QUOTE_MARK = re.compile("[\"«»„“”]")
@@ -90,7 +101,7 @@ CLOSING = {"«": "»", "„": "“", "“": "”", "”": "”"}
 
 
 def _rule_edits(s: str, at_paragraph_start: bool, rules: TypographyRules):
-    """(index, character) pairs of rules 2–6 over s; every one replaces a single character."""
+    """(index, character) pairs of rules 2–7 over s; every one replaces a single character."""
     patterns = _patterns(rules)
     for m in SPACED_DASH.finditer(s):
         i = m.start()
@@ -112,6 +123,8 @@ def _rule_edits(s: str, at_paragraph_start: bool, rules: TypographyRules):
                 yield m.start("abbr") + k, NBSP
         if m.group("lead") and abbr.replace(" ", "").replace(NBSP, "") in rules.trailing_abbreviations:
             yield m.start("lead"), NBSP
+    for m in patterns.suffix.finditer(s) if patterns.suffix else ():
+        yield m.start(1), NB_HYPHEN
 
 
 class Typographer:

@@ -40,9 +40,11 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 def norm(text: str) -> str:
     """Whitespace-insensitive form for comparing text across formats; a word hyphenated at a line end
-    (WeasyPrint sets U+2010 there for a soft hyphen) is joined again."""
+    (WeasyPrint sets U+2010 there for a soft hyphen) is joined again, as is one broken at its own hyphen;
+    a no-break hyphen is a hyphen."""
     text = re.sub(r"\u2010\n", "", text)
-    return re.sub(r"\s+", " ", text.replace("\u00ad", "").replace("\u00a0", " ")).strip()
+    text = re.sub(r"(?<=\w)-\n(?=\w)", "-", text)  # a line ending at a word's own hyphen («мақсат-/мұраттары»)
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "").replace("\u00a0", " ").replace("\u2011", "-")).strip()
 
 
 @dataclass

@@ -11,14 +11,15 @@ Definitions (the figures of bench/RESULTS.md and the targets of tests/test_print
   characters raised above it (note calls); a gap wider than SEGMENT_GAP em splits it into segments
   (the columns of a table row);
 - the body size: the size most characters have;
-- a justified line: a one-segment line at body size that reaches the column's right edge, has word
+- a justified line: a one-segment line at body size that reaches the column's right edge (a
+  letter-spaced line: its last letter but for twice the letter spacing, which follows it), has word
   spaces and all of them equal (justification adds the same to each): not a paragraph's last line;
 - a word space: the distance from the end of one word to the start of the next across space
   characters, divided by the width of the space character itself (its advance in the embedded font
   at its size: what the font designer set as the normal space);
 - a paragraph's last line: a body-size line starting at the column's left edge or indent after a
   justified line, that does not reach the right edge; short when it has fewer than `min_letters`
-  letters or is only the end of a word hyphenated on the line before;
+  letters and digits or is only the end of a word hyphenated on the line before;
 - a hyphenated line end: a segment ending in a hyphen (U+2010, U+2011, U+002D) after a letter.
 """
 from __future__ import annotations
@@ -33,7 +34,7 @@ HYPHENS = "\u2010\u2011-"
 SPACES = " \u00a0"
 SEGMENT_GAP = 1.5     # em: a gap this wide ends a segment (table columns), never a word space
 MARGIN_GAP = 0.6     # em: what stands this far from the text, outside the column, is in the margin
-EDGE = 0.6            # pt: a line this close to the column's right edge reaches it
+EDGE = 1.5            # pt: a line this close to the column's right edge reaches it (0.5 mm: Pango's justified lines end up to 1.2 pt short)
 EQUAL_SPACES = 0.35   # pt: justified word spaces are equal within this
 NATURAL = 0.003      # a line whose spaces are the font's own within this is not justified, only full
 LOOSE = 1.5           # a word space wider than this many normal spaces is loose
@@ -246,6 +247,14 @@ def _strip(segment: list) -> list:
     return segment
 
 
+def _tracking(chars) -> float:
+    """The letter spacing of a line: the median gap between two letters side by side (0 when kerning
+    alone moves them)."""
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(chars, chars[1:]) if a["text"].isalpha() and b["text"].isalpha())
+    middle = gaps[len(gaps) // 2] if gaps else 0.0
+    return middle if middle > 0.02 else 0.0
+
+
 def _words_and_spaces(chars) -> list[tuple[float, float]]:
     """(gap, normal space) for each word space of a run of characters."""
     spaces, previous, pending = [], None, []
@@ -296,7 +305,7 @@ def _is_hyphenated(segment) -> bool:
 
 
 def _letters(segment) -> int:
-    return sum(c["text"].isalpha() for c in segment)
+    return sum(c["text"].isalnum() for c in segment)
 
 
 def _page(metrics: Metrics, lines: list[Line], body: float, min_letters: int) -> None:
@@ -327,7 +336,8 @@ def _page(metrics: Metrics, lines: list[Line], body: float, min_letters: int) ->
     previous_justified, previous_hyphenated = False, False
     for line in body_lines:
         justified = False
-        if len(line.segments) == 1 and line.x1 >= right - EDGE:
+        end = line.x1 + 2 * _tracking(line.chars)  # a letter-spaced line's last letter ends that far in
+        if len(line.segments) == 1 and end >= right - EDGE:
             spaces = _words_and_spaces(line.chars)
             gaps = [gap for gap, _ in spaces]
             ratios = [gap / normal for gap, normal in spaces]
@@ -335,7 +345,7 @@ def _page(metrics: Metrics, lines: list[Line], body: float, min_letters: int) ->
                 justified = True
                 metrics.space_ratios.append(round(sum(ratios) / len(ratios), 3))
         starts_at = line.x0 - left
-        if (not justified and previous_justified and len(line.segments) == 1 and line.x1 < right - EDGE
+        if (not justified and previous_justified and len(line.segments) == 1 and end < right - EDGE
                 and (abs(starts_at) < 1 or abs(starts_at - indent) < 1)):
             metrics.last_lines += 1
             text = line.text.strip()

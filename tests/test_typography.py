@@ -23,7 +23,7 @@ def typeset(text: str, language: str = "kk") -> str:
     """As the renderer typesets a paragraph of a book in `language` ('plain': a language without rules)."""
     return _typeset(text, PLAIN if language == "plain" else pack_for(language).typography)
 # The only character replacements typography may make: (author's character, typeset character).
-ALLOWED = {(" ", NB), ("-", "—"), ("–", "—")} | {(q, r) for q in '"“”' for r in "«»„“”"}
+ALLOWED = {(" ", NB), ("-", "—"), ("–", "—"), ("-", "\u2011")} | {(q, r) for q in '"“”' for r in "«»„“”"}
 SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
 SEED_PARAGRAPHS = [line for line in SEED_LINES if line.strip()]
 
@@ -119,9 +119,29 @@ def test_dialogue_dash_at_paragraph_start():
 
 
 def test_hyphens_in_words_and_ranges_untouched():
-    for text in ("Қазақстан шым-шытырық әлемдік күрестер", "БҰҰ-ның", "168-ден", "1991–2019", "1991 – 2019",
-                 "20-пунктті", "Сан-Марино", "сөз -сөз", "ішкі- және"):
+    for text in ("Қазақстан шым-шытырық әлемдік күрестер", "1991–2019", "1991-2019", "1991 – 2019", "COVID-19",
+                 "Сан-Марино", "сөз -сөз", "ішкі- және", "Ш-ға"):
         assert typeset(text) == text
+
+
+# ---- rule 7: a suffix after a hyphen stays with its number or abbreviation (issue 16) ---------------
+
+NBH = "\u2011"
+
+
+@pytest.mark.parametrize("language, written", [
+    ("kk", "168-ші"), ("kk", "168-ден"), ("kk", "46-сессиясында"), ("kk", "20-пунктті"), ("kk", "37-жолдардағыдай"),
+    ("kk", "БҰҰ-ға"), ("kk", "ЮНЕСКО-ның"), ("kk-Latn", "168-şı"), ("kk-Latn", "BŪŪ-ğa"), ("ru", "1990-х"),
+    ("ru", "ООН-овский"),
+])
+def test_suffix_after_number_or_abbreviation_gets_no_break_hyphen(language, written):
+    assert typeset(f"елдің {written} мүшесі", language) == f"елдің {written.replace('-', NBH)} мүшесі"
+
+
+def test_suffix_hyphen_across_chunks():
+    # «<span>БҰҰ</span>-ға»: the abbreviation is one chunk, its suffix the next
+    typographer = Typographer()
+    assert typographer.chunk("Қазақстан БҰҰ") + typographer.chunk("-ға кірді") == f"Қазақстан БҰҰ{NBH}ға кірді"
 
 
 # ---- rule 3: numbers --------------------------------------------------------------------------
@@ -139,7 +159,7 @@ def test_date_from_the_seed():
 
 @pytest.mark.parametrize("text, expected", [
     ("12 15", "12 15"), ("1992 — 1993", "1992 — 1993"), ("1992 «Декларация»", "1992 «Декларация»"),
-    ("саны 176 .", "саны 176 ."), ("168-ден 176", "168-ден 176"), ("1 000 адам", f"1 000{NB}адам")])
+    ("саны 176 .", "саны 176 ."), ("168-ден 176", "168\u2011ден 176"), ("1 000 адам", f"1 000{NB}адам")])
 def test_number_not_joined_to_number_or_punctuation(text, expected):
     assert typeset(text) == expected
 
@@ -180,18 +200,20 @@ def test_abbreviations_kept_together():
 
 # ---- rules 6 and 7: words never change, idempotence -------------------------------------------
 
-def test_whole_seed_only_gains_no_break_spaces_after_numbers():
-    # The seed has no straight quotes, spaced dashes or spaced initials: numbers are all there is.
+def test_whole_seed_only_gains_no_break_spaces_after_numbers_and_hyphens_before_suffixes():
+    # The seed has no straight quotes, spaced dashes or spaced initials: numbers are all there is (and the
+    # suffixes of numbers and abbreviations).
     for p in SEED_PARAGRAPHS:
         out = typeset(p)
         check_only_allowed_edits(p, out)
-        assert out == re.sub(r"(?<=\d) (?=\w)", NB, p)
+        assert out == re.sub(r"(?<=[\dҰ])-(?=[а-яәғқңөұүһі])", NBH, re.sub(r"(?<=\d) (?=\w)", NB, p))
         assert typeset(out) == out
-    assert f"46{NB}сессиясында" in typeset("\n".join(SEED_PARAGRAPHS))
+    whole = typeset("\n".join(SEED_PARAGRAPHS))
+    assert f"46{NB}сессиясында" in whole and f"168{NBH}ші" in whole and f"БҰҰ{NBH}ның" in whole
 
 
 def test_text_without_typographic_content_is_unchanged():
-    plain = [p for p in SEED_PARAGRAPHS if not re.search(r"\d", p)]
+    plain = [p for p in SEED_PARAGRAPHS if not re.search(r"\d|[А-ЯӘҒҚҢӨҰҮҺІ]{2,}-", p)]
     assert len(plain) > 25
     for p in plain:
         assert typeset(p) == p

@@ -5,12 +5,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import re
+
 import jinja2
 from markupsafe import Markup, escape
 
 from .. import __version__
 from ..languages import UnknownLanguage, pack_for
-from ..typography import Typographer, typeset
+from ..typography import NB_HYPHEN, Typographer, typeset
 from ..model import Book, Foreign, Inline, Link, Mark, NoteRef, PageBreak, Styled, Text
 from ..transforms.inline_ops import CONTAINERS, plain_text, walk
 from .targets import LINK_SCHEME, STYLES_DIR, TEMPLATES_DIR, TOOL_ROOT, Page, Target, parts  # noqa: F401
@@ -20,6 +22,11 @@ SOFT_HYPHEN = "\u00ad"
 # «банк1»; the call never wraps alone to the next line; and it never directly follows another link (calibre's
 # MOBI conversion nests a link that touches the one before it inside that one).
 NOTE_GAP = "\u202f"
+# A word the typography bound at its suffix hyphen («168‑ші»): in the e-book and the web page it is shown
+# with the author's hyphen in a span that does not wrap, since a U+2011 defeats the reader's search.
+# (A text may start at the hyphen, after a marked abbreviation: «<span>БҰҰ</span>‑ға»; no line breaks before
+# a hyphen.)
+BOUND_WORD = re.compile(rf"[\w{SOFT_HYPHEN}]*(?:{NB_HYPHEN}[\w{SOFT_HYPHEN}]+)+")
 # A marked phrase that links to an appendix entry: its mark kind → (link class, the appendix).
 MARK_LINKS = {"abbr": ("abbr-link", "glossary"), "chrono": ("chrono-link", "chronology"),
               "person": ("person-link", "persons")}
@@ -63,7 +70,8 @@ def heading_tree(book: Book, blocks=None) -> list[TocEntry]:
 def heading_label(book: Book, children: list[Inline]) -> str:
     """A heading as bookmarks, running heads and tables of contents show it: typeset, without note calls
     or soft hyphens."""
-    return typeset(plain_text(children), pack_for(book.meta.language).typography)
+    # one line or an entry of a list: nothing to keep together, and the author's hyphen can be searched
+    return typeset(plain_text(children), pack_for(book.meta.language).typography).replace(NB_HYPHEN, "-")
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,10 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
+def _unbreakable(match: re.Match) -> str:
+    return f'<span style="white-space: nowrap">{match.group().replace(NB_HYPHEN, "-")}</span>'
+
+
 class Renderer:
     """Renders inline content and links for one book and one target."""
 
@@ -127,6 +139,8 @@ class Renderer:
         self.keep_notes = set(page.keep_notes) if page else set()
         self.new_pages = set(page.new_page_before) if page else set()
         self.extra_stylesheets = tuple(page.extra_stylesheets) if page else ()  # an edition's (large print)
+        self.lines = page.lines if page else None  # print: kitap breaks the lines (kitap/lines)
+        self.kinds = {block.id: block.kind for block in book.blocks}
         self.notes = {note.key: note for note in book.notes}
         self.glossary = {entry.id: entry for entry in book.glossary}
         per_text = bool(book.chapters) and book.numbering != "continuous"
@@ -272,11 +286,20 @@ class Renderer:
         """The link to the start of a volume's chapter."""
         return self.href("article", f"c{chapter}")
 
-    def inline(self, children: list[Inline], hyphenate: bool = True, block_id: str = "") -> Markup:
+    def inline(self, children: list[Inline], hyphenate: bool = True, block_id: str = "", note: int = 0) -> Markup:
         """A whole run of inline content (a paragraph, a note, an event), typeset as one paragraph;
         hyphenated where the target is, unless `hyphenate` is False (and but for the words a layout
-        asked to keep whole: Page.unhyphenated, by the paragraph's `block_id`)."""
+        asked to keep whole: Page.unhyphenated, by the paragraph's `block_id`). In print, a paragraph of
+        the article or a `note` is broken into lines by kitap (kitap/lines)."""
         self._typeset(children, hyphenate and self.target.hyphenate, self.unhyphenated.get(block_id, ()))
+        kind = "note" if note else self.kinds.get(block_id)
+        tracking = 0.0
+        if self.lines is not None and kind:
+            from ..lines import set_lines
+
+            tracking = set_lines(self.lines, kind, children, self.display, str(note or ""))
+        if tracking:  # the letter spacing the line breaker set the paragraph with
+            return Markup(f'<span class="tracked" style="letter-spacing: {tracking:g}em">{self._children(children)}</span>')
         return self._children(children)
 
     def _typeset(self, children: list[Inline], hyphenated: bool, whole: tuple[int, ...] = ()) -> None:
@@ -300,6 +323,10 @@ class Renderer:
             shown = typographer.verbatim(node.text) if verbatim else typographer.chunk(node.text, lookahead=after)
             hyphenate = self._hyphenation(language) if hyphenated and not verbatim else None
             shown = hyphenate(shown) if hyphenate else shown
+            if hyphenate and self.lines is not None:
+                from ..lines import limit_hyphens
+
+                shown = limit_hyphens(shown, self.lines.limits)
             self.display[id(node)] = _keep_whole(shown, counted, whole) if whole else shown
             counted += sum(c.isalnum() for c in node.text)
 
@@ -310,6 +337,19 @@ class Renderer:
             return pack_for(language).hyphenate
         except UnknownLanguage:
             return None
+
+    def typeset(self, text: str) -> str | Markup:
+        """A text of the book outside the article (title, colophon, glossary), typeset as shown."""
+        shown = typeset(text, self.pack.typography)
+        return shown if self.target.paged or NB_HYPHEN not in shown else Markup(self._shown(shown, text))
+
+    def _shown(self, shown: str, written: str) -> str:
+        """`shown` (the typeset text of `written`) escaped; outside print, the words bound at a suffix hyphen
+        with the author's hyphen in a span that does not wrap (unless the author wrote U+2011)."""
+        escaped = str(escape(shown))
+        if self.target.paged or NB_HYPHEN not in shown or NB_HYPHEN in written:
+            return escaped
+        return BOUND_WORD.sub(_unbreakable, escaped)
 
     def _children(self, children: list[Inline]) -> Markup:
         out: list[str] = []
@@ -325,7 +365,7 @@ class Renderer:
 
     def _node(self, node: Inline) -> str:
         if isinstance(node, Text):
-            return str(escape(self.display.get(id(node), node.text)))
+            return self._shown(self.display.get(id(node), node.text), node.text)
         if isinstance(node, Styled):
             return "<br/>" if node.style == "br" else f"<{node.style}>{self._children(node.children)}</{node.style}>"
         if isinstance(node, Foreign):
@@ -366,7 +406,7 @@ class Renderer:
         note = self.notes[node.key]
         if self.target.footnotes == "float":
             keep = " keep-with-call" if note.id in self.keep_notes else ""
-            return f'<span class="footnote{keep}" id="{note.id}">{self.inline(note.body)}</span>'
+            return f'<span class="footnote{keep}" id="{note.id}">{self.inline(note.body, note=note.number)}</span>'
         epub = ' epub:type="noteref"' if self.target.epub_semantics else ""
         return (f'<a class="noteref" id="{note.ref_id}" href="#{note.id}"{epub} role="doc-noteref">'
                 f'{note.number}</a>')
@@ -400,7 +440,7 @@ def render_document(book: Book, target: Target, page: Page | None = None) -> str
     renderer = Renderer(book, target, page.page_of, page.page_breaks, page)
     return environment().get_template("book.html.j2").render(
         book=book, meta=book.meta, target=target, parts=page.parts, r=renderer, L=renderer.pack.labels,
-        T=lambda text: typeset(text, renderer.pack.typography), format_date=renderer.pack.format_date,
+        T=renderer.typeset, format_date=renderer.pack.format_date,
         version=__version__, title=page.title or book.meta.title, first_page=page.first_page, page=page,
         inline_styles=Markup(page.inline_styles), scripts=[Markup(s) for s in page.scripts], downloads=page.downloads,
         stylesheets=[*target.stylesheets, *page.extra_stylesheets] if page.linked_styles else [])

@@ -61,6 +61,7 @@ class Page:
     unhyphenated: dict[str, tuple[int, ...]] = field(default_factory=dict)
     keep_notes: tuple[str, ...] = ()        # note ids
     new_page_before: tuple[str, ...] = ()   # paragraph ids that start a new page
+    lines: object = None                    # print: the edition's kitap.lines.Setting (breaks chosen by kitap)
     # A course volume: the chapters the article part renders (by number; () all, after the title page),
     # whether pages carry their folio (False: writers/volume.py stamps them once the pages are counted),
     # whether the first page is an opening without running heads, and whether its pages are a book's
@@ -74,7 +75,7 @@ class Page:
 LINK_SCHEME = "kitap:"  # a volume's printed parts link to each other as kitap:ID (writers/pdfmerge.py resolves them)
 
 
-def text_page(extra_stylesheets: tuple[str, ...] = ()) -> Page:
+def text_page(extra_stylesheets: tuple[str, ...] = (), lines=None) -> Page:
     """The print editions' first document: the title block and the article (the appendices follow as a
-    second document, once the text's pages are known)."""
-    return Page(parts=("article",), extra_stylesheets=extra_stylesheets, linked_styles=False)
+    second document, once the text's pages are known); `lines`: the edition's line setting."""
+    return Page(parts=("article",), extra_stylesheets=extra_stylesheets, linked_styles=False, lines=lines)

@@ -46,7 +46,7 @@ def short_form(event) -> str:
 def book_events(renderer) -> list[TimelineEvent]:
     """The book's chronology as timeline events: labels typeset, paragraphs of their phrases, links where
     the target has them."""
-    from ..typography import typeset
+    from ..typography import NB_HYPHEN, typeset
 
     labels, book = renderer.pack.labels, renderer.book
     events = []
@@ -55,8 +55,9 @@ def book_events(renderer) -> list[TimelineEvent]:
         where = labels["paragraph_short"].format(n=paragraph) if paragraph else ""
         href = "" if renderer.target.paged else renderer.href("chronology", event.id)
         source = str(event.chapter) if book.chapters and event.chapter else ""
-        events.append(TimelineEvent(event.date, typeset(short_form(event), renderer.pack.typography), where, href,
-                                    source))
+        # a label is one line of SVG text: nothing to keep together, and the author's hyphen can be searched
+        label = typeset(short_form(event), renderer.pack.typography).replace(NB_HYPHEN, "-")
+        events.append(TimelineEvent(event.date, label, where, href, source))
     return events
 
 

@@ -110,6 +110,20 @@ def _stylesheets(names: tuple[str, ...]) -> list:
     return [CSS(url=(TOOL_ROOT / name).as_uri(), url_fetcher=fetcher, font_config=_font_config()) for name in names]
 
 
+@lru_cache(maxsize=None)
+def _setting(names: tuple[str, ...]):
+    """The line setting of the edition these stylesheets make (writers/setting.py), once per process."""
+    from weasyprint import HTML
+
+    from .setting import line_setting
+
+    def render(html: str):
+        return HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=ConfinedFetcher([STYLES_DIR])).render(
+            font_config=_font_config(), stylesheets=_stylesheets(names))
+
+    return line_setting(render)
+
+
 def _render(book: Book, page: Page, watch: Stopwatch, html_for):
     from weasyprint import HTML  # imported here: a no-op rebuild must not pay for it
 
@@ -150,12 +164,14 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        text = _mended(book, text_page(extra), watch, html_for)
+        with watch.stage("layout"):
+            setting = _setting((*PDF.stylesheets, *extra))
+        text = _mended(book, text_page(extra, setting), watch, html_for)
         if variant.book_pages:
             numbers_to_outer_margin(text)
         page_of = {ident: number for number, page in enumerate(text.pages, start=1) for ident in page.anchors}
         appendices = _render(book, Page(parts=appendix_parts(), extra_stylesheets=extra, first_page=len(text.pages) + 1,
-                                        page_of=page_of, linked_styles=False), watch, html_for)
+                                        page_of=page_of, linked_styles=False, lines=setting), watch, html_for)
     finally:
         logger.removeHandler(collect)
     marks = line_marks(text) if line_numbers else []

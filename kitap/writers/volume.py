@@ -64,8 +64,11 @@ def styles_for(variant) -> tuple[str, ...]:
 
 
 def _chapter_page(number: int, variant) -> Page:
+    from .pdf import _setting  # the edition's line setting: kitap breaks the lines (kitap/lines)
+
     return Page(parts=("article",), chapters=(number,), extra_stylesheets=styles_for(variant), linked_styles=False,
-                folios=False, opening=True, mirrored=bool(variant.book_pages))
+                folios=False, opening=True, lines=_setting((*PDF.stylesheets, *styles_for(variant))),
+                mirrored=bool(variant.book_pages))
 
 
 # ---- one chapter (in a pool worker, or here) ---------------------------------------------------------

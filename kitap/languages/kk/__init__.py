@@ -22,7 +22,8 @@ def _pack():
     from .sentences import ABBREVIATIONS, CORRECTION_REASONS, HEADING
 
     typography = TypographyRules(upper="A-ZА-ЯЁӘҒҚҢӨҰҮҺІ", lower="a-zа-яёәғқңөұүһі",
-                                 trailing_abbreviations=frozenset({"т.б.", "т.с.с.", "т.т.", "т.д.", "т.п."}))
+                                 trailing_abbreviations=frozenset({"т.б.", "т.с.с.", "т.т.", "т.д.", "т.п."}),
+                                 suffix_hyphen=True)
     return LanguagePack(
         tag="kk", name="қазақ тілі", script="Cyrl", alphabet=KAZAKH_ALPHABET, labels=LABELS, format_date=format_date,
         hyphenate=hyphenate_text, typography=typography,

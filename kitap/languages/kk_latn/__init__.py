@@ -27,7 +27,7 @@ def _to_cyrillic(text: str) -> str:
 
 
 TYPOGRAPHY = TypographyRules(upper="A-ZÄĞIİÑÖŞŪÜ", lower="a-zäğıiñöşūü",
-                             trailing_abbreviations=frozenset({"t.b.", "t.s.s.", "t.t."}))
+                             trailing_abbreviations=frozenset({"t.b.", "t.s.s.", "t.t."}), suffix_hyphen=True)
 
 def _checking() -> Checking:
     """The Kazakh pack's sentence and heading knowledge, in Latin letters (no spelling dictionary)."""
