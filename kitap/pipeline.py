@@ -316,6 +316,8 @@ def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, to
             gc.freeze()
             gc.disable()
         books, text_htmls = helper.ready()
+        # a helper with none of its outputs to make (they are up to date) answers nothing: render here
+        serves = serves and any(_kinds_for(theirs, book, todo) for book in books)
         made, warnings = [], []
         for index, book in enumerate(books):
             html_for = None
@@ -378,6 +380,8 @@ def _helper_lane(connection, source: Path, scripts, kinds: tuple[str, ...], opti
         books, loaded = load_books(source, watch, scripts)
         text_htmls = [render_document(book, PDF, TEXT_PAGE) for book in books] if serves else None
         connection.send(("ready", (books, text_htmls)))  # the main process lays out while this one checks
+        # with none of its outputs to make, the helper answers nothing (the main process knows it too)
+        serves = serves and any(_kinds_for(kinds, book, todo) for book in books)
         if serves:  # the main process asks for the appendices as soon as the text is laid out: answer that
             serve(None)  # first, not after drawing the cover (up to 0.08 s late)
         with watch.stage("check"):
