@@ -239,7 +239,7 @@ def _bold_words(path: Path) -> list[str]:
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
-        return [w["text"] for page in pdf.pages
+        return [w["text"].replace("\u2011", "-") for page in pdf.pages  # (print binds «168‑ші»: U+2011)
                 for w in page.extract_words(extra_attrs=["fontname"]) if "Bold" in w["fontname"]]
 
 
