@@ -25,6 +25,9 @@ MAX_HYPHEN_RUN = 2
 # (badness is not capped, as TeX caps it at 10000: a capped «1992 жылдың» alone on a line tied with a
 # line of six loose spaces, and won).
 FORBIDDEN = 1e30
+# A limit to a line's badness for a first search (paragraph.py): spaces of about 1.68 × the font's when
+# justified, about 3 em left free when ragged (TeX's \tolerance is 200 at its laxer stretch)
+TOLERANCE = 2000.0
 FIT = 0.5              # pt left free on every line: Pango sets a line up to ~0.15 pt wider than HarfBuzz measures it
                        # (note calls, kerning across boxes); a line that does not fit breaks where it should not
 
@@ -113,9 +116,10 @@ def _badness(stream: Stream, start: int, end: int, slack: float, params: Params,
 
 
 def best_breaks(stream: Stream, width: float, indent: float, params: Params, em: float,
-                last_rules: bool = True) -> tuple[list[int], float] | None:
+                last_rules: bool = True, tolerance: float | None = None) -> tuple[list[int], float] | None:
     """The elements to break at (in order, without the paragraph's end) and their total demerits, or None
-    when no line can hold an unbreakable piece (the caller then leaves the paragraph to WeasyPrint)."""
+    when no line can hold an unbreakable piece (the caller then leaves the paragraph to WeasyPrint), or
+    none is within `tolerance` (a line's badness: lines worse are not weighed at all)."""
     candidates = [i for i, kind in enumerate(stream.kinds) if kind in BREAKS] + [len(stream)]
     # state (start of the next line, fitness of the line before, hyphenated lines in a row) →
     # (total demerits, the state before, the break that made it)
@@ -146,6 +150,8 @@ def best_breaks(stream: Stream, width: float, indent: float, params: Params, em:
                 new_fitness = 1
             else:
                 badness, new_fitness = _badness(stream, line_start, end, slack, params, em)
+                if tolerance is not None and badness > tolerance:
+                    continue
                 demerits = (params.line_penalty + badness) ** 2 + penalty ** 2
                 if abs(new_fitness - fitness) > 1:
                     demerits += params.adjacent

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from ..model import Foreign, Link, Mark, NoteRef, PageBreak, Styled, Text
 from . import Measure, Setting
-from .breaker import (AFTER, AFTER_HYPHEN, CONTENT, FIXED, JUSTIFIED, RAGGED, SOFT, SPACE, Stream,
-                      best_breaks)
+from .breaker import (AFTER, AFTER_HYPHEN, CONTENT, FIXED, FORBIDDEN, JUSTIFIED, RAGGED, SOFT, SPACE, TOLERANCE,
+                      Stream, best_breaks)
 from .fonts import advances, face_file
 
 SOFT_HYPHEN = "\u00ad"
@@ -92,17 +92,27 @@ def _solve(setting: Setting, measure: Measure, runs: tuple, number: str) -> tupl
     with: of TRACKING, the one with the least demerits (each step away from 0 costs TRACKING_STEP), only
     for justified text (cached: a paragraph is laid out again and again as the pages are mended, and
     unchanged paragraphs break the same way)."""
-    best = None
-    for tracking in (TRACKING if measure.justified else (0.0,)):
-        found = _breaks(setting, measure, runs, number, tracking * measure.size)
-        if found is not None:
-            demerits = found[1] + TRACKING_STEP * round(abs(tracking) / TRACKING_UNIT) ** 2
-            if best is None or demerits < best[0]:
-                best = (demerits, found[0], tracking)
+    # As TeX does, the breaks are first sought among lines no worse than TOLERANCE (most paragraphs have
+    # such a way, and far fewer ways are weighed: breaking was a third of a volume's build time), and only
+    # if there is none, or only one that breaks a rule, among all lines.
+    for tolerance in (TOLERANCE, None):
+        best = None
+        for tracking in (TRACKING if measure.justified else (0.0,)):
+            cost = TRACKING_STEP * round(abs(tracking) / TRACKING_UNIT) ** 2
+            if best is not None and cost >= best[0]:
+                break  # (TRACKING grows away from 0: no later tracking can do better than what was found)
+            found = _breaks(setting, measure, runs, number, tracking * measure.size, tolerance)
+            if found is not None:
+                demerits = found[1] + cost
+                if best is None or demerits < best[0]:
+                    best = (demerits, found[0], tracking)
+        if best is not None and best[0] < FORBIDDEN:
+            break
     return (_rewrite(runs, best[1]), best[2]) if best else None
 
 
-def _breaks(setting: Setting, measure: Measure, runs: tuple, number: str, tracking: float):
+def _breaks(setting: Setting, measure: Measure, runs: tuple, number: str, tracking: float,
+            tolerance: float | None = None):
     """(the chosen breaks as (run, character), total demerits) with `tracking` pt after every character."""
     segments, places = _streams(setting, measure, runs, tracking)
     chosen: set[tuple[int, int]] = set()
@@ -110,7 +120,7 @@ def _breaks(setting: Setting, measure: Measure, runs: tuple, number: str, tracki
     for segment, (stream, where) in enumerate(zip(segments, places)):
         params = JUSTIFIED if measure.justified else RAGGED
         indent = _indent(setting, measure, number) if segment == 0 else 0.0
-        found = best_breaks(stream, measure.width, indent, params, measure.size)
+        found = best_breaks(stream, measure.width, indent, params, measure.size, tolerance=tolerance)
         if found is None:
             return None
         chosen.update(where[i] for i in found[0] if where[i] is not None)
