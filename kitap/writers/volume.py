@@ -22,7 +22,7 @@ import hashlib
 import json
 import logging
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from ..render import PDF, STYLES_DIR, TOOL_ROOT, Page, appendix_parts
@@ -79,7 +79,8 @@ def _tool_digest() -> str:
     from importlib.metadata import version
 
     digest = hashlib.sha256(version("weasyprint").encode())
-    folders = [TOOL_ROOT / "kitap" / "writers", TOOL_ROOT / "kitap" / "weasy", STYLES_DIR]
+    folders = [TOOL_ROOT / "kitap" / "writers", TOOL_ROOT / "kitap" / "weasy", TOOL_ROOT / "kitap" / "lines",
+               TOOL_ROOT / "kitap" / "render", STYLES_DIR]
     for folder in folders:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in (".py", ".css", ".ttf"):
@@ -152,12 +153,19 @@ def lay_out_part(book, variant, page: Page, number: int, archival: bool, cache: 
     from .pdf import _Collect, _mended, _render, print_target, write_document
 
     target = print_target(variant)
-    html = render_document(book, target, page)
-    key = hashlib.sha256(f"{tool}\0{variant.name}\0{archival}\0".encode() + html.encode("utf-8")).hexdigest()[:32]
+    # The key: the part's HTML before kitap breaks its lines, and the line setting it is broken with (the
+    # breaks follow from both: the tool digest holds kitap/lines), so a part taken from the cache is not
+    # broken into lines only to find its key (that was most of a rebuild's time)
+    unbroken = replace(page, lines=None) if page.lines is not None else page
+    html = render_document(book, target, unbroken)
+    key = hashlib.sha256(f"{tool}\0{variant.name}\0{archival}\0{page.lines!r}\0".encode()
+                         + html.encode("utf-8")).hexdigest()[:32]
     found = cache.get(key)
     if found is not None and found.number == number:
         found.key = key
         return found
+    if unbroken is not page:
+        html = render_document(book, target, page)
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
