@@ -140,24 +140,35 @@ def build(source: Path, output: Path, kinds: tuple[str, ...] | None = None, arch
     return report
 
 
-def check_before_build(loaded, source: Path) -> list[str]:
+def check_before_build(loaded, source: Path, output: Path | None = None) -> list[str]:
     """The checker's rules (all but spelling, which `build.py check` runs) on the loaded, untransformed
-    book (a course pack: each of its texts): errors stop the build, warnings are reported with it."""
+    book (a course pack: each of its texts): errors stop the build, warnings are reported with it. A course
+    pack's texts unchanged since a build into `output` are not checked again (check/remembered.py)."""
     from .check import CHECKS, Report, passage_groups, run_checks, spelling
+    from .check.remembered import CheckCache, text_key
     from .check.source import project_of
 
+    course = isinstance(loaded, list)
+    cache = CheckCache(output if course else None)
     errors, warnings = [], []
-    for book in loaded if isinstance(loaded, list) else [loaded]:
-        project = project_of(book)
-        findings = run_checks(project, [c for c in CHECKS if c is not spelling.check])
-        found = [str(f) for f in findings if f.severity == "error"]
-        if found:
-            where, folder = (f" in {book.root}", book.root) if isinstance(loaded, list) else ("", source)
-            errors += found + [f"{len(found)} error(s) found by the checker{where}; nothing was written "
-                               f"(python build.py check --source {folder} explains each)"]
-        warnings += [str(f) for f in Report(findings, [], passage_groups(project)).shown()]  # file-wide ones summarised
+    for book in loaded if course else [loaded]:
+        key = text_key(book.root) if course and output else None
+        shown = cache.get(key)
+        if shown is None:
+            project = project_of(book)
+            findings = run_checks(project, [c for c in CHECKS if c is not spelling.check])
+            found = [str(f) for f in findings if f.severity == "error"]
+            if found:
+                where, folder = (f" in {book.root}", book.root) if course else ("", source)
+                errors += found + [f"{len(found)} error(s) found by the checker{where}; nothing was written "
+                                   f"(python build.py check --source {folder} explains each)"]
+            shown = [str(f) for f in Report(findings, [], passage_groups(project)).shown()]  # file-wide ones summarised
+            if not found:
+                cache.put(key, shown)
+        warnings += shown
     if errors:
         raise KitapError("\n".join(errors))
+    cache.prune()
     return warnings
 
 
@@ -196,11 +207,12 @@ def editions_of(book, scripts: tuple[str, ...] | None) -> list:
     return books
 
 
-def read_project(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None):
-    """The transformed book of each edition and the checker's warnings; source and checker errors are raised."""
+def read_project(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None, output: Path | None = None):
+    """The transformed book of each edition and the checker's warnings; source and checker errors are raised.
+    `output`: where the build writes (a course pack's texts checked by an earlier build are remembered there)."""
     books, loaded = load_books(source, watch, scripts)
     with watch.stage("check"):
-        warnings = check_before_build(loaded, source)
+        warnings = check_before_build(loaded, source, output)
     return books, warnings
 
 
@@ -272,7 +284,7 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
         except OSError:  # the system refused another process: build in this one
             mine, theirs = kinds, ()
     if helper is None:
-        books, warnings = read_project(source, watch, scripts)
+        books, warnings = read_project(source, watch, scripts, output if volume else None)
         made = []
         for book in books:
             job = Job(book, archival, line_numbers, watch, options[2], jobs=jobs if volume else 1, output=output)

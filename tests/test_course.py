@@ -284,6 +284,39 @@ def test_web_page_holds_every_text(volume, texts):
 
 # ---- editions, caches, no-op rebuilds -------------------------------------------------------------
 
+def test_unchanged_texts_are_not_checked_again_and_their_warnings_are_still_shown(tmp_path):
+    course = make_course(tmp_path)
+    out = tmp_path / "out"
+    first = run_cli("--source", str(course), "--output", str(out), "--only", "pdf")
+    assert first.returncode == 0, first.stderr
+    checked = out / ".kitap-cache" / "check"
+
+    def entries() -> dict:
+        return {p.name: p.stat().st_mtime_ns for p in checked.glob("*.json")}
+
+    def warnings(result) -> list[str]:
+        return [line for line in result.stderr.splitlines() if ": warning: " in line]
+
+    before = entries()
+    assert len(before) == 3, "one remembered check per text"
+    assert warnings(first), "the fixture's texts have warnings to remember"
+    forced = run_cli("--source", str(course), "--output", str(out), "--only", "pdf", "--force")
+    assert forced.returncode == 0 and warnings(forced) == warnings(first) and entries() == before
+    # an error in one text: found (that text is checked again), nothing written, the others not checked
+    article = course / "texts" / "state-language" / "article.txt"
+    good = article.read_text(encoding="utf-8")
+    article.write_text(good.replace("Кейінірек", "Кейі?ірек"), encoding="utf-8")
+    broken = run_cli("--source", str(course), "--output", str(out), "--only", "pdf")
+    assert broken.returncode == 1 and f"{article}:" in broken.stderr and "lost-letters" in broken.stderr
+    assert "Traceback" not in broken.stderr
+    assert set(before) - set(entries()) == set(), "a text with an error is not remembered, the others are kept"
+    article.write_text(good.replace("Кейінірек", "Кейін"), encoding="utf-8")
+    edited = run_cli("--source", str(course), "--output", str(out), "--only", "pdf")
+    assert edited.returncode == 0, edited.stderr
+    after = entries()
+    assert len(after) == 3 and len(set(after.items()) & set(before.items())) == 2, "only the edited text is checked"
+
+
 def test_latin_edition_of_a_volume(tmp_path):
     result = run_cli("--source", str(COURSE), "--output", str(tmp_path), "--script", "latn", "--only", "pdf,epub")
     assert result.returncode == 0, result.stderr
@@ -306,7 +339,7 @@ def test_unchanged_course_is_not_built_again_and_an_edited_text_is(tmp_path):
         import json
 
         return {p.name: p.stat().st_mtime_ns for p in cache.rglob("*.json")
-                if json.loads(p.read_text(encoding="utf-8"))["number"] > 0}
+                if p.parent.name != "check" and json.loads(p.read_text(encoding="utf-8"))["number"] > 0}
 
     before = chapters_cached()
     assert len(before) == 3, "one cached layout per chapter"
