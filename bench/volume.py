@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -97,6 +98,7 @@ def main() -> None:
     projects = coursepack.generate(pack, args.articles)
     write_course(pack, projects)
     output = args.work / "out"
+    shutil.rmtree(output, ignore_errors=True)  # the full build starts with no cache (no chapter, no check)
     common = ["--source", str(pack), "--output", str(output), "--only", args.kinds, "-j", str(args.jobs), "-q"]
     full, full_peak, _ = run([*common, "--force"])
     pages = pages_of(output / "bench-volume.pdf")
