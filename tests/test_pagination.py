@@ -31,10 +31,29 @@ def test_no_split_word_and_no_late_note(books, script, variant):
     assert not problems(layout.text) and not problems(layout.appendices)
     first = problems(_render(book, text_page((PRINT[variant].stylesheet,) if PRINT[variant].stylesheet else ()),
                              NULL, None))
-    if (script, variant) in (("cyrl", "booklet"), ("latn", "pdf")):  # cases that need the mending
-        assert first.split_words or first.late_notes
     if variant == "large":  # (large print splits no word: it has no soft hyphens)
-        assert not first.split_words and (script == "cyrl" or first.late_notes)
+        assert not first.split_words
+
+
+@pytest.mark.parametrize("script, variant", [("cyrl", "booklet"), ("latn", "pdf"), ("latn", "large")])
+def test_the_mending_brings_back_notes_the_style_alone_would_leave_late(books, script, variant, monkeypatch):
+    """The notes' `footnote-policy: line` (styles/print.css) keeps the default project's notes with their
+    calls from the first layout; without it WeasyPrint sets some on the page after their call, and the
+    mending (writers/pagination.py: a note marked keep-with-call, else its paragraph on a new page) brings
+    each back."""
+    from weasyprint import CSS
+
+    import kitap.writers.pdf as pdf
+    from kitap.timing import NULL
+    from kitap.writers.pagination import problems
+
+    original = pdf._stylesheets
+    monkeypatch.setattr(pdf, "_stylesheets",
+                        lambda names: [*original(names), CSS(string=".footnote { footnote-policy: auto }")])
+    book = books[script]
+    page = pdf.text_page((pdf.VARIANTS[variant].stylesheet,) if pdf.VARIANTS[variant].stylesheet else ())
+    assert problems(pdf._render(book, page, NULL, None)).late_notes
+    assert not problems(pdf._mended(book, page, NULL, None))
 
 
 def test_pdf_pages_never_end_inside_a_word(tmp_path):
