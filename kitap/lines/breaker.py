@@ -55,7 +55,8 @@ RAGGED = Params(justified=False, hyphen_penalty=200)
 class Stream:
     """A paragraph's elements, filled in order; the prefix sums make any line's width a subtraction."""
 
-    def __init__(self, space_adjust: float = 0.0):
+    def __init__(self, space_adjust: float = 0.0, tracking: float = 0.0):
+        self.tracking = tracking  # letter spacing (pt) after every character, spaces included
         self.kinds: list[str] = []
         self.content = [0.0]   # prefix sums of content widths
         self.natural = [0.0]   # … of the spaces' natural widths
@@ -105,12 +106,16 @@ def _badness(stream: Stream, start: int, end: int, slack: float, params: Params,
     spaces = stream.spaces[end] - stream.spaces[start]
     if not spaces:  # one word: WeasyPrint cannot stretch it; as bad as one space that wide
         natural, spaces = 0.26 * em, 1
-    minimum = natural + spaces * stream.adjust
-    quotient = (minimum + slack) / natural  # the spaces against the font's own
+    # The gap a reader sees between two words is the space as set and the letter spacing of the letter
+    # before it; it is weighed against the font's own space (the tracking taken out of both)
+    extra = spaces * stream.tracking
+    font = natural - extra
+    minimum = natural + spaces * stream.adjust + extra
+    quotient = (minimum + slack) / font
     if quotient >= 1:
         ratio = (quotient - 1) / params.stretch
     else:
-        shrink = 1 - minimum / natural
+        shrink = 1 - minimum / font
         ratio = (quotient - 1) / shrink if shrink > 0 else -1.0
     return 100 * abs(ratio) ** 3, _fitness(ratio)
 

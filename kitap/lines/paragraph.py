@@ -147,13 +147,13 @@ def _streams(setting: Setting, measure: Measure, runs: tuple, tracking: float = 
     """One Stream per segment (a forced line break ends one), and for each element where it came from:
     (run, character) of a text, or None. `tracking`: letter spacing (pt) after every character."""
     segments, places = [], []
-    stream, where = Stream(measure.word_spacing), []
+    stream, where = Stream(measure.word_spacing, tracking), []
     last_space = True  # white space at the start of a segment is dropped
     for index, run in enumerate(runs):
         if run[0] == "br":
             segments.append(stream)
             places.append(where)
-            stream, where, last_space = Stream(measure.word_spacing), [], True
+            stream, where, last_space = Stream(measure.word_spacing, tracking), [], True
             continue
         if run[0] in ("call", "sep"):
             text, size = (run[1], setting.call_size) if run[0] == "call" else (",", setting.separator_size)
