@@ -472,7 +472,7 @@ def test_an_event_told_by_two_texts_is_one_entry_linked_to_both(tmp_path):
     told = [e for e in volume.chronology if e.date.iso() == "1995-08-30"]
     assert len(told) == 1 and [chapter for chapter, _ in told[0].places] == [2, 3]
     assert all(ref.startswith(("m-c2", "m-c3")) or "-c2-" in ref or "-c3-" in ref for _, ref in told[0].places)
-    result = run_cli("--source", str(course), "--output", str(tmp_path / "out"), "--only", "html")
+    result = run_cli("--source", str(course), "--output", str(tmp_path / "out"), "--only", "html,pdf")
     assert result.returncode == 0, result.stderr
     from lxml import html
 
@@ -483,6 +483,12 @@ def test_an_event_told_by_two_texts_is_one_entry_linked_to_both(tmp_path):
     assert len(refs) == 2 and all(page.xpath(f"//*[@id='{ref}']") for ref in refs)
     for ref in refs:  # each phrase links back to the one entry
         assert page.xpath(f"//*[@id='{ref}']")[0].get("href") == f"#{told[0].id}"
+    # in print the texts' numbers are one line under the event («2, 3»), not a number and a comma a line
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "out" / f"{NAME}.pdf") as pdf:
+        lines = [line.strip() for p in pdf.pages for line in (p.extract_text() or "").split("\n")]
+    assert "2, 3" in lines and "," not in lines
 
 
 def test_a_volume_booklet_mirrors_its_running_heads(tmp_path, texts):
