@@ -5,17 +5,16 @@ A text's entry is found by a digest of every file in its project folder (names a
 reads them again, not only what the loader read), the folder's path (the findings name it) and the
 toolchain's code (all of kitap/, so a new rule or a fixed one is not hidden by an old entry). Only a text the
 checker found no error in is kept: an error stops the build, and the next build checks again. Entries
-live in output/.kitap-cache/check/, written atomically; a damaged one counts as none; those the build did
-not use are removed after it.
+live in output/.kitap-cache/check/ (kitap/cachefiles.py); a damaged one counts as none.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 
+from ..cachefiles import prune, write_entry
 from ..fingerprint import TOOL_ROOT, _file_digest, _tool_files
 
 CACHE = ".kitap-cache"
@@ -64,20 +63,7 @@ class CheckCache:
         if self.folder is None or key is None:
             return
         self.used.add(key)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f".{key}.json.tmp"
-            temporary.write_text(json.dumps(warnings, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, self.folder / f"{key}.json")
-        except OSError:
-            pass  # a cache that cannot be written only makes the next build slower
+        write_entry(self.folder, key, {".json": json.dumps(warnings, ensure_ascii=False).encode("utf-8")})
 
     def prune(self) -> None:
-        if self.folder is None or not self.folder.is_dir():
-            return
-        for path in self.folder.iterdir():
-            if path.name.removesuffix(".json") not in self.used:
-                try:
-                    path.unlink()
-                except OSError:
-                    pass
+        prune(self.folder, self.used)

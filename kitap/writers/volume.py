@@ -25,6 +25,7 @@ import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from ..cachefiles import prune, write_entry
 from ..render import PDF, STYLES_DIR, TOOL_ROOT, Page, appendix_parts
 from ..timing import NULL, Stopwatch
 from .pagemap import PageStart
@@ -117,25 +118,11 @@ class ChapterCache:
         meta = {"number": chapter.number, "pages": chapter.pages, "anchors": chapter.anchors,
                 "starts": [asdict(s) for s in chapter.starts], "bookmarks": [asdict(b) for b in chapter.bookmarks],
                 "warnings": chapter.warnings, "sha256": hashlib.sha256(chapter.pdf).hexdigest()}
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            for suffix, data in ((".pdf", chapter.pdf), (".json", json.dumps(meta).encode("utf-8"))):
-                temporary = self.folder / f".{key}{suffix}.tmp"
-                temporary.write_bytes(data)
-                os.replace(temporary, self.folder / f"{key}{suffix}")
-        except OSError:
-            pass  # a cache that cannot be written only makes the next build slower
+        write_entry(self.folder, key, {".pdf": bytes(chapter.pdf), ".json": json.dumps(meta).encode("utf-8")})
 
     def prune(self) -> None:
         """Remove the entries of chapters this build no longer has."""
-        if self.folder is None or not self.folder.is_dir():
-            return
-        for path in self.folder.iterdir():
-            if path.stem not in self.used:
-                try:
-                    path.unlink()
-                except OSError:
-                    pass
+        prune(self.folder, self.used)
 
 
 def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCache, tool: str) -> ChapterPrint:
