@@ -458,6 +458,9 @@ def test_a_bad_share_is_wrong_usage(share):
     assert result.returncode == 2 and "--shard" in result.stderr
 
 
+L_IN_TEXT = "Мәтінде"  # kitap/languages/kk/labels.py: in_text
+
+
 def test_an_event_told_by_two_texts_is_one_entry_linked_to_both(tmp_path):
     from kitap.load.course import load_course
     from kitap.transforms import apply_transforms
@@ -489,6 +492,11 @@ def test_an_event_told_by_two_texts_is_one_entry_linked_to_both(tmp_path):
     with pdfplumber.open(tmp_path / "out" / f"{NAME}.pdf") as pdf:
         lines = [line.strip() for p in pdf.pages for line in (p.extract_text() or "").split("\n")]
     assert "2, 3" in lines and "," not in lines
+    # and the pages that mention a phrase are a list («б. 9, 10»), never numbers run together («б. 910»)
+    with pdfplumber.open(tmp_path / "out" / f"{NAME}.pdf") as pdf:
+        count = len(pdf.pages)
+    cited = [int(n) for line in lines if line.startswith(f"{L_IN_TEXT}, б.") for n in re.findall(r"\d+", line)]
+    assert cited and max(cited) <= count, sorted(set(cited))
 
 
 def test_a_volume_booklet_mirrors_its_running_heads(tmp_path, texts):
