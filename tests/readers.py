@@ -59,6 +59,9 @@ window.show = async (href, size) => {
   rendition.themes.fontSize(size);
   await rendition.display(href);
   await document.fonts.ready;
+  await rendition.manager.views.first().document.fonts.ready;
+  /* once the embedded fonts are in, the text may have moved to another page: go to `href` again */
+  await rendition.display(href);
   await new Promise(r => setTimeout(r, 400));
   const view = rendition.manager.views.first();
   await view.document.fonts.ready;
