@@ -1,20 +1,24 @@
 """kitap/lines/breaker.py on its own: the first search within TOLERANCE finds the best breaks whenever the
-best breaks have no line worse than that, and says so (None) when there is no such way."""
+best breaks have no line worse than that, and says so (None) when there is no such way; a tie (a number's
+no-break space) breaks only where that spares more than one loose line, and only before a word."""
 from __future__ import annotations
 
 import random
 
-from kitap.lines.breaker import CONTENT, JUSTIFIED, SPACE, TOLERANCE, Stream, _badness, _line_end, best_breaks
+from kitap.lines.breaker import (CONTENT, FIXED, JUSTIFIED, SPACE, TIE, TOLERANCE, Stream, _badness, _line_end,
+                                 best_breaks)
+from kitap.lines.paragraph import _soft_tie
 
 EM = 10.0
 
 
-def _stream(words: list[int]) -> Stream:
-    """Words of these many letters, 5 pt each, and spaces of 2.6 pt (a 10 pt font's) that may shrink by 0.7 pt."""
+def _stream(words: list[int], joins: dict[int, str] | None = None) -> Stream:
+    """Words of these many letters, 5 pt each, and spaces of 2.6 pt (a 10 pt font's) that may shrink by 0.7 pt;
+    `joins`: the kind of the space before word N, when not a plain space."""
     stream = Stream(space_adjust=-0.7)  # the print styles' word-spacing: -0.07em
     for index, letters in enumerate(words):
         if index:
-            stream.add(SPACE, 2.6)
+            stream.add((joins or {}).get(index, SPACE), 2.6)
         for _ in range(letters):
             stream.add(CONTENT, 5.0, True)
     return stream
@@ -55,3 +59,67 @@ def test_no_way_within_tolerance_is_none_and_the_full_search_still_breaks():
     assert best_breaks(stream, 130.0, 0.0, JUSTIFIED, EM, tolerance=TOLERANCE) is None
     found = best_breaks(stream, 130.0, 0.0, JUSTIFIED, EM)
     assert found is not None and len(found[0]) == 2
+
+
+def _lines(stream: Stream, breaks: list[int], width: float) -> list[float]:
+    """Each justified line's space as a multiple of the font's."""
+    ratios, start = [], 0
+    for index in breaks:
+        end, following = _line_end(stream, index)
+        spaces = stream.spaces[end] - stream.spaces[start]
+        slack = width - stream.width(start, end)
+        ratios.append((stream.natural[end] - stream.natural[start] + spaces * stream.adjust + slack)
+                      / (stream.natural[end] - stream.natural[start]))
+        start = following
+    return ratios
+
+
+def test_a_tie_breaks_only_where_every_other_way_leaves_loose_lines():
+    generator = random.Random(18)
+    weighed = 0
+    cost = JUSTIFIED.tie_penalty ** 2
+    for _ in range(80):
+        words = [generator.randint(2, 11) for _ in range(generator.randint(20, 50))]
+        ties = {i: TIE for i in range(1, len(words)) if generator.random() < 0.3}
+        width = generator.choice((250.0, 300.0))
+        tie_stream, fixed_stream = _stream(words, ties), _stream(words, {i: FIXED for i in ties})
+        tied = best_breaks(tie_stream, width, 0.0, JUSTIFIED, EM)
+        fixed = best_breaks(fixed_stream, width, 0.0, JUSTIFIED, EM)
+        assert tied is not None
+        broken = sum(tie_stream.kinds[i] == TIE for i in tied[0])
+        if not broken:
+            assert fixed is not None and fixed[0] == tied[0]  # the same breaks as if the ties were fixed
+            continue
+        if fixed is None:  # no way at all without breaking a tie
+            continue
+        weighed += 1
+        # each tie broken spared at least its cost, more than a line of 1.5 × spaces costs ((10 + 800)²),
+        # and the way without it has a loose line
+        assert fixed[1] - (tied[1] - broken * cost) >= broken * cost
+        assert max(_lines(fixed_stream, fixed[0], width - 0.5)) > 1.5
+    assert weighed > 5  # the case happens
+
+
+def test_a_tie_stays_when_nothing_is_gained():
+    # thirty short words, half of them tied: a way without loose lines exists, so no tie is broken
+    words = [4] * 30
+    ties = {i: TIE for i in range(1, 30, 2)}
+    stream = _stream(words, ties)
+    for width in (220.0, 230.0):
+        found = best_breaks(stream, width, 0.0, JUSTIFIED, EM)
+        plain = best_breaks(_stream(words, {i: FIXED for i in ties}), width, 0.0, JUSTIFIED, EM)
+        assert plain is not None and max(_lines(stream, plain[0], width - 0.5)) <= 1.5
+        assert found[0] == plain[0]
+
+
+def test_which_no_break_spaces_are_ties():
+    nb = "\u00a0"
+    assert _soft_tie(f"1989{nb}жылы", 4)
+    assert _soft_tie(f"11{nb}шілдедегі", 2)
+    assert _soft_tie(f"11{nb}шіл\u00adде\u00adде\u00adгі", 2)  # as the print edition holds it: hyphenated
+    assert not _soft_tie(f"2{nb}ж\u00adыл.", 1)
+    assert not _soft_tie(f"5{nb}%", 1)              # a number and its sign
+    assert not _soft_tie(f"1,6{nb}млн. адам", 3)    # … an abbreviation
+    assert not _soft_tie(f"20{nb}км", 2)            # … a unit (under TIE_LETTERS letters)
+    assert not _soft_tie(f"Н.{nb}Назарбаев", 2)     # initials are never parted
+    assert not _soft_tie(f"сөз{nb}— сөз", 3)        # nor a word from its dash

@@ -1,6 +1,8 @@
 """Issue 16, parts 1–2: the texture of the print editions as a typesetter measures it on the real PDFs
 (tests/print_metrics.py: pdfplumber only), on the default project and on two corpus texts made into
-projects nobody tuned, in both scripts; and numbers and abbreviations kept with their suffixes.
+projects nobody tuned, and a short news text full of dates (the one that missed the targets until a number
+and its word could part at a cost), in both scripts; and numbers and abbreviations kept with their
+suffixes.
 
 Targets (A4 handout and A5 booklet): mean word space of justified lines ≤ 1.25 × the font's space, at
 most 10 % of them above 1.5 ×, no paragraph's last line shorter than 5 letters and digits nor only the
@@ -18,7 +20,9 @@ import pytest
 from conftest import ROOT, build_project, epub_files
 import print_metrics as pm
 
-CORPUS = ("law-udhr", "school-wiki-iran")
+CORPUS = ("law-udhr", "school-wiki-iran", "news-govkz-state-language")
+# lines (and paragraphs' last lines) a project's edition has at least: the measure must see enough of them
+ENOUGH = {"news-govkz-state-language": (10, 3)}
 EDITIONS = {"A4": "", "booklet": "-booklet-pages"}  # the booklet measured on its A5 pages when written
 SCRIPTS = ("", "-latn")
 MEAN_SPACE = 1.25
@@ -59,7 +63,7 @@ IDS = [f"{p}-{e}{s or '-cyrl'}" for p, e, s in CASES]
 @pytest.mark.parametrize("project, edition, script", CASES, ids=IDS)
 def test_word_spaces_average_near_the_fonts_own(builds, project, edition, script):
     m = metrics(builds, project, edition, script)
-    assert m.justified_lines > 20
+    assert m.justified_lines >= ENOUGH.get(project, (20, 10))[0]
     assert m.mean_space <= MEAN_SPACE, m.space_ratios
 
 
@@ -72,7 +76,7 @@ def test_few_loose_lines(builds, project, edition, script):
 @pytest.mark.parametrize("project, edition, script", CASES, ids=IDS)
 def test_no_short_last_lines_hyphen_runs_or_words_split_across_pages(builds, project, edition, script):
     m = metrics(builds, project, edition, script)
-    assert m.last_lines > 10
+    assert m.last_lines >= ENOUGH.get(project, (20, 10))[1]
     assert m.short_last_lines == []
     assert m.longest_hyphen_run <= HYPHEN_RUN
     assert m.page_break_hyphens == []

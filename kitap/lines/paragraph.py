@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..model import Foreign, Link, Mark, NoteRef, PageBreak, Styled, Text
 from . import Measure, Setting
-from .breaker import (AFTER, AFTER_HYPHEN, CONTENT, FIXED, FORBIDDEN, JUSTIFIED, RAGGED, SOFT, SPACE, TOLERANCE,
+from .breaker import (AFTER, AFTER_HYPHEN, CONTENT, FIXED, FORBIDDEN, JUSTIFIED, RAGGED, SOFT, SPACE, TIE, TOLERANCE,
                       Stream, best_breaks)
 from .fonts import advances, face_file
 
@@ -34,6 +34,8 @@ STYLES = {"em": ("italic", None), "i": ("italic", None), "strong": (None, 700), 
 TRACKING = (0.0, -0.005, 0.005, -0.01, 0.01, -0.015, 0.015, -0.02, 0.02, -0.025, 0.025)
 TRACKING_UNIT = 0.005
 TRACKING_STEP = 20000.0
+TIE_LETTERS = 4
+TIE_WORD = re.compile(r"([^\W\d_][^\W\d_\u00ad]*(?:\u00ad[^\W\d_]+)*)(\.?)")  # soft hyphens inside
 WORD = re.compile(r"[^\W\d_][^\W_\u00ad]*(?:\u00ad[^\W_\u00ad]+)+")
 
 
@@ -178,13 +180,25 @@ def _streams(setting: Setting, measure: Measure, runs: tuple, tracking: float = 
                 following = text[offset + 1] if offset + 1 < len(text) else _next_char(runs, index)
                 kind = BREAK_AFTER.get(char)
                 breaks = kind and following.isalpha() and offset and text[offset - 1].isalnum()
-                stream.add(FIXED if char in FIXED_SPACES else (kind if breaks else CONTENT), widths[offset] + tracking,
-                           char.isalnum())
+                if char in FIXED_SPACES:
+                    stream.add(TIE if _soft_tie(text, offset) else FIXED, widths[offset] + tracking)
+                else:
+                    stream.add(kind if breaks else CONTENT, widths[offset] + tracking, char.isalnum())
                 last_space = False
             where.append((index, offset))
     segments.append(stream)
     places.append(where)
     return segments, places
+
+
+def _soft_tie(text: str, offset: int) -> bool:
+    """The no-break space at `offset` binds a number to a word of TIE_LETTERS letters or more («1989 жылы»,
+    «11 шілдедегі»): a line may end there, at a cost (breaker.Params.tie_penalty), when every other way
+    leaves a loose line. A number and a unit or an abbreviation («5 %», «1,6 млн.», «20 км») never part."""
+    if not (offset and text[offset - 1].isdigit()):
+        return False
+    word = TIE_WORD.match(text, offset + 1)
+    return bool(word) and len(word.group(1).replace(SOFT_HYPHEN, "")) >= TIE_LETTERS and not word.group(2)
 
 
 def _next_char(runs: tuple, index: int) -> str:
@@ -214,7 +228,9 @@ def _rewrite(runs: tuple, chosen: set[tuple[int, int]]) -> tuple[str, ...]:
                 last_space = True
                 continue
             last_space = False
-            if char != SOFT_HYPHEN or (index, offset) in chosen:
+            if char in FIXED_SPACES and (index, offset) in chosen:
+                chars.append(" ")
+            elif char != SOFT_HYPHEN or (index, offset) in chosen:
                 chars.append(char)
         out[index] = "".join(chars)
     _move_end_spaces(runs, out)
