@@ -198,7 +198,11 @@ def _stamp(pdf, page, folio_page) -> None:
     import pikepdf
 
     form = pdf.copy_foreign(folio_page.as_form_xobject())
-    name = page.add_resource(form, pikepdf.Name.XObject, prefix="KitapFolio")
+    # A name of our own (pikepdf's `prefix=` adds a random suffix: the volume's bytes changed build to build)
+    taken = page.obj.get("/Resources", {}).get("/XObject", {})
+    name = next(pikepdf.Name(f"/KitapFolio{n or ''}") for n in range(len(taken) + 1)
+                if f"/KitapFolio{n or ''}" not in taken)
+    page.add_resource(form, pikepdf.Name.XObject, name=name)
     # The page's own content leaves its coordinate transformation in place: drawn inside q … Q, the folio
     # is then drawn in the page's own coordinates.
     page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
