@@ -126,6 +126,32 @@ def _unbreakable(match: re.Match) -> str:
     return f'<span style="white-space: nowrap">{match.group().replace(NB_HYPHEN, "-")}</span>'
 
 
+_INDEXES: list[tuple[Book, tuple]] = []  # the last books rendered in this process, with their indexes
+
+
+def _indexes(book: Book) -> tuple:
+    """The book's lookups for rendering (block kinds, notes, glossary entries by id, the paragraph of every
+    marked phrase, a volume's chapter of every id), made once per book: a volume renders each of its
+    chapters two or three times, and making them walked the whole volume each time."""
+    for known, indexes in _INDEXES:
+        if known is book:
+            return indexes
+    per_text = bool(book.chapters) and book.numbering != "continuous"
+    chapters: dict[str, int] = {}
+    if book.chapters:
+        from ..transforms.volume import chapter_of
+
+        chapters = chapter_of(book)
+    indexes = ({block.id: block.kind for block in book.blocks}, {note.key: note for note in book.notes},
+               {entry.id: entry for entry in book.glossary},
+               {node.id: (f"{block.chapter}.{block.number}" if per_text else block.number)
+                for block in book.blocks for node in walk(block.children) if isinstance(node, Mark)},
+               chapters)
+    _INDEXES.insert(0, (book, indexes))
+    del _INDEXES[4:]
+    return indexes
+
+
 class Renderer:
     """Renders inline content and links for one book and one target."""
 
@@ -140,20 +166,9 @@ class Renderer:
         self.new_pages = set(page.new_page_before) if page else set()
         self.extra_stylesheets = tuple(page.extra_stylesheets) if page else ()  # an edition's (large print)
         self.lines = page.lines if page else None  # print: kitap breaks the lines (kitap/lines)
-        self.kinds = {block.id: block.kind for block in book.blocks}
-        self.notes = {note.key: note for note in book.notes}
-        self.glossary = {entry.id: entry for entry in book.glossary}
-        per_text = bool(book.chapters) and book.numbering != "continuous"
-        self.paragraph_of = {node.id: (f"{block.chapter}.{block.number}" if per_text else block.number)
-                             for block in book.blocks for node in walk(block.children) if isinstance(node, Mark)}
+        self.kinds, self.notes, self.glossary, self.paragraph_of, self.chapter_of = _indexes(book)
         self.display: dict[int, str] = {}  # id(Text node) → its text as typeset for display
         self.chapter_subset = tuple(page.chapters) if page else ()
-        if book.chapters:
-            from ..transforms.volume import chapter_of
-
-            self.chapter_of = chapter_of(book)
-        else:
-            self.chapter_of = {}
 
     # ---- a course volume's chapters (book.chapters) ----
 
