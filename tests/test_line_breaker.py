@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from kitap.lines.breaker import (CONTENT, FIXED, JUSTIFIED, SPACE, TIE, TOLERANCE, Stream, _badness, _line_end,
                                  best_breaks)
 from kitap.lines.paragraph import _soft_tie
@@ -123,3 +125,26 @@ def test_which_no_break_spaces_are_ties():
     assert not _soft_tie(f"20{nb}км", 2)            # … a unit (under TIE_LETTERS letters)
     assert not _soft_tie(f"Н.{nb}Назарбаев", 2)     # initials are never parted
     assert not _soft_tie(f"сөз{nb}— сөз", 3)        # nor a word from its dash
+
+
+def test_a_letter_spaced_stream_derived_from_the_plain_one_has_the_widths_of_one_measured_again():
+    from kitap.lines import Measure, Setting
+    from kitap.lines.paragraph import _streams
+    from kitap.model import NoteRef, Text
+    from kitap.render import STYLES_DIR
+
+    setting = Setting((), call_size=7.0, call_before=0.5, separator_size=7.0, fonts_css=str(STYLES_DIR / "fonts.css"))
+    measure = Measure(width=300.0, indent=12.0, size=10.0, word_spacing=-0.7, justified=True,
+                      family=("Kitap Serif", "Noto Serif", "serif"))
+    text = "Қазақстан 1992\u00a0жылы БҰҰ\u2011ға мү\u00adше бол\u00adды — қа\u00adзақ-орыс/ағылшын тілдерінде."
+    runs = (("text", 0, text, "normal", 400), ("call", "1"), ("sep",), ("call", "2"),
+            ("text", 0, " Соң\u00adғы сөз", "normal", 400))
+    plain, _ = _streams(setting, measure, runs)
+    for tracking in (0.25, -0.2):
+        again, _ = _streams(setting, measure, runs, tracking)
+        for measured, derived in zip(again, [s.tracked(tracking) for s in plain]):
+            assert derived.kinds == measured.kinds and derived.tracking == measured.tracking
+            assert derived.content == pytest.approx(measured.content, abs=1e-9)
+            assert derived.natural == pytest.approx(measured.natural, abs=1e-9)
+            assert derived.hyphens == pytest.approx(measured.hyphens, abs=1e-9)
+            assert derived.content != pytest.approx(plain[0].content, abs=1e-3)  # (the tracking is there)

@@ -70,17 +70,34 @@ class Stream:
         self.letters = [0]     # … of letters and digits
         self.adjust = space_adjust  # added to every space (the style's word-spacing)
         self.hyphens: dict[int, float] = {}  # soft hyphen → the width of the hyphen set there
+        self.spaced = [0]      # … of the content elements the letter spacing is added to (not note calls)
 
-    def add(self, kind: str, width: float = 0.0, letter: bool = False) -> None:
-        """An element; for a soft hyphen `width` is the hyphen's, set only if the line breaks there."""
+    def add(self, kind: str, width: float = 0.0, letter: bool = False, spaced: bool = True) -> None:
+        """An element; for a soft hyphen `width` is the hyphen's, set only if the line breaks there.
+        `spaced`: content the paragraph's letter spacing is added to (a note call is not)."""
         if kind == SOFT:
             self.hyphens[len(self.kinds)] = width
         self.kinds.append(kind)
         spacing = kind in SPACING
-        self.content.append(self.content[-1] + (width if kind in (CONTENT, AFTER, AFTER_HYPHEN) else 0.0))
+        content = kind in (CONTENT, AFTER, AFTER_HYPHEN)
+        self.content.append(self.content[-1] + (width if content else 0.0))
         self.natural.append(self.natural[-1] + (width if spacing else 0.0))
         self.spaces.append(self.spaces[-1] + spacing)
         self.letters.append(self.letters[-1] + letter)
+        self.spaced.append(self.spaced[-1] + (content and spaced))
+
+    def tracked(self, tracking: float) -> "Stream":
+        """This stream (filled with no letter spacing) as it is with `tracking` pt after every character:
+        each spaced content element, each space and each hyphen `tracking` wider. The same widths as
+        filling it again with them, without measuring the text again."""
+        if not tracking:
+            return self
+        other = Stream(self.adjust, tracking)
+        other.kinds, other.spaces, other.letters, other.spaced = self.kinds, self.spaces, self.letters, self.spaced
+        other.content = [width + tracking * count for width, count in zip(self.content, self.spaced)]
+        other.natural = [width + tracking * count for width, count in zip(self.natural, self.spaces)]
+        other.hyphens = {index: width + tracking for index, width in self.hyphens.items()}
+        return other
 
     def __len__(self) -> int:
         return len(self.kinds)

@@ -116,7 +116,8 @@ def _solve(setting: Setting, measure: Measure, runs: tuple, number: str) -> tupl
 def _breaks(setting: Setting, measure: Measure, runs: tuple, number: str, tracking: float,
             tolerance: float | None = None):
     """(the chosen breaks as (run, character), total demerits) with `tracking` pt after every character."""
-    segments, places = _streams(setting, measure, runs, tracking)
+    segments, places = _untracked(setting, measure, runs)
+    segments = [stream.tracked(tracking) for stream in segments]
     chosen: set[tuple[int, int]] = set()
     total = 0.0
     for segment, (stream, where) in enumerate(zip(segments, places)):
@@ -145,6 +146,13 @@ def _face(setting: Setting, measure: Measure, style: str, weight: int) -> str:
     return path
 
 
+@lru_cache(maxsize=64)
+def _untracked(setting: Setting, measure: Measure, runs: tuple):
+    """The paragraph's streams with no letter spacing, measured once for every tracking tried (and both
+    searches): Stream.tracked derives the others."""
+    return _streams(setting, measure, runs)
+
+
 def _streams(setting: Setting, measure: Measure, runs: tuple, tracking: float = 0.0):
     """One Stream per segment (a forced line break ends one), and for each element where it came from:
     (run, character) of a text, or None. `tracking`: letter spacing (pt) after every character."""
@@ -161,7 +169,8 @@ def _streams(setting: Setting, measure: Measure, runs: tuple, tracking: float = 
             text, size = (run[1], setting.call_size) if run[0] == "call" else (",", setting.separator_size)
             path = _face(setting, measure, "normal", 400)
             before = setting.call_before if run[0] == "call" else 0.0
-            stream.add(CONTENT, before + sum(advances(path, size, text)) + (tracking if run[0] == "sep" else 0.0))
+            stream.add(CONTENT, before + sum(advances(path, size, text)) + (tracking if run[0] == "sep" else 0.0),
+                       spaced=run[0] == "sep")
             where.append(None)
             last_space = False
             continue
