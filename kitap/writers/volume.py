@@ -249,33 +249,42 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
         raise
     finally:
         _WORK.clear()
-    if pool:
-        pool.close()
     ordered = [chapters[n] for n in numbers]
     cache.used.add(front.key)  # (the front with its numbers blank: the next build lays it out first too)
-    with watch.stage("layout"):
-        for _ in range(MAX_FRONT_ROUNDS):
-            first = front.pages + 1
-            page_of, offsets, end = _pages_of(ordered, first, variant.book_pages)
-            appendices = _appendices(book, variant, page_of, end, archival, cache, tool)
-            for ident, page in appendices.anchors.items():
-                page_of.setdefault(ident, end + page - 1)
-            final = _front(book, variant, page_of, archival, cache, tool)
-            if final.pages == front.pages:
-                front = final
-                break
-            front = final  # the numbers changed its length (very rarely): count again
-    cache.used.update(c.key for c in (*chapters.values(), front, appendices))  # (from other processes too)
-    with watch.stage("pdf write"):
-        blanks = _blanks(ordered, offsets, first)
-        parts = [front.pdf]
-        for chapter in ordered:
-            parts += [_blank_page(chapter.pdf)] * (chapter.number in blanks) + [chapter.pdf]
-        parts.append(appendices.pdf)
-        marks = front.bookmarks + [Bookmark(m.page + offsets[c.number] - 1, m.level, m.label, m.x, m.y)
-                                   for c in ordered for m in c.bookmarks]
-        marks += [Bookmark(m.page + end - 1, m.level, m.label, m.x, m.y) for m in appendices.bookmarks]
-        folio_pdf = _folios(book, variant, first, end - first, cache, tool)
+    folios_made = None  # (first, count, the pool's job) of the folio sheet, laid out beside the appendices
+    try:
+        with watch.stage("layout"):
+            for _ in range(MAX_FRONT_ROUNDS):
+                first = front.pages + 1
+                page_of, offsets, end = _pages_of(ordered, first, variant.book_pages)
+                if pool and folios_made is None and cache.get(_folio_key(book, variant, first, end - first, tool)) is None:
+                    folios_made = (first, end - first, pool.pool.apply_async(_folio_work, (first, end - first)))
+                appendices = _appendices(book, variant, page_of, end, archival, cache, tool)
+                for ident, page in appendices.anchors.items():
+                    page_of.setdefault(ident, end + page - 1)
+                final = _front(book, variant, page_of, archival, cache, tool)
+                if final.pages == front.pages:
+                    front = final
+                    break
+                front = final  # the numbers changed its length (very rarely): count again
+        cache.used.update(c.key for c in (*chapters.values(), front, appendices))  # (from other processes too)
+        with watch.stage("pdf write"):
+            blanks = _blanks(ordered, offsets, first)
+            parts = [front.pdf]
+            for chapter in ordered:
+                parts += [_blank_page(chapter.pdf)] * (chapter.number in blanks) + [chapter.pdf]
+            parts.append(appendices.pdf)
+            marks = front.bookmarks + [Bookmark(m.page + offsets[c.number] - 1, m.level, m.label, m.x, m.y)
+                                       for c in ordered for m in c.bookmarks]
+            marks += [Bookmark(m.page + end - 1, m.level, m.label, m.x, m.y) for m in appendices.bookmarks]
+            made = folios_made[2].get() if folios_made and folios_made[:2] == (first, end - first) else None
+            folio_pdf = _folios(book, variant, first, end - first, cache, tool, made)
+    except BaseException:
+        if pool:
+            pool.close(cancel=True)
+        raise
+    if pool:
+        pool.close()
     cache.prune()
     with watch.stage("pdf write"):
         folios = {first - 1 + index: index for index in range(end - first) if first + index not in blanks.values()}
@@ -342,15 +351,24 @@ def _appendices(book, variant, page_of: dict[str, int], first: int, archival: bo
     return lay_out_part(book, variant, page, 0, archival, cache, tool)
 
 
-def _folios(book, variant, first: int, count: int, cache: ChapterCache, tool: str) -> bytes:
+def _folio_key(book, variant, first: int, count: int, tool: str) -> str:
+    return hashlib.sha256(f"{tool}\0{variant.name}\0folios\0{book.meta.language}\0{first}\0{count}".encode()).hexdigest()[:32]
+
+
+def _folio_work(first: int, count: int) -> bytes:
+    """The folio sheet, laid out by a worker of the pool while the main process lays out the appendices."""
+    return _folio_pdf(_WORK["book"], _WORK["variant"], first, count)
+
+
+def _folios(book, variant, first: int, count: int, cache: ChapterCache, tool: str, made: bytes | None = None) -> bytes:
     """`count` empty pages numbered from `first`, in the edition's page style: the chapters' folios (kept
-    in the cache like a chapter)."""
-    key = hashlib.sha256(f"{tool}\0{variant.name}\0folios\0{book.meta.language}\0{first}\0{count}".encode()).hexdigest()[:32]
+    in the cache like a chapter). `made`: the sheet as a worker laid it out."""
+    key = _folio_key(book, variant, first, count, tool)
     cache.used.add(key)
-    found = cache.get(key)
+    found = cache.get(key) if made is None else None
     if found is not None:
         return found.pdf
-    data = _folio_pdf(book, variant, first, count)
+    data = made if made is not None else _folio_pdf(book, variant, first, count)
     cache.put(key, ChapterPrint(0, data, count, {}, [], []))
     return data
 
