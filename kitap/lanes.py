@@ -205,3 +205,74 @@ def _raise(kind: str, value) -> None:
     if kind == "error":
         raise Reported(value)
     raise BuildError("the build's helper process failed (a bug in kitap; please report it):\n" + str(value))
+
+
+# ---- pools of forked workers ---------------------------------------------------------------------
+
+def _start_worker(parent: int, lifeline: int, held: int) -> None:
+    os.close(held)
+    _end_with_parent(parent, lifeline)
+
+
+class WorkerPool:
+    """Forked worker processes (a multiprocessing pool); they end with this process, however it ends."""
+
+    def __init__(self, processes: int):
+        import multiprocessing
+
+        self.lifeline, self.held = os.pipe()
+        self.pool = multiprocessing.get_context("fork").Pool(
+            processes, initializer=_start_worker, initargs=(os.getpid(), self.lifeline, self.held))
+
+    def close(self, cancel: bool = False) -> None:
+        (self.pool.terminate if cancel else self.pool.close)()
+        self.pool.join()
+        for end in (self.lifeline, self.held):
+            try:
+                os.close(end)
+            except OSError:
+                pass
+
+
+_TASK: dict = {}  # the function the workers of in_processes() were forked with
+
+
+def _run_task(item):
+    from .errors import SourceErrors
+
+    try:
+        return "done", _TASK["function"](item)
+    except SourceErrors as problems:  # (its pickle would lose the list of errors)
+        return "source", problems.errors
+    except KitapError as error:
+        return "kitap", messages(error)
+
+
+def in_processes(function: Callable, items: list, jobs: int, least: int = 2) -> list:
+    """[function(item) for item in items], in order, by up to `jobs` forked processes when there are at least
+    `least` items (else here): the first item's error is raised, as the loop here would raise it."""
+    from .errors import SourceErrors
+
+    if not available(jobs) or len(items) < least:
+        return [function(item) for item in items]
+    _TASK["function"] = function
+    try:
+        pool = WorkerPool(min(jobs, len(items)))
+    except OSError:
+        return [function(item) for item in items]
+    finally:
+        _TASK.clear()
+    try:
+        done = pool.pool.map(_run_task, items, chunksize=1)
+    except BaseException:
+        pool.close(cancel=True)
+        raise
+    pool.close()
+    results = []
+    for how, value in done:
+        if how == "source":
+            raise SourceErrors(value)
+        if how == "kitap":
+            raise Reported(value)
+        results.append(value)
+    return results

@@ -140,29 +140,39 @@ def build(source: Path, output: Path, kinds: tuple[str, ...] | None = None, arch
     return report
 
 
-def check_before_build(loaded, source: Path, output: Path | None = None) -> list[str]:
-    """The checker's rules (all but spelling, which `build.py check` runs) on the loaded, untransformed
-    book (a course pack: each of its texts): errors stop the build, warnings are reported with it. A course
-    pack's texts unchanged since a build into `output` are not checked again (check/remembered.py)."""
+def _checked(book) -> tuple[list[str], list[str]]:
+    """The checker's errors on one loaded book, and the findings it shows (file-wide ones summarised)."""
     from .check import CHECKS, Report, passage_groups, run_checks, spelling
-    from .check.remembered import CheckCache, text_key
     from .check.source import project_of
+
+    project = project_of(book)
+    findings = run_checks(project, [c for c in CHECKS if c is not spelling.check])
+    return ([str(f) for f in findings if f.severity == "error"],
+            [str(f) for f in Report(findings, [], passage_groups(project)).shown()])
+
+
+def check_before_build(loaded, source: Path, output: Path | None = None, jobs: int = 1) -> list[str]:
+    """The checker's rules (all but spelling, which `build.py check` runs) on the loaded, untransformed
+    book (a course pack: each of its texts, by up to `jobs` processes): errors stop the build, warnings are
+    reported with it. A course pack's texts unchanged since a build into `output` are not checked again
+    (check/remembered.py)."""
+    from .check.remembered import CheckCache, text_key
+    from .lanes import in_processes
 
     course = isinstance(loaded, list)
     cache = CheckCache(output if course else None)
     errors, warnings = [], []
-    for book in loaded if course else [loaded]:
-        key = text_key(book.root) if course and output else None
-        shown = cache.get(key)
+    books = loaded if course else [loaded]
+    keys = [text_key(book.root) if course and output else None for book in books]
+    remembered = [cache.get(key) for key in keys]
+    fresh = iter(in_processes(_checked, [b for b, r in zip(books, remembered) if r is None], jobs))
+    for book, key, shown in zip(books, keys, remembered):
         if shown is None:
-            project = project_of(book)
-            findings = run_checks(project, [c for c in CHECKS if c is not spelling.check])
-            found = [str(f) for f in findings if f.severity == "error"]
+            found, shown = next(fresh)
             if found:
                 where, folder = (f" in {book.root}", book.root) if course else ("", source)
                 errors += found + [f"{len(found)} error(s) found by the checker{where}; nothing was written "
                                    f"(python build.py check --source {folder} explains each)"]
-            shown = [str(f) for f in Report(findings, [], passage_groups(project)).shown()]  # file-wide ones summarised
             if not found:
                 cache.put(key, shown)
         warnings += shown
@@ -207,16 +217,18 @@ def editions_of(book, scripts: tuple[str, ...] | None) -> list:
     return books
 
 
-def read_project(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None, output: Path | None = None):
+def read_project(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None, output: Path | None = None,
+                 jobs: int = 1):
     """The transformed book of each edition and the checker's warnings; source and checker errors are raised.
-    `output`: where the build writes (a course pack's texts checked by an earlier build are remembered there)."""
-    books, loaded = load_books(source, watch, scripts)
+    `output`: where the build writes (a course pack's texts checked by an earlier build are remembered there);
+    `jobs`: the processes a course pack's texts are read and checked by."""
+    books, loaded = load_books(source, watch, scripts, jobs)
     with watch.stage("check"):
-        warnings = check_before_build(loaded, source, output)
+        warnings = check_before_build(loaded, source, output, jobs)
     return books, warnings
 
 
-def load_books(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None):
+def load_books(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None, jobs: int = 1):
     """The transformed book of each edition, and the book as loaded (for the checker: a course pack's
     texts as loaded); source errors raised."""
     from .load import load_project
@@ -224,7 +236,7 @@ def load_books(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None =
     from .transforms import apply_transforms
 
     if is_course(source):
-        return _load_volume(source, watch, scripts)
+        return _load_volume(source, watch, scripts, jobs)
     with watch.stage("load"):
         loaded = load_project(source)  # as written: what the checker reads
     with watch.stage("transforms"):
@@ -233,14 +245,14 @@ def load_books(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None =
     return books, loaded
 
 
-def _load_volume(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None):
+def _load_volume(source: Path, watch: Stopwatch, scripts: tuple[str, ...] | None = None, jobs: int = 1):
     """A course pack: each text loaded and transformed on its own, then bound as one volume."""
     from .load.course import load_course
     from .transforms import apply_transforms
     from .transforms.volume import bind
 
     with watch.stage("load"):
-        course = load_course(source)
+        course = load_course(source, jobs)
     with watch.stage("transforms"):
         volume = bind(course, [apply_transforms(text) for text in course.texts])
         books = editions_of(volume, scripts)
@@ -284,7 +296,7 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
         except OSError:  # the system refused another process: build in this one
             mine, theirs = kinds, ()
     if helper is None:
-        books, warnings = read_project(source, watch, scripts, output if volume else None)
+        books, warnings = read_project(source, watch, scripts, output if volume else None, jobs if volume else 1)
         made = []
         for book in books:
             job = Job(book, archival, line_numbers, watch, options[2], jobs=jobs if volume else 1, output=output)

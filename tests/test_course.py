@@ -525,3 +525,30 @@ def test_a_volume_booklet_mirrors_its_running_heads(tmp_path, texts):
                 assert any(dashes(norm(b.meta.title))[:15] in text for b in texts) and head[-1]["x1"] > middle, number
             checked += 1
     assert checked >= 4
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_errors_of_several_texts_are_all_reported_in_course_order_by_any_number_of_processes(tmp_path, jobs):
+    # the texts are read, then checked, by a pool of processes with -j 2: every text's errors still come
+    # back, in the order of course.yaml, as one message each with its line
+    course = make_course(tmp_path)
+    state, day = course / "texts" / "state-language", course / "texts" / "constitution-day"
+    (state / "glossary.yaml").write_text("- term: [unclosed\n", encoding="utf-8")
+    (day / "glossary.yaml").write_text("- term: ДВҚ\n  expansion: [unclosed\n", encoding="utf-8")
+    result = run_cli("--source", str(course), "--output", str(tmp_path / "out"), "-j", jobs)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    first = result.stderr.index(str(state / "glossary.yaml") + ":")
+    second = result.stderr.index(str(day / "glossary.yaml") + ":")
+    assert first < second
+    assert not (tmp_path / "out" / "term-1.pdf").exists()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_checker_errors_of_a_text_stop_the_volume_by_any_number_of_processes(tmp_path, jobs):
+    course = make_course(tmp_path)
+    article = course / "texts" / "constitution-day" / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\nБұл ?міт пен ??пас.\n", encoding="utf-8")
+    result = run_cli("--source", str(course), "--output", str(tmp_path / "out"), "-j", jobs)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"error(s) found by the checker in {course / 'texts' / 'constitution-day'}" in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.pdf"))

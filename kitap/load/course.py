@@ -132,8 +132,23 @@ def source_name(index: int, name: str) -> str:
     return f"{TEXTS_PREFIX}{index}/{name}"
 
 
-def load_course(root: Path) -> Course:
-    from .project import _meta, load_project
+def _load_text(folder: Path):
+    """One text of the course loaded (in a worker of load_course's pool): the book, or its source errors."""
+    from .project import load_project
+
+    try:
+        return load_project(folder), []
+    except SourceErrors as problems:
+        return None, problems.errors
+    except SourceError as problem:  # (a file that is not YAML at all: the other texts are still read)
+        return None, [problem]
+
+
+def load_course(root: Path, jobs: int = 1) -> Course:
+    """The course pack at `root` and its texts, read by up to `jobs` processes; every source error of every
+    text raised together, in the order of course.yaml."""
+    from ..lanes import in_processes
+    from .project import _meta
     from .yamlio import check_mapping, line_of
 
     root = Path(root)
@@ -144,11 +159,10 @@ def load_course(root: Path) -> Course:
     if "texts" in fields and not entries and not errors:
         errors.append(SourceError(path, line_of(node, "texts", 1), "'texts' lists no project folder; name at least one"))
     texts: list[Book] = []
-    for entry in entries:
-        try:
-            texts.append(load_project(entry.folder))
-        except SourceErrors as problems:
-            errors += problems.errors
+    for text, problems in in_processes(_load_text, [entry.folder for entry in entries], jobs):
+        if text is not None:
+            texts.append(text)
+        errors += problems
     if errors:
         raise SourceErrors(errors)
     language = fields.get("language") or texts[0].meta.language

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -180,38 +179,11 @@ def lay_out_part(book, variant, page: Page, number: int, archival: bool, cache: 
 _WORK: dict = {}  # what the pool's workers were forked with: the book, the variant, the options
 
 
-def _start_worker(parent: int, lifeline: int, held: int) -> None:
-    from ..lanes import _end_with_parent
-
-    os.close(held)
-    _end_with_parent(parent, lifeline)
-
-
 def _work(number: int) -> ChapterPrint:
     work = _WORK
     chapter = lay_out_chapter(work["book"], work["variant"], number, work["archival"], work["cache"], work["tool"])
     chapter.pdf = bytes(chapter.pdf)
     return chapter
-
-
-class _Pool:
-    """Forked worker processes laying out chapters; they end with this process, however it ends."""
-
-    def __init__(self, processes: int):
-        import multiprocessing
-
-        self.lifeline, self.held = os.pipe()
-        self.pool = multiprocessing.get_context("fork").Pool(
-            processes, initializer=_start_worker, initargs=(os.getpid(), self.lifeline, self.held))
-
-    def close(self, cancel: bool = False) -> None:
-        (self.pool.terminate if cancel else self.pool.close)()
-        self.pool.join()
-        for end in (self.lifeline, self.held):
-            try:
-                os.close(end)
-            except OSError:
-                pass
 
 
 # ---- the volume ------------------------------------------------------------------------------------
@@ -220,7 +192,7 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
                    output: Path | None = None) -> VolumePrint:
     """The volume's PDF in `variant` (A4, A5 booklet pages, large print), its chapters laid out by `jobs`
     processes, those unchanged since the last build into `output` taken from its cache."""
-    from ..lanes import available
+    from ..lanes import WorkerPool, available
 
     cache = ChapterCache(output, variant.name + ("-archival" if archival else "") + (f"-{book.meta.edition}" if book.meta.edition else ""))
     tool = _tool_digest()
@@ -232,7 +204,7 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
     if available(jobs) and len(numbers) > 1:
         _WORK.update(book=book, variant=variant, archival=archival, cache=cache, tool=tool)
         try:
-            pool = _Pool(min(jobs, len(numbers)))
+            pool = WorkerPool(min(jobs, len(numbers)))
         except OSError:
             pool = None
     try:
