@@ -16,7 +16,7 @@ from .errors import BuildError, KitapError
 from .fingerprint import (STAMP, fingerprints, project_state, read_stamp, source_names, stamp_bytes, stamp_key,
                           stamp_keys, up_to_date)
 from .outputs import Product
-from .render.targets import Page, text_page
+from .render.targets import Page
 from .timing import Stopwatch
 
 
@@ -182,9 +182,6 @@ def check_before_build(loaded, source: Path, output: Path | None = None, jobs: i
     return warnings
 
 
-TEXT_PAGE = text_page()  # the A4 handout's text, before the appendices
-
-
 def share(kinds: tuple[str, ...], jobs: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(kinds made in the main process, kinds made in a forked helper): with two processes the helper
     makes the outputs the registry marks `in_helper`, while the main process lays out the others; all in
@@ -339,7 +336,7 @@ def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, to
             import_weasyprint()  # while the helper reads and checks the project
             gc.freeze()
             gc.disable()
-        books, text_htmls = helper.ready()
+        books = helper.ready()
         # a helper with none of its outputs to make (they are up to date) answers nothing: render here
         serves = serves and any(_kinds_for(theirs, book, todo) for book in books)
         made, warnings = [], []
@@ -351,7 +348,7 @@ def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, to
                         from .writers.pdf import _html
 
                         return _html(book, page)
-                    return text_htmls[index] if page == TEXT_PAGE else helper.ask(("render", (index, page)))
+                    return helper.ask(("render", (index, page)))
 
             def send(result, value, index=index):
                 helper.send(("result", (index, result, value)))
@@ -374,8 +371,8 @@ def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, to
 
 def _helper_lane(connection, source: Path, scripts, kinds: tuple[str, ...], options: tuple, serves: bool,
                  todo: set[str] | None):
-    """The helper process's work: read and check the project and send the books (and, if it `serves`, the
-    A4 text's HTML of each) to the main process, then make its outputs; those that need results of the
+    """The helper process's work: read and check the project and send the books to the main process, then
+    make its outputs; those that need results of the
     main process's (the e-book: the A4 page starts) last. While it waits for them, a serving helper
     renders the pages the main process asks for (the appendices, once the text's pages are known)."""
     from .render import PDF, render_document
@@ -402,8 +399,9 @@ def _helper_lane(connection, source: Path, scripts, kinds: tuple[str, ...], opti
 
     try:
         books, loaded = load_books(source, watch, scripts)
-        text_htmls = [render_document(book, PDF, TEXT_PAGE) for book in books] if serves else None
-        connection.send(("ready", (books, text_htmls)))  # the main process lays out while this one checks
+        # the main process lays out while this one checks (it renders the print text itself: its lines are
+        # broken by kitap/lines, with the setting of each edition's stylesheets, which only it has measured)
+        connection.send(("ready", books))
         # with none of its outputs to make, the helper answers nothing (the main process knows it too)
         serves = serves and any(_kinds_for(kinds, book, todo) for book in books)
         if serves:  # the main process asks for the appendices as soon as the text is laid out: answer that
