@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from . import __version__
@@ -39,6 +40,17 @@ def _tool_files(folder: Path):
 def _file_digest(path: Path) -> str:
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+@lru_cache(maxsize=8)
+def code_digest(*folders: str) -> str:
+    """The digest of kitap's own files in these folders (relative to the toolchain: 'kitap', 'styles'):
+    names and bytes, as the caches of the chapters' layouts and of the checker key their entries."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in _tool_files(TOOL_ROOT / folder):
+            digest.update(f"{path.relative_to(TOOL_ROOT)}\0{_file_digest(path)}\0".encode())
+    return digest.hexdigest()
 
 
 def project_state(source: Path, names) -> dict[str, str]:

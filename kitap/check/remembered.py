@@ -11,21 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
 from pathlib import Path
 
 from ..cachefiles import prune, write_entry
-from ..fingerprint import TOOL_ROOT, _file_digest, _tool_files
+from ..fingerprint import _file_digest, code_digest
 
 CACHE = ".kitap-cache"
 
 
-@lru_cache(maxsize=1)
 def _code_digest() -> str:
-    digest = hashlib.sha256()
-    for path in _tool_files(TOOL_ROOT / "kitap"):  # (the build's checker leaves spelling out: no dictionary)
-        digest.update(f"{path.relative_to(TOOL_ROOT)}\0{_file_digest(path)}\0".encode())
-    return digest.hexdigest()
+    return code_digest("kitap")  # (the build's checker leaves spelling out: no dictionary)
 
 
 def text_key(root: Path) -> str | None:

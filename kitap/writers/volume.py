@@ -78,15 +78,10 @@ def _tool_digest() -> str:
     writes it, the styles and fonts."""
     from importlib.metadata import version
 
-    digest = hashlib.sha256(version("weasyprint").encode())
-    folders = [TOOL_ROOT / "kitap" / "writers", TOOL_ROOT / "kitap" / "weasy", TOOL_ROOT / "kitap" / "lines",
-               TOOL_ROOT / "kitap" / "render", STYLES_DIR]
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".css", ".ttf"):
-                digest.update(str(path.relative_to(TOOL_ROOT)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+    from ..fingerprint import code_digest
+
+    return hashlib.sha256(f"{version('weasyprint')}\0{code_digest('kitap/writers', 'kitap/weasy', 'kitap/lines', 'kitap/render', 'styles')}"
+                          .encode()).hexdigest()
 
 
 class ChapterCache:
