@@ -115,6 +115,32 @@ def test_large_print_chronology_stacks_date_then_event_at_full_width(projects):
         assert statistics.median(widths) >= STACKED_EVENT_CHARS, (script, widths)
 
 
+def test_large_print_corrections_stack_within_the_page_each_named_by_its_line(projects):
+    # four columns at 18 pt left the reason a word wide and ran it past the page edge; stacked, each
+    # correction is a block of labelled lines, and the line number is the row's header in the tagged PDF
+    out, stem = projects["default"]
+    path = out / f"{stem}-large.pdf"
+    with pdfplumber.open(path) as pdf:
+        page = next(p for p in pdf.pages if "Себебі:" in (p.extract_text() or ""))
+        text = page.extract_text()
+        right = max(c["x1"] for c in page.chars)
+        column_right = page.width - 10 * MM  # print-large.css: the right margin
+        assert right <= column_right + 0.5, (right, column_right)
+    corrections = len(re.findall(r"^жол \d+$", text, re.M))
+    assert corrections >= 2 and text.count("Себебі:") == corrections, text
+    with pikepdf.open(path) as pdf:
+        roles = set()
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            node = stack.pop()
+            kids = node.get("/K")
+            for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    roles.add(str(kid.S))
+                    stack.append(kid)
+        assert "/TH" in roles
+
+
 def _chronology_lines(path: Path) -> list:
     """The text lines of the chronology (between its heading and the next appendix's heading)."""
     with pdfplumber.open(path) as pdf:
