@@ -29,8 +29,8 @@ needs_node = pytest.mark.skipif(not (ACE.exists() and EPUBJS.exists() and shutil
                                 reason="node, or tools/node's node_modules, is missing: install nodejs and npm, "
                                        "then run `make test` (npm ci in tools/node)")
 needs_browser = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (make test installs it when root)")
-# The reading systems see the same e-book with kitap's WeasyPrint speed-ups on or off (CI's second run,
-# KITAP_SPEEDUPS=0, checks that the outputs are the same): they are run once, in the first.
+# The reading systems see the same e-book with kitap's WeasyPrint speed-ups on or off (test_weasy_gate.py
+# proves the bytes the same): with KITAP_SPEEDUPS=0 they are not run again.
 once = pytest.mark.skipif(not SPEEDUPS_ON, reason="KITAP_SPEEDUPS=0: the reading systems ran with the speed-ups on")
 needs_calibre = pytest.mark.skipif(CALIBRE is None, reason="calibre not installed (make test installs it when root)")
 
