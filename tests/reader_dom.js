@@ -87,8 +87,14 @@
   const beside = [...groups.keys()].filter(b => [...b.getClientRects()].some(r => r.width > 0 && r.right < contentRight(r.left) - 2))
     .map(b => `${b.tagName}#${b.id}.${b.className}`);
 
+  /* Headings whose lines fall in two columns (pages): «Оқиғалар хронологияс» on one page, «ы» on the next. */
+  const splitHeadings = [...document.body.querySelectorAll("h1, h2, h3")].filter(h => {
+    const r = document.createRange(); r.selectNodeContents(h);
+    return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => column(x.left))).size > 1;
+  }).map(h => h.textContent.trim());
+
   /* Note calls: their tap areas. */
   const calls = [...document.querySelectorAll("a.noteref")].map(a => { const r = a.getBoundingClientRect(); return {width: r.width, height: r.height}; });
   const fonts = document.fonts.check('16px "Kitap Serif"', "ӘҒҚҢӨҰҮҺІәғқңөұүһі");
-  return {shown, wide, lines, beside, calls, fonts};
+  return {shown, wide, lines, beside, calls, fonts, splitHeadings};
 }

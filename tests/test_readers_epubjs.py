@@ -82,6 +82,7 @@ def test_first_page_note_and_appendices_fit_the_screen(reader, device, viewport,
         name = href.split(".")[0]
         measured = show(page, href, size, f"{name}-{tag}.png")
         assert measured["wide"] == [], (href, measured["wide"][:3])
+        assert measured["splitHeadings"] == [], (href, "a heading split across pages")
         assert measured["beside"] == [], (href, "set beside something", measured["beside"][:3])
         unfilled = [line for line in measured["lines"] if not line["filled"]]
         assert unfilled == [], (href, "a line broke before a word that fitted: a narrow column", unfilled[:3])
