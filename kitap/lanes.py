@@ -28,7 +28,7 @@ import threading
 import traceback
 from typing import Callable, BinaryIO
 
-from .errors import BuildError, KitapError, Reported, messages
+from .errors import BuildError, KitapError, Reported, SourceErrors, messages
 
 
 def usable_cpus() -> int:
@@ -238,8 +238,6 @@ _TASK: dict = {}  # the function the workers of in_processes() were forked with
 
 
 def _run_task(item):
-    from .errors import SourceErrors
-
     try:
         return "done", _TASK["function"](item)
     except SourceErrors as problems:  # (its pickle would lose the list of errors)
@@ -251,8 +249,6 @@ def _run_task(item):
 def in_processes(function: Callable, items: list, jobs: int, least: int = 2) -> list:
     """[function(item) for item in items], in order, by up to `jobs` forked processes when there are at least
     `least` items (else here): the first item's error is raised, as the loop here would raise it."""
-    from .errors import SourceErrors
-
     if not available(jobs) or len(items) < least:
         return [function(item) for item in items]
     _TASK["function"] = function

@@ -35,7 +35,7 @@ TRACKING = (0.0, -0.005, 0.005, -0.01, 0.01, -0.015, 0.015, -0.02, 0.02, -0.025,
 TRACKING_UNIT = 0.005
 TRACKING_STEP = 20000.0
 TIE_LETTERS = 4
-TIE_WORD = re.compile(r"([^\W\d_][^\W\d_\u00ad]*(?:\u00ad[^\W\d_]+)*)(\.?)")  # soft hyphens inside
+TIE_WORD = re.compile(r"([^\W\d_]+(?:\u00ad[^\W\d_]+)*)(\.?)")  # a word, soft hyphens inside; a full stop after
 WORD = re.compile(r"[^\W\d_][^\W_\u00ad]*(?:\u00ad[^\W_\u00ad]+)+")
 
 

@@ -80,8 +80,8 @@ def _tool_digest() -> str:
 
     from ..fingerprint import code_digest
 
-    return hashlib.sha256(f"{version('weasyprint')}\0{code_digest('kitap/writers', 'kitap/weasy', 'kitap/lines', 'kitap/render', 'styles')}"
-                          .encode()).hexdigest()
+    code = code_digest("kitap/writers", "kitap/weasy", "kitap/lines", "kitap/render", "styles")
+    return hashlib.sha256(f"{version('weasyprint')}\0{code}".encode()).hexdigest()
 
 
 class ChapterCache:
