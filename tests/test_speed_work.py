@@ -90,6 +90,34 @@ def test_remembered_line_breaks_and_shortest_hyphenation_first_change_no_byte(mo
     assert faster == plain
 
 
+@needs_speedups
+@pytest.mark.parametrize("variant", ["A4", "BOOKLET"])
+def test_remembered_note_layouts_change_no_byte(monkeypatch, variant):
+    """The footnote area measured again for every note added: the notes above the new one are answered
+    from memory (kitap/weasy/notes.py), and the pages are the same bytes as without it."""
+    from kitap.load import load_project
+    from kitap.transforms import apply_transforms
+    from kitap.weasy.notes import remembered_notes
+    from kitap.writers import pdf
+
+    book = apply_transforms(load_project(ROOT / "source"))
+    edition = getattr(pdf, variant)
+    used = []
+
+    @contextmanager
+    def watched():
+        with remembered_notes() as memory:
+            yield memory
+            used.append(memory.hits)
+
+    monkeypatch.setattr(pdf, "remembered_notes", watched)
+    faster = pdf.write_pdf(book, pdf.lay_out(book, edition))
+    assert used and sum(used) > 20  # pages with several notes: each note measured again under the next
+    monkeypatch.setattr(pdf, "remembered_notes", nullcontext)
+    plain = pdf.write_pdf(book, pdf.lay_out(book, edition))
+    assert faster == plain
+
+
 def test_no_temporary_font_folder_is_left_behind(tmp_path):
     temp = tmp_path / "temp"
     temp.mkdir()

@@ -108,6 +108,23 @@ def test_a_changed_function_skips_the_speedup_that_rewrites_it(monkeypatch, caps
 
 
 @needs_speedups
+def test_a_changed_footnote_function_skips_the_note_memory(monkeypatch, capsys):
+    from weasyprint import layout
+    from weasyprint.layout import block
+
+    from kitap import weasy
+    from kitap.weasy.notes import remembered_notes
+
+    monkeypatch.setitem(weasy.SOURCES, "_update_footnote_area", "0" * 64)
+    monkeypatch.setattr(weasy, "_warned", set())
+    before = block.block_level_layout, layout.LayoutContext._update_footnote_area
+    with remembered_notes():
+        assert (block.block_level_layout, layout.LayoutContext._update_footnote_area) == before
+    assert "'footnote area memory' is not used: WeasyPrint's _update_footnote_area is not the one it was written for" \
+        in capsys.readouterr().err
+
+
+@needs_speedups
 def test_the_recorded_sources_are_those_installed():
     """The hashes recorded for WeasyPrint 70.0 are those of the WeasyPrint the tests run with."""
     from weasyprint.text import line_break
@@ -117,6 +134,12 @@ def test_the_recorded_sources_are_those_installed():
     assert weasy.allowed("faster import")
     assert weasy.allowed("shortest soft hyphen first", weasy.function_source(line_break.split_first_line),
                          "split_first_line")
+    from weasyprint import layout
+    from weasyprint.layout import block
+
+    assert weasy.allowed("footnote area memory", weasy.function_source(layout.LayoutContext._update_footnote_area),
+                         "_update_footnote_area")
+    assert weasy.allowed("footnote area memory", weasy.function_source(block._in_flow_layout), "_in_flow_layout")
 
 
 # ---- the PDF tagging record (kitap/weasy/tagging.py): a correctness fix, with its own switch ----------

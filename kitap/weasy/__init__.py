@@ -9,6 +9,9 @@ What is here, and what it buys (figures: bench/RESULTS.md):
   layout about 10 % faster): exact repeats of `split_first_line` answered from memory while a
   document lays out, and, inside WeasyPrint's own function, the shortest soft-hyphen candidate tried
   first.
+- notes.py, a speed-up of footnotes: WeasyPrint measures a page's footnote area again for every note
+  added to it (1 + 2 + … + n note layouts for n notes); the notes above the new one are answered from
+  memory while the area is measured (2,757 of 9,827 block layouts of a 40-text course pack's chapters).
 - tagging.py, a record of what WeasyPrint's PDF tagging knows and does not write down (the HTML element
   of each structure element, footnotes and their calls, `lang`, hyphens and spaces at line ends), for
   the structure tree kitap/writers/pdftags.py rebuilds: a correctness fix, with its own switch.
@@ -52,6 +55,8 @@ SOURCES = {
     "text/ffi.py": "530e83118f7841d2791678ece23d5e43a7a24150ee1ea64bb4ba70c70b3eb5da",
     "pdf/tags.py": "fae488b773686ea7fb685967c78a5b011854b88b61377f426ffb4e9ec00d76d2",
     "Stream.marked": "3fa3acacbbf66422e7b0de4346b6eaf638657280a0f62c73172e3c445b888692",
+    "_update_footnote_area": "2e317e4b066fb80cb369a41cd6f054a127722f9961c18ef4d6e1eef93673c4c1",
+    "_in_flow_layout": "c2537262836dd9812b584633bee887846dba6de921b3b31bff299c5ba29e6dca",
 }
 _warned: set[str] = set()
 

@@ -17,6 +17,7 @@ from ..timing import NULL, Stopwatch
 from .fetcher import ConfinedFetcher
 from ..weasy import free_font_config
 from ..weasy.linebreaks import remembered_lines
+from ..weasy.notes import remembered_notes
 from ..weasy.margins import numbers_to_outer_margin
 from ..weasy.tagging import recorded_tags
 from .linenumbers import line_marks, overlay_line_numbers
@@ -129,7 +130,7 @@ def _render(book: Book, page: Page, watch: Stopwatch, html_for):
 
     with watch.stage("html"):
         html = html_for(page) if html_for else _html(book, page)
-    with watch.stage("layout"), remembered_lines():
+    with watch.stage("layout"), remembered_lines(), remembered_notes():
         fetcher = ConfinedFetcher([STYLES_DIR, book.root])
         return HTML(string=html, base_url=str(TOOL_ROOT) + "/", url_fetcher=fetcher).render(
             font_config=_font_config(), stylesheets=_stylesheets((*PDF.stylesheets, *page.extra_stylesheets)))
