@@ -35,9 +35,19 @@ def test_glossary_lists_exactly_the_pages_where_each_term_is_used(book, pages):
     glossary = norm(" ".join(p.body for p in pages[_glossary_index(pages):]))
     for entry in book.glossary:
         expected = [p.number for p in article if term_pattern(entry.term).search(norm(p.body))]
-        listed = re.search(rf"{re.escape(entry.expansion[:25])}.*?Мәтінде, б\. ([\d, ]+)", glossary)
+        listed = re.search(rf"{re.escape(entry.expansion[:25])}.*?Мәтінде, б\. ([\d, –]+)", glossary)
         assert listed, entry.term
-        assert [int(n) for n in listed[1].replace(" ", "").split(",")] == expected, entry.term
+        assert _pages_listed(listed[1]) == expected, entry.term
+
+
+def _pages_listed(text: str) -> list[int]:
+    """«1–4, 6» → [1, 2, 3, 4, 6]: a range stands for three or more consecutive pages, never fewer."""
+    pages = []
+    for item in text.replace(" ", "").split(","):
+        first, _, last = item.partition("–")
+        assert not last or int(last) - int(first) >= 2, item
+        pages += range(int(first), int(last or first) + 1)
+    return pages
 
 
 def test_chronology_pages_point_at_the_phrase(book, pages):
@@ -244,3 +254,43 @@ def test_the_random_file_identifier_is_replaced_whatever_its_form(identifier):
     reference = stable_id(pdf(b"/ID[<00><00>]"))
     assert stable_id(pdf(identifier)) == reference
     assert re.search(rb"/ID\[<([0-9A-F]{32})><\1>\]>>", reference)
+
+
+def test_a_range_of_pages_links_both_its_ends(seed_build):
+    """«б. 1–4» (a term on four consecutive pages): the «1» is a link to the term's use on page 1, the «4»
+    to its use on page 4, and the range does not break at its dash."""
+    import pikepdf
+
+    with pikepdf.open(seed_build.pdf) as pdf:
+        pages = {page.objgen: index + 1 for index, page in enumerate(pdf.pages)}
+        names = pikepdf.NameTree(pdf.Root.Names.Dests)
+        target = {str(name): pages[names[name][0].objgen] for name in names.keys()}
+    found = 0
+    with pdfplumber.open(seed_build.pdf) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words()
+            for word in words:
+                match = re.fullmatch(r"(\d{1,3})–(\d{1,3}),?", word["text"])  # (not years: «1991–1992»)
+                if not match:
+                    continue
+                first, last = int(match[1]), int(match[2])
+                assert last - first >= 2
+                ends = []
+                for link in page.annots:
+                    dest = link["data"].get("Dest")
+                    if dest is None or not (word["x0"] - 1 <= link["x0"] and link["x1"] <= word["x1"] + 1
+                                            and link["top"] < word["bottom"] and link["bottom"] > word["top"]):
+                        continue
+                    ends.append((link["x0"], target[dest.decode() if isinstance(dest, bytes) else str(dest)]))
+                assert [p for _, p in sorted(ends)] == [first, last], word["text"]
+                found += 1
+    assert found, "the seed's БҰҰ is on every page of the text: one range at least"
+
+
+def test_runs_of_pages_and_paragraphs():
+    from kitap.render.document import Ref, _runs
+
+    refs = [Ref(n, f"#p{n}") for n in (1, 2, 4, 5, 6, 9)]
+    assert [[r.label for r in run] for run in _runs(refs)] == [[1], [2], [4, 5, 6], [9]]
+    labelled = [Ref(label, "#x") for label in ("1.2", "1.3", "1.4")]  # a volume's paragraphs: never a range
+    assert len(_runs(labelled)) == 3

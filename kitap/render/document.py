@@ -84,6 +84,26 @@ class Ref:
     order: tuple = ()
 
 
+RANGE = 3  # consecutive pages printed as a range from this many on
+
+
+def _ref_link(ref: Ref) -> Markup:
+    return Markup('<a class="ref" href="{}">{}</a>').format(ref.href, ref.label)
+
+
+def _runs(refs: list[Ref]) -> list[list[Ref]]:
+    """Printed references (pages, in order) grouped into runs of consecutive pages; a run of fewer than
+    RANGE pages is one run per page."""
+    runs: list[list[Ref]] = []
+    for ref in refs:
+        if runs and isinstance(ref.label, int) and isinstance(runs[-1][-1].label, int) \
+                and ref.label == runs[-1][-1].label + 1:
+            runs[-1].append(ref)
+        else:
+            runs.append([ref])
+    return [part for run in runs for part in ([run] if len(run) >= RANGE else [[ref] for ref in run])]
+
+
 class _TemplateCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept in templates/__pycache__, as Python keeps its .pyc files: a build then
     loads them instead of compiling the templates again (0.05 s). Jinja checks each against its
@@ -289,6 +309,15 @@ class Renderer:
                 order = tuple(int(n) for n in label.split(".")) if isinstance(label, str) else (label,)
                 seen[label] = Ref(label, self.href("article", ident), order)
         return sorted(seen.values(), key=lambda ref: ref.order)
+
+    def ref_list(self, refs: list[Ref]) -> Markup:
+        """References (`refs`) as the appendices print them, each a link: in print, three or more
+        consecutive pages as a range («6–9», both ends linked), as an index gives them."""
+        if not self.target.paged:
+            return Markup(", ").join(_ref_link(ref) for ref in refs)
+        return Markup(", ").join(_ref_link(run[0]) if len(run) < RANGE else
+                                 Markup('<span class="range">{}\u2013{}</span>').format(_ref_link(run[0]), _ref_link(run[-1]))
+                                 for run in _runs(refs))
 
     def question_where(self, question) -> tuple[str, str] | None:
         """The paragraph a teacher's question is about: (its number as shown, the link to it), or None."""
