@@ -102,7 +102,10 @@ def allowed(name: str, source: str | None = None, key: str | None = None, kind: 
     return True
 
 
+@lru_cache(maxsize=None)
 def function_source(function) -> str | None:
+    """The source of one of WeasyPrint's functions, read once per process (inspect reads and tokenizes
+    its whole module: a few milliseconds, and the gate asks at every document laid out)."""
     try:
         return inspect.getsource(function)
     except (OSError, TypeError):
