@@ -239,7 +239,9 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
             blanks = _blanks(ordered, offsets, first)
             parts = [front.pdf]
             for chapter in ordered:
-                parts += [_blank_page(chapter.pdf)] * (chapter.number in blanks) + [chapter.pdf]
+                if chapter.number in blanks:
+                    parts.append(_blank_page(chapter.pdf))
+                parts.append(chapter.pdf)
             parts.append(appendices.pdf)
             marks = front.bookmarks + [Bookmark(m.page + offsets[c.number] - 1, m.level, m.label, m.x, m.y)
                                        for c in ordered for m in c.bookmarks]
