@@ -125,10 +125,11 @@ def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCa
 
 
 def lay_out_part(book, variant, page: Page, number: int, archival: bool, cache: ChapterCache, tool: str,
-                 mend: bool = False) -> ChapterPrint:
+                 mend: bool = False, counted: bool = False) -> ChapterPrint:
     """A part of the volume (a chapter: `number`; the title page and contents, the appendices: 0) laid
     out (mended, for a chapter) and written as a tagged PDF, or taken from the cache when its HTML (page
-    numbers included) is what an earlier build laid out."""
+    numbers included) is what an earlier build laid out. `counted`: only its pages are wanted (nothing
+    is written: the PDF is empty)."""
     from ..render import render_document
     from .pagemap import page_starts
     from .pdf import _Collect, _mended, _render, print_target, write_document
@@ -139,7 +140,7 @@ def lay_out_part(book, variant, page: Page, number: int, archival: bool, cache: 
     # broken into lines only to find its key (that was most of a rebuild's time)
     unbroken = replace(page, lines=None) if page.lines is not None else page
     html = render_document(book, target, unbroken)
-    key = hashlib.sha256(f"{tool}\0{variant.name}\0{archival}\0{page.lines!r}\0".encode()
+    key = hashlib.sha256(f"{tool}\0{variant.name}\0{archival}\0{counted}\0{page.lines!r}\0".encode()
                          + html.encode("utf-8")).hexdigest()[:32]
     found = cache.get(key)
     if found is not None and found.number == number:
@@ -163,8 +164,11 @@ def lay_out_part(book, variant, page: Page, number: int, archival: bool, cache: 
     for index, laid in enumerate(document.pages, start=1):
         for ident in laid.anchors:
             anchors.setdefault(ident, index)
-    part = ChapterPrint(number, write_document(book, document, archival), len(document.pages), anchors,
-                        page_starts([document]), bookmarks_of(document), collect.messages, key=key)
+    if counted:
+        part = ChapterPrint(number, b"", len(document.pages), anchors, [], [], collect.messages, key=key)
+    else:
+        part = ChapterPrint(number, write_document(book, document, archival), len(document.pages), anchors,
+                            page_starts([document]), bookmarks_of(document), collect.messages, key=key)
     cache.put(key, part)
     return part
 
@@ -205,7 +209,7 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
     try:
         with watch.stage("layout"):
             pending = pool.pool.map_async(_work, order, chunksize=1) if pool else None
-            front = _front(book, variant, {}, archival, cache, tool)  # meanwhile: title page, contents, numbers blank
+            front = _front(book, variant, {}, archival, cache, tool, counted=True)  # meanwhile: its pages, numbers blank
             if pending is not None:
                 chapters = {c.number: c for c in pending.get()}
             else:
@@ -308,9 +312,12 @@ def _blank_page(like: bytes) -> bytes:
     return out.getvalue()
 
 
-def _front(book, variant, page_of: dict[str, int], archival: bool, cache: ChapterCache, tool: str) -> ChapterPrint:
+def _front(book, variant, page_of: dict[str, int], archival: bool, cache: ChapterCache, tool: str,
+           counted: bool = False) -> ChapterPrint:
+    """The title page and contents; `counted`: only laid out to count its pages (the page numbers blank:
+    they do not change its length), nothing written."""
     page = Page(parts=("front",), extra_stylesheets=styles_for(variant), page_of=page_of, linked_styles=False)
-    return lay_out_part(book, variant, page, 0, archival, cache, tool)
+    return lay_out_part(book, variant, page, 0, archival, cache, tool, counted=counted)
 
 
 def _appendices(book, variant, page_of: dict[str, int], first: int, archival: bool, cache: ChapterCache,
