@@ -42,10 +42,12 @@ def bookmarks_of(document, first_page: int = 0) -> list[Bookmark]:
             for level, label, (x, y), _ in page.bookmarks]
 
 
-def join(parts: list[bytes], bookmarks: list[Bookmark], folios: dict[int, int] | None = None,
+def join(parts: list, bookmarks: list[Bookmark], folios: dict[int, int] | None = None,
          folio_pdf: bytes | None = None) -> tuple[bytes, list[str]]:
     """The joined PDF and the kitap: links that found no destination (none, unless a part is missing).
-    `folios` maps a page of the joined PDF (0-based) to the page of `folio_pdf` stamped on it."""
+    `parts`: each a PDF, or (after the first) a function giving it when the join comes to it (one being
+    written meanwhile). `folios` maps a page of the joined PDF (0-based) to the page of `folio_pdf`
+    stamped on it."""
     import pikepdf
 
     base = pikepdf.open(io.BytesIO(parts[0]))
@@ -58,7 +60,7 @@ def join(parts: list[bytes], bookmarks: list[Bookmark], folios: dict[int, int] |
     dests = _dests(base)
     sources = []
     for data in parts[1:]:
-        part = pikepdf.open(io.BytesIO(data))
+        part = pikepdf.open(io.BytesIO(data() if callable(data) else data))
         sources.append(part)  # kept open until the joined PDF is written
         start = len(base.pages)
         with warnings.catch_warnings():

@@ -128,8 +128,8 @@ def lay_out_part(book, variant, page: Page, number: int, archival: bool, cache: 
                  mend: bool = False, counted: bool = False) -> ChapterPrint:
     """A part of the volume (a chapter: `number`; the title page and contents, the appendices: 0) laid
     out (mended, for a chapter) and written as a tagged PDF, or taken from the cache when its HTML (page
-    numbers included) is what an earlier build laid out. `counted`: only its pages are wanted (nothing
-    is written: the PDF is empty)."""
+    numbers included) is what an earlier build laid out. `counted`: only its pages, anchors and
+    bookmarks are wanted (nothing is written: the PDF is empty)."""
     from ..render import render_document
     from .pagemap import page_starts
     from .pdf import _Collect, _mended, _render, print_target, write_document
@@ -164,11 +164,8 @@ def lay_out_part(book, variant, page: Page, number: int, archival: bool, cache: 
     for index, laid in enumerate(document.pages, start=1):
         for ident in laid.anchors:
             anchors.setdefault(ident, index)
-    if counted:
-        part = ChapterPrint(number, b"", len(document.pages), anchors, [], [], collect.messages, key=key)
-    else:
-        part = ChapterPrint(number, write_document(book, document, archival), len(document.pages), anchors,
-                            page_starts([document]), bookmarks_of(document), collect.messages, key=key)
+    part = ChapterPrint(number, b"" if counted else write_document(book, document, archival), len(document.pages),
+                        anchors, page_starts([document]), bookmarks_of(document), collect.messages, key=key)
     cache.put(key, part)
     return part
 
@@ -223,6 +220,7 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
     ordered = [chapters[n] for n in numbers]
     cache.used.add(front.key)  # (the front with its numbers blank: the next build lays it out first too)
     folios_made = None  # (first, count, the pool's job) of the folio sheet, laid out beside the appendices
+    written = None  # the pool's job writing the appendices' PDF (this process lays them out only to count)
     try:
         with watch.stage("layout"):
             for _ in range(MAX_FRONT_ROUNDS):
@@ -230,7 +228,10 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
                 page_of, offsets, end = _pages_of(ordered, first, variant.book_pages)
                 if pool and folios_made is None and cache.get(_folio_key(book, variant, first, end - first, tool)) is None:
                     folios_made = (first, end - first, pool.pool.apply_async(_folio_work, (first, end - first)))
-                appendices = _appendices(book, variant, page_of, end, archival, cache, tool)
+                if pool:  # a worker lays them out and writes them, while this process lays them out to count
+                    # their pages, then lays out the contents and joins the chapters (the PDF comes last)
+                    written = pool.pool.apply_async(_appendices_work, (dict(page_of), end))
+                appendices = _appendices(book, variant, page_of, end, archival, cache, tool, counted=pool is not None)
                 for ident, page in appendices.anchors.items():
                     page_of.setdefault(ident, end + page - 1)
                 final = _front(book, variant, page_of, archival, cache, tool)
@@ -246,12 +247,15 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
                 if chapter.number in blanks:
                     parts.append(_blank_page(chapter.pdf))
                 parts.append(chapter.pdf)
-            parts.append(appendices.pdf)
+            parts.append(appendices.pdf if written is None else lambda: _written(written, appendices, cache))
             marks = front.bookmarks + [Bookmark(m.page + offsets[c.number] - 1, m.level, m.label, m.x, m.y)
                                        for c in ordered for m in c.bookmarks]
             marks += [Bookmark(m.page + end - 1, m.level, m.label, m.x, m.y) for m in appendices.bookmarks]
             made = folios_made[2].get() if folios_made and folios_made[:2] == (first, end - first) else None
             folio_pdf = _folios(book, variant, first, end - first, cache, tool, made)
+        with watch.stage("pdf write"):
+            folios = {first - 1 + index: index for index in range(end - first) if first + index not in blanks.values()}
+            data, missing = join(parts, marks, folios, folio_pdf)
     except BaseException:
         if pool:
             pool.close(cancel=True)
@@ -259,9 +263,6 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
     if pool:
         pool.close()
     cache.prune()
-    with watch.stage("pdf write"):
-        folios = {first - 1 + index: index for index in range(end - first) if first + index not in blanks.values()}
-        data, missing = join(parts, marks, folios, folio_pdf)
     starts = front.starts + [PageStart(s.page + offsets[c.number] - 1, s.element_id, s.alnum_offset)
                              for c in ordered for s in c.starts]
     starts += [PageStart(s.page + end - 1, s.element_id, s.alnum_offset) for s in appendices.starts]
@@ -321,10 +322,27 @@ def _front(book, variant, page_of: dict[str, int], archival: bool, cache: Chapte
 
 
 def _appendices(book, variant, page_of: dict[str, int], first: int, archival: bool, cache: ChapterCache,
-                tool: str) -> ChapterPrint:
+                tool: str, counted: bool = False) -> ChapterPrint:
     page = Page(parts=appendix_parts(), extra_stylesheets=styles_for(variant), first_page=first, page_of=page_of,
                 linked_styles=False)
-    return lay_out_part(book, variant, page, 0, archival, cache, tool)
+    return lay_out_part(book, variant, page, 0, archival, cache, tool, counted=counted)
+
+
+def _appendices_work(page_of: dict[str, int], first: int) -> ChapterPrint:
+    """The appendices laid out and written by a worker of the pool (from the page `first` on)."""
+    work = _WORK
+    part = _appendices(work["book"], work["variant"], page_of, first, work["archival"], work["cache"], work["tool"])
+    part.pdf = bytes(part.pdf)
+    return part
+
+
+def _written(job, counted: ChapterPrint, cache: ChapterCache) -> bytes:
+    """The appendices' PDF the pool's worker wrote, once it is there: the same layout as `counted`."""
+    part = job.get()
+    if part.pages != counted.pages:
+        raise RuntimeError("internal: the appendices were laid out differently in two processes")
+    cache.used.add(part.key)
+    return part.pdf
 
 
 def _folio_key(book, variant, first: int, count: int, tool: str) -> str:
