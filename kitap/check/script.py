@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from typing import Iterator
 
 from .findings import Finding
@@ -63,10 +64,11 @@ def roman_in_cyrillic(word: str, after: str = "") -> str | None:
     return None
 
 
-def _paragraph_is_cyrillic(text: str) -> bool:
-    """Counted on letters without a twin in the other alphabet, so fixing twins never changes the answer."""
-    cyrillic = sum(1 for c in text if is_cyrillic(c) and c not in CYRILLIC_TO_LATIN)
-    return cyrillic >= sum(1 for c in text if is_latin(c) and c not in LATIN_TO_CYRILLIC)
+def _paragraph_is_cyrillic(counts: Counter) -> bool:
+    """Counted on letters without a twin in the other alphabet, so fixing twins never changes the answer
+    (`counts`: the paragraph's characters, counted)."""
+    cyrillic = sum(n for c, n in counts.items() if is_cyrillic(c) and c not in CYRILLIC_TO_LATIN)
+    return cyrillic >= sum(n for c, n in counts.items() if is_latin(c) and c not in LATIN_TO_CYRILLIC)
 
 
 def _target(word: str, paragraph_cyrillic: bool) -> str | None:
@@ -83,7 +85,10 @@ def _target(word: str, paragraph_cyrillic: bool) -> str | None:
 def check(project: Project) -> Iterator[Finding]:
     for passage in project.passages:
         text = passage.text
-        paragraph_cyrillic = _paragraph_is_cyrillic(text)
+        counts = Counter(text)  # each character told once, not at each of its occurrences
+        latin_letters = {c for c in counts if is_latin(c)}
+        cyrillic_letters = {c for c in counts if is_cyrillic(c)}
+        paragraph_cyrillic = _paragraph_is_cyrillic(counts)
         for match in WORD.finditer(text):
             word, offset = match[0], match.start()
             latin = roman_in_cyrillic(word, text[match.end():])
@@ -92,7 +97,8 @@ def check(project: Project) -> Iterator[Finding]:
                               if c in CYRILLIC_ROMAN)
                 yield passage.finding(offset, "warning", f"Roman numeral «{word}» is typed with Cyrillic letters; "
                                       f"write «{latin}» in Latin letters", "roman-cyrillic", edits)
-            elif any(map(is_cyrillic, word)) and any(map(is_latin, word)):
+            elif (latin_letters and cyrillic_letters and not latin_letters.isdisjoint(word)
+                  and not cyrillic_letters.isdisjoint(word)):
                 yield _mixed(passage, word, offset, _target(word, paragraph_cyrillic))
 
 
