@@ -1,6 +1,8 @@
 """The article: plain text (one paragraph per line) or CommonMark with footnotes → blocks and notes."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from pathlib import Path
 
@@ -44,7 +46,10 @@ NOTE_IN_NOTE = ("a note cannot have a footnote of its own (^[…] or [^…]); pu
                 "e.g. in brackets")
 
 
+@lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
+    """One parser per process: parsing keeps its state in the `env` each call is given (a course pack's
+    notes and events were 1,262 parsers made and thrown away)."""
     # html=False: raw HTML in the source is kept as literal text, never passed through. Of attributes
     # only a span's language is read ([…]{lang=ru}); any other {…} stays text.
     return (MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING + 2}).use(footnote_plugin)
