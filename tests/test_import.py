@@ -213,6 +213,32 @@ def test_a_text_file_that_begins_with_its_author_and_title(tmp_path):
     assert (tmp_path / "p" / "article.md").read_text("utf-8").startswith("Бұл жасқа келгенше")
 
 
+def test_a_text_file_signed_at_its_end_gives_its_author(tmp_path):
+    """A regional paper's article ends with its byline (a name, then who the author is): that line is
+    book.yaml's author, the title block prints it, and it is not a paragraph of the text too."""
+    byline = "Сәуле Жұмабаева, Қарасу ауылындағы №3 мектептің тарих пәні мұғалімі"
+    source = tmp_path / "mereke.txt"
+    source.write_text("Ауылдағы мереке\nКеше мектепте Тәуелсіздік күніне арналған кеш өтті.\n"
+                      "Оқушылар өлең оқып, ән салды.\n" + byline + "\n", encoding="utf-8")
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    book = (tmp_path / "p" / "book.yaml").read_text("utf-8")
+    assert f'author: "{byline}"\n' in book and 'title: "Ауылдағы мереке"\n' in book
+    assert "Сәуле" not in (tmp_path / "p" / "article.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("last", ["Мектеп директоры мақтау қағаздарын табыс етті.",  # a sentence
+                                  "Жаңа Жыл",  # two capitalised words, no comma: may be the text's own
+                                  "Қазақ Елі, Мәңгілік Ел",  # a name-like phrase after the comma too
+                                  "Бәрімізге сәттілік, денсаулық және бақыт тілейміз"])
+def test_a_closing_line_that_is_not_a_byline_stays_in_the_text(tmp_path, last):
+    source = tmp_path / "mereke.txt"
+    source.write_text(f"Ауылдағы мереке\nКеше мектепте кеш өтті.\nОқушылар ән салды.\n{last}\n", encoding="utf-8")
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    assert last in (tmp_path / "p" / "article.md").read_text("utf-8").replace("\\", "")
+
+
 def test_without_a_title_the_file_name_stands_in_and_says_so(tmp_path):
     source = tmp_path / "sabaq-3.txt"
     source.write_text("Бұл жасқа келгенше жақсы өткіздік пе, жаман өткіздік пе.\nСоны таба алмай өзім де қайранмын.\n",

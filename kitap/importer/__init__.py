@@ -14,7 +14,7 @@ from ..scaffold import CHRONOLOGY
 from ..transforms.inline_ops import plain_text
 from .anchors import anchor_for, find_calls
 from .glossary import Term, draft
-from .metadata import person_name
+from .metadata import author_line
 from .project import annotations_yaml, article_files, book_yaml, checker_errors, glossary_yaml, write_project
 from .read import read_document
 from .shape import paragraph_numbers, shape
@@ -56,7 +56,7 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
             anchors.append(anchor)
         elif call.key not in empty:
             unanchored.append(call.key)
-    shaped.author = author = person_name(shaped.author)  # a school computer's "User" is not the author
+    shaped.author = author = author_line(shaped.author)  # a school computer's "User" is not the author
     terms = draft(texts, paragraph_numbers(shaped.pieces), author)
     language = language_of("\n".join(texts))
     files = article_files(shaped, folder)

@@ -24,6 +24,7 @@ PROPERTIES = {
 }
 # Word's run properties that kitap keeps, and how they are written.
 RUN_STYLES = (("w:i", "em"), ("w:b", "strong"))
+BYLINE_MAX_WORDS = 16
 # Names a school computer gives its user: not the author.
 NOT_NAMES = {"user", "admin", "administrator", "owner", "author", "unknown", "guest", "student", "teacher", "microsoft",
              "office", "windows", "пользователь", "администратор", "автор", "владелец", "гость", "учитель", "ученик",
@@ -88,6 +89,19 @@ def person_name(text: str) -> str:
         return ""
     capitalised = all(NAME_WORD.match(w) and w[0].isupper() for w in words)
     return text if capitalised and any(w[1:].islower() and len(w) > 1 for w in words) else ""
+
+
+def author_line(text: str) -> str:
+    """The text when it names its author: a person's name (person_name), or a name and, after a comma,
+    who they are («Сәуле Жұмабаева, №3 мектептің мұғалімі»: not a second name after the comma, not
+    longer than BYLINE_MAX_WORDS words); else ''."""
+    text = " ".join(text.split())
+    if person_name(text):
+        return text
+    name, comma, role = text.partition(",")
+    if comma and len(text.split()) <= BYLINE_MAX_WORDS and person_name(name) and role.strip() and not person_name(role):
+        return text
+    return ""
 
 
 def _on(element) -> bool:

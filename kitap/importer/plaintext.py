@@ -2,8 +2,8 @@
 
 The text is read by kitap's own reader (encodings, control characters, size), whose message is the
 user's when it refuses the file. A pasted text usually begins with its title (a short line with no
-closing punctuation and text after it), sometimes after its author's name: those lines become
-book.yaml's title and author.
+closing punctuation and text after it), sometimes after its author's name, or signed at its end (a
+name, then after a comma who the author is): those lines become book.yaml's title and author.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from ..load.files import read_text
 from ..model import Text
 from .document import Imported, Piece
-from .metadata import person_name
+from .metadata import author_line, person_name
 
 HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
 TITLE_MAX_WORDS = 12
@@ -31,7 +31,16 @@ def read_plain(path: Path) -> Imported:
         author = pieces.pop(0).children[0].text
     if len(pieces) > 1 and pieces[0].kind == "p" and _reads_as_title(pieces[0].children[0].text):
         title = pieces.pop(0).children[0].text
+    if not author and len(pieces) > 2 and pieces[-1].kind == "p" and _byline(pieces[-1].children[0].text):
+        author = pieces.pop().children[0].text  # a regional paper signs its articles at the end
     return Imported(pieces, {}, title=title, author=author)
+
+
+def _byline(line: str) -> bool:
+    """A closing signature: a person's name and, after a comma, who they are («Сәуле Жұмабаева, №12
+    мектептің мұғалімі», metadata.author_line), with no closing punctuation (a sentence has one). A name
+    alone, or a second name after the comma («Қазақ Елі, Мәңгілік Ел» reads as two), stays in the text."""
+    return "," in line and line[-1] not in SENTENCE_END and bool(author_line(line))
 
 
 def _reads_as_title(line: str) -> bool:
