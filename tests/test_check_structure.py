@@ -104,6 +104,20 @@ def test_the_title_printed_twice(tmp_path):
     load_project(root)
 
 
+def test_the_title_again_after_the_lead_paragraph(tmp_path):
+    """A web page repeats its title after the lead paragraph: reported (not a heading-unmarked warning as
+    well), and left for the editor: `--fix` does not remove a line that may stand there as a heading."""
+    root = make_project(tmp_path, "")
+    title = load_project(ROOT / "tests" / "fixtures" / "mini").meta.title
+    text = f"{SENTENCE}.\n{title}\nЕліміз бейбітшілікті қолдады және көптеген халықаралық ұйымдарға мүше болды.\n"
+    (root / "article.txt").write_text(text, encoding="utf-8")
+    (finding,) = found(root, "title-repeated")
+    assert finding.line == 2 and "repeats the book's title" in finding.message and not finding.fix
+    assert not found(root, "heading-unmarked")
+    fix_project(root)
+    assert title in (root / "article.txt").read_text(encoding="utf-8")
+
+
 def test_markdown_paragraphs_of_several_paragraph_lines(tmp_path):
     merged = "Бірінші абзац осында бітті.\nЕкінші абзац та бітті.\nҮшінші абзац бітті.\nТөртінші абзац бітті.\n"
     wrapped = "Бұл бір ұзын абзацтың\nекі жолға бөлінген\nмәтіні, ол бір абзац.\n"

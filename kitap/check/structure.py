@@ -8,7 +8,8 @@
   `--fix` puts `# ` before it.
 - `title-repeated`: the article's first paragraph is book.yaml's title (or title and subtitle),
   compared without case, spaces or punctuation: the title page prints it already. `--fix` removes
-  the line (and a following line that repeats the subtitle).
+  the line (and a following line that repeats the subtitle). A paragraph further on that is the
+  title again is reported too, without a fix (it may stand there as a heading).
 - `md-merged-lines` (article.md): a Markdown paragraph of several lines of which at least
   MERGED_LINES each look like a paragraph of its own (a capital first, a full stop last): Markdown
   joins the lines of a paragraph into one, so they are printed as one paragraph. A blank line
@@ -82,7 +83,7 @@ def heading_lines(project: Project) -> set[int]:
 def _heading_unmarked(project: Project) -> Iterator[Finding]:
     if project.article.markdown:
         return
-    repeated = {p.index for p in repeated_title(project)}
+    repeated = {p.index for p in (*repeated_title(project), *title_again(project))}  # (title-repeated's)
     for index in sorted(heading_lines(project) - repeated):
         passage = project.article_passages[index]
         lead = len(passage.text) - len(passage.text.lstrip())
@@ -92,7 +93,21 @@ def _heading_unmarked(project: Project) -> Iterator[Finding]:
                               "heading-unmarked", ((lead, lead, "# "),))
 
 
+def title_again(project: Project) -> list[Passage]:
+    """Paragraphs further on that are the book's title again, word for word (a web page repeats it after
+    its lead paragraph, a pasted text under a picture)."""
+    title = _normal(project.book.meta.title)
+    skip = {p.index for p in repeated_title(project)}
+    return [p for p in project.article_passages
+            if title and p.index not in skip and p.kind == "paragraph" and _normal(p.text) == title]
+
+
 def _title_repeated(project: Project) -> Iterator[Finding]:
+    for passage in title_again(project):
+        lead = len(passage.text) - len(passage.text.lstrip())
+        yield passage.finding(lead, "warning", f"«{passage.text.strip()}» repeats the book's title, which the title "
+                              "page prints already; remove the line, or mark it as a heading («# ») if the text "
+                              "needs it there", "title-repeated")
     repeated = repeated_title(project)
     if not repeated:
         return
