@@ -80,3 +80,31 @@ def test_check_reads_russian_as_russian(tmp_path):
     assert not [line for line in lines if "[stray-period]" in line]  # «т. е.», «г.» end no sentence
     dates = [line for line in lines if "[date-not-in-chronology]" in line]
     assert any("«В 1995 г.» (1995)" in line or "«1995 г.» (1995)" in line for line in dates), dates
+
+
+def test_a_spelling_suggestion_is_never_a_crude_word(tmp_path):
+    """Hunspell's Russian dictionary knows crude words and offers them («пенис» for «Венис», «жопа» for
+    «жапа»): the suggestions a teacher sees leave them out and keep the others."""
+    import shutil
+
+    from conftest import run_cli
+    from kitap.check.dictionary import russian_unavailable
+
+    if russian_unavailable():
+        pytest.skip(russian_unavailable())
+    project = tmp_path / "ru"
+    shutil.copytree(FIXTURES / "ru", project)
+    article = project / "article.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nВенис приехал в школу. Там была жапа и пенсис.\n",
+                       encoding="utf-8")
+    result = run_cli("check", "--source", str(project))
+    spelling = {line.split("«")[1].split("»")[0]: line for line in result.stdout.splitlines() if line.endswith("[spelling]")}
+    assert {"Венис", "жапа", "пенсис"} <= set(spelling), spelling
+    from kitap.languages import pack_for
+
+    crude = pack_for("ru").checker.unsuggested
+    for word in ("Венис", "жапа", "пенсис"):
+        offered = spelling[word].split("did you mean ")[1].split("?")[0] if "did you mean" in spelling[word] else ""
+        words = [w.strip("«»") for w in offered.split(", ") if w]
+        assert words and not [w for w in words if crude.match(w)], spelling[word]
+    assert "«Денис»" in spelling["Венис"] and "«пенсии»" in spelling["пенсис"]

@@ -38,10 +38,14 @@ def russian_unavailable() -> str | None:
 
 
 def russian(project: Project, suggest: bool = True) -> Iterator[Finding]:
-    return _findings(project, _dictionary(RUSSIAN), RUSSIAN_LETTERS, "Russian", suggest)
+    from ..languages import pack_for
+
+    unsuggested = pack_for("ru").checker.unsuggested  # (Russian words, in a Russian text or quoted in another)
+    return _findings(project, _dictionary(RUSSIAN), RUSSIAN_LETTERS, "Russian", suggest, unsuggested)
 
 
-def _findings(project: Project, dictionary, letters: frozenset, language: str, suggest: bool) -> Iterator[Finding]:
+def _findings(project: Project, dictionary, letters: frozenset, language: str, suggest: bool,
+              unsuggested=None) -> Iterator[Finding]:
     if dictionary is None:
         return
     from ..load.article import FOREIGN_SPAN
@@ -72,7 +76,8 @@ def _findings(project: Project, dictionary, letters: frozenset, language: str, s
         if key in own or entry.name or dictionary.check(word) or dictionary.check(key):
             continue
         suggested += 1
-        close = dictionary.suggest(word)[:3] if suggest and suggested <= MAX_SUGGESTED_WORDS else []
+        close = [c for c in dictionary.suggest(word) if not (unsuggested and unsuggested.match(c))][:3] \
+            if suggest and suggested <= MAX_SUGGESTED_WORDS else []
         hint = f"; did you mean {', '.join(f'«{c}»' for c in close)}?" if close else ""
         finding = passage.finding(offset, "warning", f"«{word}»{_where(entry.places, passage)} is not a known "
                                   f"{language} word{hint} (if it is right, add it to {WORDS_FILE})", "spelling")

@@ -52,6 +52,8 @@ class Checking:
     predicate: str = ""                       # can a sentence end with this word (a finite verb)? "": not known
     dates: str = ""                           # find_dates(paragraphs): the dates a text mentions; "": not read
     quoted_russian: bool = False              # Russian quoted in the text is told apart (not spelled as this language)
+    unsuggested: object = None                # re.Pattern: words never offered as a spelling suggestion (crude
+                                              # words a dictionary knows: a suggestion shows on a teacher's screen)
 
     def function(self, name: str):
         """The function a field names, or None."""

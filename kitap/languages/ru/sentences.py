@@ -22,3 +22,9 @@ CORRECTION_REASONS = {
     "roman-cyrillic": "римская цифра набрана кириллицей; написана латиницей",
     "keyboard-slip": "слово набрано в другой раскладке",
 }
+
+
+# Words a spelling suggestion never offers (Hunspell's Russian dictionary knows crude and obscene words, and
+# offers «пенис» for a name like «Венис», «жопа» for «жапа»): their stems, at a word's start.
+UNSUGGESTED = re.compile(r"(?:пенис|вагин|сись|жоп|залуп|пизд|хуй|хуё|хуе|хул[еи]$|бля|ёб|еба|ебл|ебу|ебн|шлюх|гандон"
+                         r"|пидор|педик|мудак|мудил|говн|дерьм|сра[тн]|ссат|манд[аеуы]$)", re.IGNORECASE)
