@@ -145,3 +145,20 @@ def test_a_project_that_does_not_load_is_not_fixed(tmp_path):
         pass
     assert (root / "article.txt").read_text(encoding="utf-8") == f"{SENTENCE}\n"
     assert not (root / "editorial.yaml").exists()
+
+
+def test_the_author_import_could_not_find_is_asked_for(tmp_path):
+    """A text file without its author's name: `import` writes «Автор» (the build needs an author); the
+    check says so at book.yaml's line, until the teacher writes the name."""
+    from conftest import run_cli
+
+    source = tmp_path / "habar.txt"
+    source.write_text("Мектептегі жаңалық\nБүгін мектепте жаңа кітапхана ашылды.\nОқушылар қуанып қалды.\n",
+                      encoding="utf-8")
+    assert run_cli("import", str(source), str(tmp_path / "p")).returncode == 0
+    (finding,) = found(tmp_path / "p", "author-missing")
+    lines = (tmp_path / "p" / "book.yaml").read_text(encoding="utf-8").split("\n")
+    assert lines[finding.line - 1].startswith("author:") and "«Автор»" in finding.message
+    text = (tmp_path / "p" / "book.yaml").read_text(encoding="utf-8").replace('author: "Автор"', 'author: "Айгүл Серікова"')
+    (tmp_path / "p" / "book.yaml").write_text(text, encoding="utf-8")
+    assert not found(tmp_path / "p", "author-missing")

@@ -1,4 +1,5 @@
-"""The article's structure (warnings): `heading-unmarked` and `title-repeated` (fixable), `md-merged-lines`.
+"""The article's structure (warnings): `heading-unmarked` and `title-repeated` (fixable), `md-merged-lines`,
+`author-missing` (book.yaml's author still the word `import` writes when a file names none).
 
 - `heading-unmarked` (article.txt): a line that looks like a heading but is not marked as one with
   `# ` (`## `, `### ` for levels 2 and 3): one of the document parts the language pack names
@@ -135,7 +136,21 @@ def _merged_lines(project: Project) -> Iterator[Finding]:
                                   "one: leave a blank line between paragraphs", "md-merged-lines")
 
 
+def _author_placeholder(project: Project) -> Iterator[Finding]:
+    """`author-missing`: book.yaml's author is still the word `import` writes when the file names none."""
+    from ..importer.project import DEFAULT_AUTHOR
+    from .passages import YamlFile
+
+    if project.book.meta.author.strip() == DEFAULT_AUTHOR:
+        path = project.book.root / "book.yaml"
+        yield Finding(path, YamlFile(path).key_line(1, "author"), 1, "warning",
+                      f"the author is still «{DEFAULT_AUTHOR}», which `import` writes when the file names none, "
+                      "and the title block prints it: write the author's name (or the organisation's) in book.yaml",
+                      "author-missing")
+
+
 def check(project: Project) -> Iterator[Finding]:
+    yield from _author_placeholder(project)
     yield from _title_repeated(project)
     yield from _heading_unmarked(project)
     yield from _merged_lines(project)
