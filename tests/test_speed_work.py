@@ -61,32 +61,39 @@ def test_errors_read_the_same_in_one_or_two_processes(project, tmp_path, spoil):
     assert not (tmp_path / "out1").exists() and not (tmp_path / "out2").exists()
 
 
+def _with_and_without(monkeypatch, name: str, memory, variant: str) -> tuple[bytes, bytes, list[int]]:
+    """The default project's PDF in `variant` made with the memory `name` of writers/pdf.py (a context
+    manager giving a Memory) and without it, and that memory's hits in each layout."""
+    from kitap.load import load_project
+    from kitap.transforms import apply_transforms
+    from kitap.writers import pdf
+
+    book = apply_transforms(load_project(ROOT / "source"))
+    edition = getattr(pdf, variant)
+    used: list[int] = []
+
+    @contextmanager
+    def watched():
+        with memory() as remembered:
+            yield remembered
+            used.append(remembered.hits)
+
+    monkeypatch.setattr(pdf, name, watched)
+    faster = pdf.write_pdf(book, pdf.lay_out(book, edition))
+    monkeypatch.setattr(pdf, name, nullcontext)  # WeasyPrint's own functions, nothing remembered
+    return faster, pdf.write_pdf(book, pdf.lay_out(book, edition)), used
+
+
 @needs_speedups
 @pytest.mark.parametrize("variant", ["A4", "LARGE"])
 def test_remembered_line_breaks_and_shortest_hyphenation_first_change_no_byte(monkeypatch, variant):
     from weasyprint.text import line_break
 
-    from kitap.load import load_project
-    from kitap.transforms import apply_transforms
-    from kitap.writers import pdf
     from kitap.weasy.linebreaks import remembered_lines, split_first_line_function
 
     assert split_first_line_function() is not line_break.split_first_line  # the step applies to this WeasyPrint
-    book = apply_transforms(load_project(ROOT / "source"))
-    edition = getattr(pdf, variant)
-    used = []
-
-    @contextmanager
-    def watched():
-        with remembered_lines() as memory:
-            yield memory
-            used.append(memory.hits)
-
-    monkeypatch.setattr(pdf, "remembered_lines", watched)
-    faster = pdf.write_pdf(book, pdf.lay_out(book, edition))
+    faster, plain, used = _with_and_without(monkeypatch, "remembered_lines", remembered_lines, variant)
     assert used and sum(used) > 50  # footnotes and remade pages make WeasyPrint repeat line breaks
-    monkeypatch.setattr(pdf, "remembered_lines", nullcontext)  # WeasyPrint's own function, nothing remembered
-    plain = pdf.write_pdf(book, pdf.lay_out(book, edition))
     assert faster == plain
 
 
@@ -95,26 +102,10 @@ def test_remembered_line_breaks_and_shortest_hyphenation_first_change_no_byte(mo
 def test_remembered_note_layouts_change_no_byte(monkeypatch, variant):
     """The footnote area measured again for every note added: the notes above the new one are answered
     from memory (kitap/weasy/notes.py), and the pages are the same bytes as without it."""
-    from kitap.load import load_project
-    from kitap.transforms import apply_transforms
     from kitap.weasy.notes import remembered_notes
-    from kitap.writers import pdf
 
-    book = apply_transforms(load_project(ROOT / "source"))
-    edition = getattr(pdf, variant)
-    used = []
-
-    @contextmanager
-    def watched():
-        with remembered_notes() as memory:
-            yield memory
-            used.append(memory.hits)
-
-    monkeypatch.setattr(pdf, "remembered_notes", watched)
-    faster = pdf.write_pdf(book, pdf.lay_out(book, edition))
+    faster, plain, used = _with_and_without(monkeypatch, "remembered_notes", remembered_notes, variant)
     assert used and sum(used) > 20  # pages with several notes: each note measured again under the next
-    monkeypatch.setattr(pdf, "remembered_notes", nullcontext)
-    plain = pdf.write_pdf(book, pdf.lay_out(book, edition))
     assert faster == plain
 
 
