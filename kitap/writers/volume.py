@@ -9,9 +9,12 @@ only one document at a time per process. So the volume is laid out as separate d
    (writers/pagination.py) and written as a tagged PDF; meanwhile this process lays out the title page
    and contents with the page numbers left blank (they do not change its length);
 2. once every chapter's pages are counted, the page of every element is known: the appendices are laid
-   out with the real pages of every term, name and event, and the contents with those of every text;
-3. the parts are joined (writers/pdfmerge.py: one structure tree, destinations, links, outline), and
-   the chapters' folios stamped on from one small document of numbered empty pages.
+   out with the real pages of every term, name and event (by a worker, which writes them, while this
+   process lays them out only to count their pages and place their headings), and the contents with the
+   pages of every text and appendix;
+3. the parts are joined (writers/pdfmerge.py: one structure tree, destinations, links, outline; the
+   appendices' PDF taken last, when the worker has written it), and the chapters' folios stamped on from
+   one small document of numbered empty pages.
 
 A chapter's layout is kept in the output folder (.kitap-cache/) under the digest of its HTML and of the
 code and styles that lay it out, so a rebuild after a change to one text lays out that text alone.
