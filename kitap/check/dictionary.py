@@ -40,7 +40,7 @@ def russian_unavailable() -> str | None:
 def russian(project: Project, suggest: bool = True) -> Iterator[Finding]:
     from ..languages import pack_for
 
-    unsuggested = pack_for("ru").checker.unsuggested  # (Russian words, in a Russian text or quoted in another)
+    unsuggested = pack_for("ru").checker.unsuggested  # (the Russian pack's, as the dictionary is Russian)
     return _findings(project, _dictionary(RUSSIAN), RUSSIAN_LETTERS, "Russian", suggest, unsuggested)
 
 
