@@ -372,8 +372,9 @@ def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, to
 def _helper_lane(connection, source: Path, scripts, kinds: tuple[str, ...], options: tuple, serves: bool,
                  todo: set[str] | None):
     """The helper process's work: read and check the project and send the books to the main process, then
-    make its outputs; those that need results of the main process's (the e-book: the A4 page starts) last. While it waits for them, a serving helper
-    renders the pages the main process asks for (the appendices, once the text's pages are known)."""
+    make its outputs; those that need results of the main process's (the e-book: the A4 page starts)
+    last. While it waits for them, a serving helper renders the pages the main process asks for (the
+    appendices, once the text's pages are known)."""
     from .render import PDF, render_document
     from .writers import release_fonts
 

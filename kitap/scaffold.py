@@ -13,6 +13,8 @@ from pathlib import Path
 
 from .errors import KitapError
 
+PLACEHOLDER_AUTHOR = "Автор"  # book.yaml's author when none is known (`new`, `import`); check asks for it
+
 BOOK = """\
 # The book's details. Required: title, author. See README.md for every key.
 name: book                   # output file names: NAME.pdf, NAME.epub (Latin letters, digits, - _)
@@ -82,7 +84,7 @@ def scaffold(folder: Path, title: str = "", author: str = "") -> list[Path]:
         raise KitapError(f"{folder}: the folder is not empty; choose a new folder for the project")
     folder.mkdir(parents=True, exist_ok=True)
     files = {
-        "book.yaml": book_yaml(_name(folder), title or folder.name, author or "Автор"),
+        "book.yaml": book_yaml(_name(folder), title or folder.name, author or PLACEHOLDER_AUTHOR),
         "article.txt": ARTICLE,
         "annotations.yaml": ANNOTATIONS,
         "glossary.yaml": GLOSSARY,

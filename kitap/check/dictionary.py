@@ -76,8 +76,9 @@ def _findings(project: Project, dictionary, letters: frozenset, language: str, s
         if key in own or entry.name or dictionary.check(word) or dictionary.check(key):
             continue
         suggested += 1
-        close = [c for c in dictionary.suggest(word) if not (unsuggested and unsuggested.match(c))][:3] \
-            if suggest and suggested <= MAX_SUGGESTED_WORDS else []
+        close = []
+        if suggest and suggested <= MAX_SUGGESTED_WORDS:
+            close = [c for c in dictionary.suggest(word) if not (unsuggested and unsuggested.match(c))][:3]
         hint = f"; did you mean {', '.join(f'«{c}»' for c in close)}?" if close else ""
         finding = passage.finding(offset, "warning", f"«{word}»{_where(entry.places, passage)} is not a known "
                                   f"{language} word{hint} (if it is right, add it to {WORDS_FILE})", "spelling")

@@ -23,6 +23,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
 from ..errors import KitapError
 from ..load.article import parse_inline_markdown, parse_markdown
 from ..model import Origin
+from ..scaffold import PLACEHOLDER_AUTHOR
 from ..transforms.inline_ops import plain_text, walk
 from .anchors import Anchor
 from .glossary import Term
@@ -30,7 +31,6 @@ from .markdown import article_markdown, inline_markdown
 from .shape import Shaped
 
 ARTICLE = "article.md"
-DEFAULT_AUTHOR = "Автор"
 
 
 @dataclass
@@ -48,7 +48,7 @@ def book_yaml(shaped: Shaped, name: str, language: str, source: Path, titled: bo
     book["title"] = Quoted(shaped.title)
     if shaped.subtitle:
         book["subtitle"] = Quoted(shaped.subtitle)
-    book["author"] = Quoted(shaped.author or DEFAULT_AUTHOR)
+    book["author"] = Quoted(shaped.author or PLACEHOLDER_AUTHOR)
     book["language"] = language
     book["date"] = Quoted(datetime.date.today().isoformat())
     book["identifier"] = Quoted(f"urn:uuid:{uuid.uuid4()}")

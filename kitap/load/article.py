@@ -1,9 +1,8 @@
 """The article: plain text (one paragraph per line) or CommonMark with footnotes → blocks and notes."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from markdown_it import MarkdownIt

@@ -91,6 +91,13 @@ def _ref_link(ref: Ref) -> Markup:
     return Markup('<a class="ref" href="{}">{}</a>').format(ref.href, ref.label)
 
 
+def _ref_run(run: list[Ref]) -> Markup:
+    """One page, or a range of RANGE pages or more («6–9»: both ends linked, never broken at the dash)."""
+    if len(run) < RANGE:
+        return _ref_link(run[0])
+    return Markup('<span class="range">{}\u2013{}</span>').format(_ref_link(run[0]), _ref_link(run[-1]))
+
+
 def _runs(refs: list[Ref]) -> list[list[Ref]]:
     """Printed references (pages, in order) grouped into runs of consecutive pages; a run of fewer than
     RANGE pages is one run per page."""
@@ -315,9 +322,7 @@ class Renderer:
         consecutive pages as a range («6–9», both ends linked), as an index gives them."""
         if not self.target.paged:
             return Markup(", ").join(_ref_link(ref) for ref in refs)
-        return Markup(", ").join(_ref_link(run[0]) if len(run) < RANGE else
-                                 Markup('<span class="range">{}\u2013{}</span>').format(_ref_link(run[0]), _ref_link(run[-1]))
-                                 for run in _runs(refs))
+        return Markup(", ").join(_ref_run(run) for run in _runs(refs))
 
     def question_where(self, question) -> tuple[str, str] | None:
         """The paragraph a teacher's question is about: (its number as shown, the link to it), or None."""

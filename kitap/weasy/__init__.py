@@ -22,8 +22,9 @@ The gate: every speed-up is used only with the exact WeasyPrint it was written f
 hash of each function's source it rewrites or wraps, SOURCES); otherwise it is skipped with one warning,
 and WeasyPrint is used as it is (the same bytes, a slower build). KITAP_SPEEDUPS=0 switches them all
 off (tests/test_weasy_gate.py builds every output both ways and compares the bytes); KITAP_PDF_TAGS=0
-switches off the tagging record (a fix, not a speed-up, so KITAP_SPEEDUPS leaves it on). The readings of internals have no way round: they are
-checked too, and a mismatch is a clear error instead of a wrong output.
+switches off the tagging record (a fix, not a speed-up, so KITAP_SPEEDUPS leaves it on). The readings
+of internals have no way round: they are checked too, and a mismatch is a clear error instead of a
+wrong output.
 """
 from __future__ import annotations
 

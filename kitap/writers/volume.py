@@ -209,7 +209,8 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
     try:
         with watch.stage("layout"):
             pending = pool.pool.map_async(_work, order, chunksize=1) if pool else None
-            front = _front(book, variant, {}, archival, cache, tool, counted=True)  # meanwhile: its pages, numbers blank
+            # meanwhile: the title page and contents laid out to count their pages (the numbers blank)
+            front = _front(book, variant, {}, archival, cache, tool, counted=True)
             if pending is not None:
                 chapters = {c.number: c for c in pending.get()}
             else:
