@@ -104,6 +104,18 @@ def test_the_title_printed_twice(tmp_path):
     load_project(root)
 
 
+def test_a_poem_named_by_its_first_line_keeps_it(tmp_path):
+    """A poem's title is its first line; that line, ending in a comma, is the poem's own, not a repeat."""
+    root = make_project(tmp_path, "")
+    book = (root / "book.yaml").read_text(encoding="utf-8")
+    (root / "book.yaml").write_text(book.replace('title: "Шағын мақала"', 'title: "Қайран жастық, қайда кеттің"'),
+                                    encoding="utf-8")
+    (root / "article.txt").write_text("Қайран жастық, қайда кеттің,\nҚайтып келмес күндерім.\nЕсте қалды әр сәтің,\n",
+                                      encoding="utf-8")
+    assert load_project(root).meta.title == "Қайран жастық, қайда кеттің"
+    assert not found(root, "title-repeated")
+
+
 def test_the_title_again_after_the_lead_paragraph(tmp_path):
     """A web page repeats its title after the lead paragraph: reported (not a heading-unmarked warning as
     well), and left for the editor: `--fix` does not remove a line that may stand there as a heading."""

@@ -9,7 +9,8 @@
   `--fix` puts `# ` before it.
 - `title-repeated`: the article's first paragraph is book.yaml's title (or title and subtitle),
   compared without case, spaces or punctuation: the title page prints it already. `--fix` removes
-  the line (and a following line that repeats the subtitle). A paragraph further on that is the
+  the line (and a following line that repeats the subtitle). Not a first line that goes on in the
+  next (it ends with a comma the title lacks: a poem named by its first line). A paragraph further on that is the
   title again is reported too, without a fix (it may stand there as a heading).
 - `md-merged-lines` (article.md): a Markdown paragraph of several lines of which at least
   MERGED_LINES each look like a paragraph of its own (a capital first, a full stop last): Markdown
@@ -34,10 +35,17 @@ MERGED_LINES = 3
 LINE_ENDS_SENTENCE = re.compile(r"[.!?…][»”\"')\]]*\s*$")
 LINE_STARTS_PARAGRAPH = re.compile(r"\s*(?:[«„\"(—–-]\s*)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]")
 NOT_WORDS = re.compile(r"[\W_]+")
+CONTINUES = ",;:"  # a line ending so goes on in the next one
 
 
 def _normal(text: str) -> str:
     return NOT_WORDS.sub(" ", text.lstrip("# ").casefold()).strip()
+
+
+def _goes_on(line: str, title: str) -> bool:
+    """The line ends as a line that goes on in the next (a comma the title lacks): a poem named by its first
+    line has that line, with its comma, as its own, not as a repeat of the title."""
+    return line.rstrip()[-1:] in CONTINUES and title.rstrip()[-1:] not in CONTINUES
 
 
 def repeated_title(project: Project) -> list[Passage]:
@@ -45,6 +53,8 @@ def repeated_title(project: Project) -> list[Passage]:
     passages = project.article_passages
     meta = project.book.meta
     if not passages or not meta.title.strip():
+        return []
+    if _goes_on(passages[0].text, meta.title):
         return []
     title, subtitle, first = _normal(meta.title), _normal(meta.subtitle), _normal(passages[0].text)
     if first == title and subtitle and len(passages) > 1 and _normal(passages[1].text) == subtitle:
@@ -100,7 +110,8 @@ def title_again(project: Project) -> list[Passage]:
     title = _normal(project.book.meta.title)
     skip = {p.index for p in repeated_title(project)}
     return [p for p in project.article_passages
-            if title and p.index not in skip and p.kind == "paragraph" and _normal(p.text) == title]
+            if title and p.index not in skip and p.kind == "paragraph" and _normal(p.text) == title
+            and not _goes_on(p.text, project.book.meta.title)]
 
 
 def _title_repeated(project: Project) -> Iterator[Finding]:
