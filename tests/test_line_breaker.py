@@ -148,3 +148,27 @@ def test_a_letter_spaced_stream_derived_from_the_plain_one_has_the_widths_of_one
             assert derived.natural == pytest.approx(measured.natural, abs=1e-9)
             assert derived.hyphens == pytest.approx(measured.hyphens, abs=1e-9)
             assert derived.content != pytest.approx(plain[0].content, abs=1e-3)  # (the tracking is there)
+
+
+def test_paragraphs_that_open_with_bold_build_in_every_edition(tmp_path):
+    """An interview's speaker names in bold at the start of each reply (a Word file's usual look): the
+    line breaker measured an empty run before them and stopped the build."""
+    import shutil
+    import subprocess
+
+    from conftest import FIXTURES, build_project
+
+    root = tmp_path / "interview"
+    shutil.copytree(FIXTURES / "mini", root)
+    for name in ("article.txt", "article.md", "annotations.yaml", "glossary.yaml", "chronology.yaml"):
+        (root / name).unlink(missing_ok=True)
+    replies = ["**Тілші:** Сіз мектепте қанша жыл жұмыс істедіңіз, балалармен жұмыс несімен қызық?",
+               "**Мұғалім:** Отыз жыл. " + "Балалар әр күні жаңа сұрақ қояды, сондықтан мен де оқимын. " * 6,
+               "***Есте сақта!*** Бұл жолдың басы да қалың әрі көлбеу.", "**Output**"]
+    (root / "article.md").write_text("\n\n".join(replies) + "\n", encoding="utf-8")
+    built = build_project(root, tmp_path / "out")
+    for pdf in ("mini.pdf", "mini-booklet-pages.pdf", "mini-large.pdf"):
+        text = " ".join(subprocess.run(["pdftotext", str(built.output / pdf), "-"], capture_output=True,
+                                       text=True, check=True).stdout.split())
+        assert "Тілші: Сіз мектепте" in text and "Мұғалім: Отыз жыл." in text and "Output" in text, pdf
+    assert built.epub.is_file()

@@ -51,6 +51,8 @@ def advances(path: str, size: float, text: str) -> tuple[float, ...]:
     given to the first character of its cluster; default-ignorable characters (U+00AD) take none."""
     import uharfbuzz as hb
 
+    if not text:  # (an empty run: a paragraph that opens with bold text; HarfBuzz gives no glyph list)
+        return ()
     font, upem = _font(path)
     buffer = hb.Buffer()
     buffer.add_codepoints([ord(c) for c in text])
