@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..load.files import read_text
+from ..load.files import read_any_text
 from ..model import Text
 from .document import Imported, Piece
 from .metadata import author_line, person_name
@@ -21,7 +21,8 @@ SENTENCE_END = ".,;:!?…"
 
 
 def read_plain(path: Path) -> Imported:
-    lines = [line.strip() for line in read_text(path, path.parent).split("\n")]
+    text, converted = read_any_text(path)
+    lines = [line.strip() for line in text.split("\n")]
     pieces = []
     for line in filter(None, lines):
         heading = HEADING.match(line)
@@ -33,7 +34,12 @@ def read_plain(path: Path) -> Imported:
         title = pieces.pop(0).children[0].text
     if not author and len(pieces) > 2 and pieces[-1].kind == "p" and _byline(pieces[-1].children[0].text):
         author = pieces.pop().children[0].text  # a regional paper signs its articles at the end
-    return Imported(pieces, {}, title=title, author=author)
+    return Imported(pieces, {}, title=title, author=author, notices=encoding_notices(path, converted))
+
+
+def encoding_notices(path: Path, converted: str) -> list[str]:
+    """What the user hears when the file was not UTF-8 (read_any_text's `converted`)."""
+    return [f"{path}: read as {converted} (the file is not UTF-8); the project's files are UTF-8"] if converted else []
 
 
 def _byline(line: str) -> bool:

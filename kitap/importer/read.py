@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..load.files import read_text
+from ..load.files import read_any_text
 from ..transforms.inline_ops import plain_text
 from .detect import NAMES, detect
 from .document import Imported
 from .metadata import docx_character_styles, odt_title_paragraph, package_properties
 from .pandoc import from_pandoc, run_pandoc
-from .plaintext import read_plain
+from .plaintext import encoding_notices, read_plain
 from .webpage import read_page
 
 
@@ -53,7 +53,10 @@ def _web_page(path: Path) -> Imported:
 
 
 def _markdown(path: Path) -> Imported:
-    return from_pandoc(run_pandoc("markdown", path, read_text(path, path.parent)))
+    text, converted = read_any_text(path)
+    document = from_pandoc(run_pandoc("markdown", path, text))
+    document.notices += encoding_notices(path, converted)
+    return document
 
 
 READERS = {

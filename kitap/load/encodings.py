@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from ..languages.kk.encodings import LEGACY_ENCODINGS, LETTERS, LOST_IN_CP1251
 
+HELD_ONLY_IN_KAZAKH_CODE_PAGES = frozenset(LOST_IN_CP1251)  # a text with one of them lost none of them
+
 IMPORT = "make a project from it with `python build.py import FILE`"
 SIGNATURES = (  # first bytes → what the file is, and what to do
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", f"an old Microsoft Office file (Word .doc or Excel .xls), not text; save it "
@@ -84,7 +86,9 @@ def diagnose(data: bytes, fix: str = "python build.py check --fix") -> Diagnosis
 
 def _legacy_diagnosis(encoding: str, text: str, fix: str) -> Diagnosis:
     name = LEGACY_ENCODINGS[encoding]
-    lost = lost_letters(text)
+    # an encoding that holds the Kazakh letters (KZ-1048) lost none: a «?» there is a question mark
+    # typed without its space («шығарсың?осы»)
+    lost = [] if set(text.lower()) & HELD_ONLY_IN_KAZAKH_CODE_PAGES else lost_letters(text)
     if lost:
         line, word = lost[0]
         letters = " ".join(LOST_IN_CP1251)

@@ -87,3 +87,26 @@ def decode(path: Path, data: bytes, root: Path, glyphs: bool = False) -> str:
 def read_text(path: Path, root: Path, glyphs: bool = False) -> str:
     """Read a UTF-8 text file of the project; accept a BOM and CRLF, refuse what is not text."""
     return decode(path, read_bytes(path, root), root, glyphs)
+
+
+def read_any_text(path: Path) -> tuple[str, str]:
+    """A text file given to `import`, and the name of the encoding it was read in when not UTF-8 ('' when
+    UTF-8): UTF-16 with its byte-order mark, or a legacy encoding only when the bytes leave no doubt
+    (load/encodings.py; the same reading `check --fix` converts a project's file by). A project's own
+    files are UTF-8 (read_text); a file to import is taken as the teacher has it."""
+    from .encodings import LEGACY_ENCODINGS, diagnose
+
+    data = read_bytes(path, path.parent)
+    converted = ""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text, converted = data.decode("utf-16"), "UTF-16"
+        else:
+            diagnosis = diagnose(data)
+            if diagnosis.encoding:
+                text, converted = diagnosis.text, LEGACY_ENCODINGS[diagnosis.encoding]
+        if converted:
+            data = text.encode("utf-8")
+    return decode(path, data, path.parent), converted
