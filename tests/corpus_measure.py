@@ -21,13 +21,17 @@ from pathlib import Path
 
 from kitap.check import check_project, spelling
 from kitap.check.source import read_project
+from kitap.languages.kk_latn.spelling import unknown as latin_unknown
+from kitap.languages.kk_latn.transliterate import to_latin
 
 CORPUS = Path(__file__).parent / "corpus"
 sys.path.insert(0, str(CORPUS))
 from corpus_tools import count_words, corpus_files  # noqa: E402
 import slips  # noqa: E402
 
-BOOK = 'title: "Корпус"\nauthor: "—"\nlanguage: kk\n'
+BOOK = 'title: "Корпус"\nauthor: "—"\nlanguage: {language}\n'
+# A Russian-layout slip, in the Latin alphabet: the word typed without its letters' marks.
+PLAIN_KEYBOARD = str.maketrans("äğñöşūüıÄĞÑÖŞŪÜİ", "agnosuuiAGNOSUUI")
 DEVELOPMENT = ("law-constitution-art1.txt", "news-kazinform-sovereignty.txt", "prose-abai-31.txt",
                "school-wiki-iran.txt")
 # Slips the sources have: finding them is right. sources.yaml's notes name the first three; the
@@ -44,9 +48,9 @@ def kazakh_texts() -> list[Path]:
     return [path for path in corpus_files() if path.parent.name == "kk"]
 
 
-def project(folder: Path, text: str) -> Path:
+def project(folder: Path, text: str, latin: bool = False) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "book.yaml").write_text(BOOK, encoding="utf-8")
+    (folder / "book.yaml").write_text(BOOK.format(language="kk-Latn" if latin else "kk"), encoding="utf-8")
     (folder / "article.txt").write_text(text, encoding="utf-8")
     return folder
 
@@ -62,15 +66,19 @@ class Alarms:
         return len(self.flagged) / self.words if self.words else 0.0
 
 
-def false_alarms(tmp: Path, paths: list[Path]) -> Alarms:
+def false_alarms(tmp: Path, paths: list[Path], latin: bool = False) -> Alarms:
+    """The words flagged in correct prose; `latin`: the texts in the Latin alphabet (to_latin), checked
+    as kk-Latn."""
     result = Alarms()
+    slips_written = {to_latin(word) for word in SOURCE_SLIPS} if latin else SOURCE_SLIPS
+    unknown = latin_unknown if latin else spelling.unknown
     for path in paths:
         text = path.read_text(encoding="utf-8")
         result.words += count_words(text)
-        checked = read_project(project(tmp / path.stem, text))
-        for entry, intended, _ in spelling.unknown(checked):
+        checked = read_project(project(tmp / path.stem, to_latin(text) if latin else text, latin))
+        for entry, intended, _ in unknown(checked):
             word = entry.first[2]
-            if word in SOURCE_SLIPS:
+            if word in slips_written:
                 result.found_slips.append(word)
                 continue
             rule = "keyboard-slip" if intended else "spelling"
@@ -101,10 +109,17 @@ def _place(typo: slips.Slip, texts: dict[str, list[str]], used: set[tuple[str, i
     return None
 
 
-def typos_found(tmp: Path, count: int = 200, seed: int = 2026) -> Typos:
-    texts = {path.name: path.read_text(encoding="utf-8").split("\n") for path in kazakh_texts()}
+def typos_found(tmp: Path, count: int = 200, seed: int = 2026, latin: bool = False) -> Typos:
+    """The typo set found; `latin`: in the texts and typos in the Latin alphabet, a Russian-layout slip
+    becoming the word without its letters' marks (kk-Latn)."""
+    texts = {path.name: (to_latin(path.read_text(encoding="utf-8")) if latin else path.read_text(encoding="utf-8"))
+             .split("\n") for path in kazakh_texts()}
+    typos = slips.generate(count, seed)
+    if latin:
+        words = {word.lower() for lines in texts.values() for line in lines for word in re.findall(r"\w+", line)}
+        typos = [typo for typo in (_in_latin(typo) for typo in typos) if typo.typo.lower() not in words]
     result, used = Typos(), set()
-    for typo in slips.generate(count, seed):
+    for typo in typos:
         where = _place(typo, texts, used)
         if where:
             result.placed.append((typo, *where))
@@ -112,7 +127,7 @@ def typos_found(tmp: Path, count: int = 200, seed: int = 2026) -> Typos:
     for name, lines in texts.items():
         folder = tmp / "typos" / Path(name).stem
         shutil.rmtree(folder, ignore_errors=True)
-        findings[name] = {(f.line, f.col) for f in check_project(project(folder, "\n".join(lines)))
+        findings[name] = {(f.line, f.col) for f in check_project(project(folder, "\n".join(lines), latin))
                           if f.rule in TYPO_RULES}
     for index, (typo, name, line, _) in enumerate(result.placed):
         # where the typo is once every typo is in place (a later one earlier on its line moves it)
@@ -123,3 +138,9 @@ def typos_found(tmp: Path, count: int = 200, seed: int = 2026) -> Typos:
         hit = any(found_line == line and found_col in span for found_line, found_col in findings[name])
         (result.found if hit else result.missed).append(typo)
     return result
+
+
+def _in_latin(typo: slips.Slip) -> slips.Slip:
+    original = to_latin(typo.original)
+    written = original.translate(PLAIN_KEYBOARD) if typo.kind == "russian-keyboard" else to_latin(typo.typo)
+    return slips.Slip(written, original, typo.kind)

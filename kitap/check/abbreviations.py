@@ -17,18 +17,29 @@ itself spells one out as «Біріккен Ұлттар Ұйымы (БҰҰ)» o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..transforms.abbreviations import term_pattern
 from .findings import Finding
-from .script import roman_in_cyrillic
+from ..languages.kk_latn.transliterate import latin_upper, to_latin
+from .language import checking
+from .script import looks_roman, roman_in_cyrillic
 from .source import Project, yaml_finding
 
 CYRILLIC_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
-ABBREVIATION = re.compile(rf"(?<![^\W\d_])[{CYRILLIC_UPPER}]{{2,}}(?![^\W\d_])")
-SURNAME_ENDINGS = ("ОВ", "ЕВ", "ОВА", "ЕВА", "ИН", "ИНА", "ҰЛЫ", "УЛЫ", "ҚЫЗЫ", "КЫЗЫ", "ЫН", "ЫНА")
+_SURNAME_ENDINGS = ("ОВ", "ЕВ", "ОВА", "ЕВА", "ИН", "ИНА", "ҰЛЫ", "УЛЫ", "ҚЫЗЫ", "КЫЗЫ", "ЫН", "ЫНА")
+SURNAME_ENDINGS = _SURNAME_ENDINGS + tuple(latin_upper(to_latin(ending)) for ending in _SURNAME_ENDINGS)
 BYLINE_MAX_WORDS = 6
-NAME = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+\s+$")
+NAME = re.compile(r"(?:[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+|[A-ZÄĞIİÑÖŞŪÜ][a-zäğıiñöşūü]+)\s+$")
+
+
+@lru_cache(maxsize=None)
+def abbreviation_pattern(capitals: str = CYRILLIC_UPPER) -> re.Pattern:
+    """Abbreviations: words of two capitals or more, of the class `capitals` (the language's: Checking.capitals)."""
+    return re.compile(rf"(?<![^\W\d_])[{capitals}]{{2,}}(?![^\W\d_])")
+
+
 
 
 # The longest abbreviation a line in capitals may be (МАГАТЕ, ЮНИСЕФ, ЭСКАТО): a longer word there is a
@@ -56,12 +67,14 @@ def _uses(project: Project) -> dict[str, list[tuple[int, int]]]:
     """Each abbreviation of the text → its uses as (block index, offset), in reading order."""
     author_words = {word.lower() for word in re.findall(r"[^\W\d_]+", project.book.meta.author)}
     uses: dict[str, list[tuple[int, int]]] = {}
+    pattern = abbreviation_pattern(checking(project).capitals)
     for index, text in enumerate(project.article.block_texts):
         if in_capitals(text):
             continue
-        for m in ABBREVIATION.finditer(text):
+        for m in pattern.finditer(text):
             token = m[0]
-            if roman_in_cyrillic(token, text[m.end():]) or _is_byline_surname(text, m.start(), token, author_words):
+            if roman_in_cyrillic(token, text[m.end():]) or token.isascii() and looks_roman(token) \
+                    or _is_byline_surname(text, m.start(), token, author_words):
                 continue
             uses.setdefault(token, []).append((index, m.start()))
     return uses

@@ -21,7 +21,7 @@ from .script import looks_roman
 from .passages import Passage
 from .source import Project
 
-UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІЌЂЊЃЅЏЉЋ"  # legacy-font capitals too: they are Kazakh capitals
+UPPER = "A-ZÄĞÑÖŞŪÜİА-ЯЁӘҒҚҢӨҰҮҺІЌЂЊЃЅЏЉЋ"  # Kazakh Latin and legacy-font capitals too
 NO_SPACE_AFTER_END = re.compile(rf"(?P<before>[^\W\d_]+|[»)\]])(?P<punct>[.!?…]+)(?=[{UPPER}])")
 DOUBLE_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 TRIPLED = re.compile(r"(?i)([^\W\d_])\1{2,}")

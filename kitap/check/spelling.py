@@ -102,23 +102,26 @@ class Uses:
         return self.inside and not self.lower
 
 
-def _skipped(token: str, terms: set[str]) -> bool:
+def _skipped(token: str, terms: set[str], letters: frozenset[str], lower) -> bool:
     parts = token.split("-")
     return (len(token) < 2 or any(len(part) > 1 and part.isupper() for part in parts) or TRIPLED.search(token)
-            or any(c not in LETTERS for c in token.lower().replace("-", "")) or looks_roman(token) or token in terms)
+            or any(c not in letters for c in lower(token).replace("-", "")) or looks_roman(token) or token in terms)
 
 
-def _collect(project: Project, terms: set[str]) -> dict[str, Uses]:
-    """Word form (lower case) → its uses, for every word of the passages that spelling reads."""
+def collect_uses(project: Project, terms: set[str], letters: frozenset[str] = LETTERS, lower=str.lower,
+                 vowels: frozenset[str] = VOWELS) -> dict[str, Uses]:
+    """Word form (lower case) → its uses, for every word of the passages that spelling reads; `letters`,
+    `lower` and `vowels` are the alphabet's (Kazakh Cyrillic unless told)."""
     uses: dict[str, Uses] = {}
     for passage in project.passages:
         if passage.kind in SKIPPED_KINDS:
             continue
         for token in tokens(passage.text, checking(project)):
-            if token.russian or _skipped(token.text, terms) or _abbreviation(passage.text, token):
+            if token.russian or _skipped(token.text, terms, letters, lower) \
+                    or _abbreviation(passage.text, token, lower, vowels):
                 continue
             for offset, part in _parts(token):
-                entry = uses.setdefault(part.lower(), Uses((passage, offset, part)))
+                entry = uses.setdefault(lower(part), Uses((passage, offset, part)))
                 entry.places.append((passage, offset, part))
                 entry.lower |= part[0].islower()
                 starts = token.initial and offset == token.start and passage.kind not in NAME_KINDS
@@ -126,9 +129,9 @@ def _collect(project: Project, terms: set[str]) -> dict[str, Uses]:
     return uses
 
 
-def _abbreviation(text: str, token) -> bool:
+def _abbreviation(text: str, token, lower=str.lower, vowels: frozenset[str] = VOWELS) -> bool:
     """No vowel (млн, км), or a full stop and then a lower-case word or a number (мөлш. 10, т.б.)."""
-    if not set(token.text.lower()) & VOWELS:
+    if not set(lower(token.text)) & vowels:
         return True
     after = text[token.start + len(token.text):token.start + len(token.text) + 3]
     return after[:1] == "." and (after[1:2].isdigit() or after[1:2] == " " and (after[2:3].islower()
@@ -168,7 +171,7 @@ def unknown(project: Project) -> Iterator[tuple[Uses, list[str]]]:
     if base is None:
         return
     terms = {entry.term for entry in project.book.glossary}
-    uses = _collect(project, terms)
+    uses = collect_uses(project, terms)
     own = {key: base.stems_of(entry.first[2]) for key, entry in uses.items()
            if entry.name and not base.known(entry.first[2])}
     words = project_words(project.book.root)
@@ -226,7 +229,7 @@ def findings(project: Project, suggest: bool = True) -> Iterator[Finding]:
         passage, offset, word = entry.first
         where = _where(entry.places, passage)
         if intended:
-            yield _slip(entry, word, intended, where)
+            yield slip_finding(entry, word, intended, where)
             continue
         suggested += 1
         close = suggestions(known, word) if suggest and suggested <= MAX_SUGGESTED_WORDS else []
@@ -236,16 +239,22 @@ def findings(project: Project, suggest: bool = True) -> Iterator[Finding]:
         yield replace(finding, subject=word if entry.inside or word[:1].islower() else word.lower())
 
 
-def _slip(entry: Uses, word: str, intended: list[str], where: str) -> Finding:
+def slip_finding(entry: Uses, word: str, intended: list[str], where: str,
+                 how: str = "looks typed on a Russian keyboard layout", recased=None) -> Finding:
+    """A keyboard-slip: `word` (all its uses: `entry`) `how` it was typed, meaning one of `intended`;
+    with the edits of `check --fix` when only one is meant. `recased(word, like)`: `word` with its first
+    letter in the case of `like`'s (default: Cyrillic)."""
+    recased = recased or _first_cased
     passage, offset, _ = entry.first
     shown = " or ".join(f"«{c}»" for c in intended[:3])
     edits: tuple[Edit, ...] = ()
     if len(intended) == 1:
-        meant = intended[0].lower()
-        edits = tuple(Edit(place.start + at, place.start + at + len(written),
-                           meant[:1].upper() + meant[1:] if written[:1].isupper() else meant)
+        edits = tuple(Edit(place.start + at, place.start + at + len(written), recased(intended[0], written))
                       for place, at, written in entry.places if place.editable)
         shown += " (`check --fix` corrects it)"
-    finding = passage.finding(offset, "warning", f"«{word}»{where} looks typed on a Russian keyboard layout: "
-                              f"meant {shown}", "keyboard-slip")
+    finding = passage.finding(offset, "warning", f"«{word}»{where} {how}: meant {shown}", "keyboard-slip")
     return replace(finding, fix=edits)
+
+
+def _first_cased(word: str, like: str) -> str:
+    return (word[:1].upper() if like[:1].isupper() else word[:1].lower()) + word[1:]

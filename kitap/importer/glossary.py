@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..check.abbreviations import ABBREVIATION, in_capitals
-from ..check.script import roman_in_cyrillic
+from ..check.abbreviations import CYRILLIC_UPPER, abbreviation_pattern, in_capitals
+from ..check.script import looks_roman, roman_in_cyrillic
 
 # Words an expansion may hold without their initial in the abbreviation.
 LINKING_WORDS = {"және", "мен", "пен", "бен", "мен", "и", "по", "де", "да", "of", "and", "the", "for"}
@@ -26,16 +26,18 @@ class Term:
     spelled: str = ""  # the words of the text that spell it out, for the editor to compare
 
 
-def draft(texts: list[str], numbers: list[int], author: str) -> list[Term]:
-    """The abbreviations in order of first use, each with the expansion found in the text."""
+def draft(texts: list[str], numbers: list[int], author: str, capitals: str = CYRILLIC_UPPER) -> list[Term]:
+    """The abbreviations (words in `capitals`: the language's) in order of first use, each with the
+    expansion found in the text."""
     author_words = {word.lower() for word in re.findall(r"[^\W\d_]+", author)}
     terms: dict[str, Term] = {}
     for text, number in zip(texts, numbers):
         if in_capitals(text):
             continue
-        for match in ABBREVIATION.finditer(text):
+        for match in abbreviation_pattern(capitals).finditer(text):
             token = match[0]
-            if token in terms or token.lower() in author_words or roman_in_cyrillic(token, text[match.end():]):
+            if token in terms or token.lower() in author_words or roman_in_cyrillic(token, text[match.end():]) \
+                    or token.isascii() and looks_roman(token):
                 continue
             terms[token] = Term(token, "", number)
     for term in terms.values():

@@ -54,6 +54,7 @@ class Checking:
     quoted_russian: bool = False              # Russian quoted in the text is told apart (not spelled as this language)
     unsuggested: object = None                # re.Pattern: words never offered as a spelling suggestion (crude
                                               # words a dictionary knows: a suggestion shows on a teacher's screen)
+    capitals: str = "А-ЯЁӘҒҚҢӨҰҮҺІ"            # a regex class: the capitals an abbreviation is written in (БҰҰ)
 
     def function(self, name: str):
         """The function a field names, or None."""

@@ -6,6 +6,7 @@ alphabet (ä ğ ñ ö ū ü ı), just the nearest plain letters.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 LATIN = {
     "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
@@ -18,7 +19,10 @@ NOT_IN_NAME = re.compile(r"[^a-z0-9_-]+")
 
 
 def file_name(text: str, default: str = "book", limit: int = 60) -> str:
-    """A name of Latin letters, digits, '-' and '_' ('Абай жолы' → 'abai-zholy')."""
-    latin = "".join(LATIN.get(char, char) for char in text.lower())
+    """A name of Latin letters, digits, '-' and '_' ('Абай жолы' → 'abay-zholy'; Latin letters lose their
+    marks: 'Mätın' → 'matin', 'Şoqan' → 'shoqan')."""
+    lowered = text.lower().replace("ş", "sh").replace("ı", "i")
+    plain = unicodedata.normalize("NFKD", "".join(LATIN.get(char, char) for char in lowered))
+    latin = "".join(char for char in plain if not unicodedata.combining(char))
     name = NOT_IN_NAME.sub("-", latin).strip("-_")[:limit].strip("-_")
     return name or default

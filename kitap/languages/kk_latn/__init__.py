@@ -30,11 +30,16 @@ TYPOGRAPHY = TypographyRules(upper="A-ZÄĞIİÑÖŞŪÜ", lower="a-zäğıiñö
                              trailing_abbreviations=frozenset({"t.b.", "t.s.s.", "t.t."}), suffix_hyphen=True)
 
 def _checking() -> Checking:
-    """The Kazakh pack's sentence and heading knowledge, in Latin letters (no spelling dictionary)."""
+    """The Kazakh pack's sentence and heading knowledge, in Latin letters; spelling, dates and sentence
+    ends through the Kazakh pack, each word read back in Cyrillic (spelling.py, reading.py here)."""
     kazakh = CYRILLIC.checker
     return Checking("Kazakh", frozenset(to_latin(a) for a in kazakh.abbreviations),
                     re.compile(to_latin(kazakh.headings.pattern), kazakh.headings.flags),
-                    {rule: to_latin(reason) for rule, reason in kazakh.correction_reasons.items()})
+                    {rule: to_latin(reason) for rule, reason in kazakh.correction_reasons.items()},
+                    speller="kitap.languages.kk_latn.spelling:findings",
+                    unavailable="kitap.languages.kk_latn.spelling:unavailable",
+                    predicate="kitap.languages.kk_latn.reading:is_predicate",
+                    dates="kitap.languages.kk_latn.reading:find_dates", capitals=TYPOGRAPHY.upper)
 
 
 PACK = LanguagePack(

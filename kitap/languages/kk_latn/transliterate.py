@@ -122,6 +122,28 @@ def to_cyrillic(text: str) -> Conversion:
     return result
 
 
+def to_cyrillic_mapped(text: str) -> tuple[str, list[int]]:
+    """`text` (NFC) in Cyrillic as `to_cyrillic` reads it, and for each offset of the Cyrillic text (and
+    its end) the offset of the Latin text it comes from: what is found in the Cyrillic (a date) is
+    pointed at in the Latin."""
+    pieces, offsets, position = [], [], 0
+    for match in WORD.finditer(text):
+        gap = text[position:match.start()]
+        pieces.append(gap)
+        offsets.extend(range(position, match.start()))
+        units = cyrillic_units(match[0])
+        if units is None:
+            pieces.append(match[0])
+            offsets.extend(range(match.start(), match.end()))
+        else:
+            pieces.extend(letter for _, letter in units)
+            offsets.extend(match.start() + index for index, _ in units)
+        position = match.end()
+    pieces.append(text[position:])
+    offsets.extend(range(position, len(text) + 1))
+    return "".join(pieces), offsets
+
+
 def _digraph_here(small: str, i: int) -> str | None:
     """The Russian letter a digraph at small[i:] stands for, if it is read as one here."""
     pair = small[i:i + 2]
