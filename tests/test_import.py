@@ -197,9 +197,28 @@ def test_a_text_file_keeps_its_headings_and_its_title_line(tmp_path):
     result = run_cli("import", str(source), str(folder))
     assert result.returncode == 0, result.stderr
     assert 'title: "Адам құқықтарының жалпыға бірдей декларациясы"' in (folder / "book.yaml").read_text("utf-8")
-    article = (folder / "article.md").read_text("utf-8")
-    assert article.startswith("# Преамбула\n\nАдамзат отбасының")
-    assert "\n\n# 1-бап\n\nБарлық адамдар" in article
+    article = (folder / "article.txt").read_text("utf-8")  # a text file's lines, as they are
+    assert article.startswith("# Преамбула\nАдамзат отбасының")
+    assert "\n# 1-бап\nБарлық адамдар" in article
+
+
+def test_a_text_file_pasted_without_heading_marks_is_told_which_lines_look_like_headings(tmp_path, monkeypatch):
+    """A textbook section pasted from a web page: its headings are short lines with no full stop. The
+    import keeps the lines as they are, in article.txt, names the lines that look like headings, and
+    `check --fix` (the next step it gives) marks them."""
+    source = tmp_path / "adis.txt"
+    source.write_text("Зерттеу әдістері\nҒылыми әдіс\nҒылыми әдіс дегеніміз зерттеушінің білім алу жолы, яғни "
+                      "құбылыстарды бақылау, өлшеу және түсіндіру тәсілдерінің жиынтығы.\nТеориялық әдістің түрлері\n"
+                      "Теориялық әдістер ойлау арқылы жүреді: талдау, жинақтау, салыстыру және жалпылау.\n",
+                      encoding="utf-8")
+    folder = tmp_path / "p"
+    result = run_cli("import", str(source), str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "lines that look like headings, not marked as such: «Ғылыми әдіс», «Теориялық әдістің түрлері»" in result.stdout
+    assert result.stdout.splitlines()[-1] == f"next: .venv/bin/python build.py check --source {folder} --fix"
+    run_cli("check", "--source", str(folder), "--fix")
+    lines = (folder / "article.txt").read_text("utf-8").splitlines()
+    assert lines[0] == "# Ғылыми әдіс" and lines[2] == "# Теориялық әдістің түрлері"
 
 
 def test_a_text_file_that_begins_with_its_author_and_title(tmp_path):
@@ -210,12 +229,12 @@ def test_a_text_file_that_begins_with_its_author_and_title(tmp_path):
     assert result.returncode == 0, result.stderr
     book = (tmp_path / "p" / "book.yaml").read_text("utf-8")
     assert 'title: "Бірінші сөз"\n' in book and 'author: "Абай Құнанбайұлы"\n' in book
-    assert (tmp_path / "p" / "article.md").read_text("utf-8").startswith("Бұл жасқа келгенше")
+    assert (tmp_path / "p" / "article.txt").read_text("utf-8").startswith("Бұл жасқа келгенше")
 
 
 def test_a_text_file_signed_at_its_end_gives_its_author(tmp_path):
     """A regional paper's article ends with its byline (a name, then who the author is): that line is
-    book.yaml's author, the title block prints it, and it is not a paragraph of the text too."""
+    book.yaml's author and credentials, and it is not a paragraph of the text too."""
     byline = "Сәуле Жұмабаева, Қарасу ауылындағы №3 мектептің тарих пәні мұғалімі"
     source = tmp_path / "mereke.txt"
     source.write_text("Ауылдағы мереке\nКеше мектепте Тәуелсіздік күніне арналған кеш өтті.\n"
@@ -223,8 +242,9 @@ def test_a_text_file_signed_at_its_end_gives_its_author(tmp_path):
     result = run_cli("import", str(source), str(tmp_path / "p"))
     assert result.returncode == 0, result.stderr
     book = (tmp_path / "p" / "book.yaml").read_text("utf-8")
-    assert f'author: "{byline}"\n' in book and 'title: "Ауылдағы мереке"\n' in book
-    assert "Сәуле" not in (tmp_path / "p" / "article.md").read_text("utf-8")
+    assert 'author: "Сәуле Жұмабаева"\n' in book and 'title: "Ауылдағы мереке"\n' in book
+    assert 'credentials: "Қарасу ауылындағы №3 мектептің тарих пәні мұғалімі"\n' in book
+    assert "Сәуле" not in (tmp_path / "p" / "article.txt").read_text("utf-8")
 
 
 @pytest.mark.parametrize("last", ["Мектеп директоры мақтау қағаздарын табыс етті.",  # a sentence
@@ -236,7 +256,7 @@ def test_a_closing_line_that_is_not_a_byline_stays_in_the_text(tmp_path, last):
     source.write_text(f"Ауылдағы мереке\nКеше мектепте кеш өтті.\nОқушылар ән салды.\n{last}\n", encoding="utf-8")
     result = run_cli("import", str(source), str(tmp_path / "p"))
     assert result.returncode == 0, result.stderr
-    assert last in (tmp_path / "p" / "article.md").read_text("utf-8").replace("\\", "")
+    assert last in (tmp_path / "p" / "article.txt").read_text("utf-8")
 
 
 def test_without_a_title_the_file_name_stands_in_and_says_so(tmp_path):
@@ -250,17 +270,39 @@ def test_without_a_title_the_file_name_stands_in_and_says_so(tmp_path):
 
 
 def test_a_text_file_kitap_cannot_read_is_refused_in_kitaps_words(tmp_path):
+    """A Kazakh text once saved as Windows-1251, its Kazakh letters turned into «?»: nothing can bring them back."""
     from kitap.errors import SourceError
     from kitap.load.files import read_text
 
     source = tmp_path / "old.txt"
-    source.write_bytes("Привет, это старый текст в кодировке Windows.\n".encode("cp1251"))
+    source.write_bytes("Сәлем, бұл Windows кодындағы ескі мәтін: мектепте оқушылар кітап оқиды, мұғалім "
+                       "сабақ береді.\n".encode("cp1251", errors="replace"))
     with pytest.raises(SourceError) as refused:
         read_text(source, tmp_path)
     result = run_cli("import", str(source), str(tmp_path / "project"))
     assert result.returncode == 1
-    assert result.stderr.strip() == str(refused.value)
+    assert result.stderr.strip() == str(refused.value) and "cannot be recovered" in result.stderr
     assert not (tmp_path / "project").exists()
+
+
+@pytest.mark.parametrize("encoding, name", [("cp1251", "Windows-1251 (Cyrillic)"),
+                                            ("kz1048", "KZ-1048 (the Kazakh Windows code page)"),
+                                            ("utf-16", "UTF-16")])
+def test_a_text_file_in_an_old_encoding_is_read_in_it(tmp_path, encoding, name):
+    """A file saved by an old Windows program (or Notepad's «Unicode»): import reads it when its bytes
+    leave no doubt, says so, and writes the project in UTF-8. KZ-1048 holds every Kazakh letter, so a
+    «?» in it is a question mark, not a lost letter."""
+    russian = encoding == "cp1251"
+    text = ("Здравствуйте, уважаемая редакция! Пишу вам из школы, где мы читаем вашу газету каждую неделю."
+            if russian else "Сәлеметсіз бе, құрметті редакция! Сіз мұны қашан шығарсың?Осы хатты мектептен "
+                            "жазып отырмын, газетті әр апта сайын оқимыз.")
+    source = tmp_path / "hat.txt"
+    source.write_bytes(("Хат\n" if not russian else "Письмо\n").encode(encoding) + (text + "\n").encode(encoding)
+                       if encoding != "utf-16" else ("Хат\n" + text + "\n").encode("utf-16"))
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    assert f"{source}: read as {name} (the file is not UTF-8)" in result.stdout + result.stderr
+    assert (tmp_path / "p" / "article.txt").read_text("utf-8") == text + "\n"
 
 
 def test_a_russian_text_is_language_ru(tmp_path):

@@ -42,8 +42,10 @@ def test_every_real_text_imports_whole_in_its_language(tmp_path, path):
     author = [book.meta.author] if book.meta.author != "Автор" else []
     title = [book.meta.title] if book.meta.title != path.stem else []
     body = [plain_text(b.children) for b in book.blocks]
-    # every line, in order, letter for letter: the author's line first (before the title) or last (a byline)
-    assert lines_of(path) in (author + title + body, title + body + author)
+    byline = [", ".join(filter(None, (*author, book.meta.credentials)))] if author else []
+    # every line, in order, letter for letter: the author's line first (before the title) or last (a byline:
+    # the name, then after a comma who the author is, book.yaml's credentials)
+    assert lines_of(path) in (author + title + body, title + body + byline)
     assert book.meta.language == path.parent.name
 
 

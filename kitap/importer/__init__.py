@@ -8,14 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SourceError
+from ..check.language import checking_for
 from ..languages.kk.letters import language_of
 from ..languages.kk.translit import file_name
 from ..scaffold import CHRONOLOGY
 from ..transforms.inline_ops import plain_text
 from .anchors import anchor_for, find_calls
 from .glossary import Term, draft
-from .metadata import author_line
-from .project import annotations_yaml, article_files, book_yaml, checker_errors, glossary_yaml, write_project
+from .metadata import author_line, byline_parts
+from .project import annotations_yaml, article_files, book_yaml, checker_findings, glossary_yaml, write_project
+from .detect import NAMES
 from .read import read_document
 from .shape import paragraph_numbers, shape
 
@@ -34,6 +36,8 @@ class Result:
     created: list[Path]
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # the checker's: the build stops at them until fixed
+    article: str = "article.md"    # the name of the article written
+    unmarked: list[str] = field(default_factory=list)  # lines that look like headings (check --fix marks them)
 
 
 def default_folder(source: Path) -> Path:
@@ -56,10 +60,12 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
             anchors.append(anchor)
         elif call.key not in empty:
             unanchored.append(call.key)
-    shaped.author = author = author_line(shaped.author)  # a school computer's "User" is not the author
-    terms = draft(texts, paragraph_numbers(shaped.pieces), author)
+    # a school computer's "User" is not the author; a byline's role after the comma is the credentials
+    shaped.author, shaped.credentials = byline_parts(author_line(shaped.author))
+    author = shaped.author
     language = language_of("\n".join(texts))
-    files = article_files(shaped, folder)
+    terms = draft(texts, paragraph_numbers(shaped.pieces), author, checking_for(language).capitals)
+    files = article_files(shaped, folder, plain=kind == NAMES["txt"])
     files.texts.update({
         "book.yaml": book_yaml(shaped, file_name(source.stem), language, source, shaped.title != source.stem),
         "annotations.yaml": annotations_yaml(anchors, shaped.notes, unanchored, source),
@@ -72,10 +78,12 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
     warnings += [f"{source}: a note has no words before its call; it is in annotations.yaml, commented out: "
                  "give it an anchor" for _ in unanchored]
     warnings += [f"{source}: a note has no text (only a picture?) and was not imported" for _ in empty]
+    errors, headings = checker_findings(folder)
+    article = next(name for name in files.texts if name.startswith("article."))
     return Result(folder, kind, shaped.title, author, language,
                   sum(p.kind != "h" for p in shaped.pieces), sum(p.kind == "h" for p in shaped.pieces),
                   len(anchors) + len(unanchored), terms, [folder / name for name in files.texts], warnings,
-                  checker_errors(folder))
+                  errors, article, headings)
 
 
 def _numbers(shaped, indexes: list[int]) -> list[int]:

@@ -44,6 +44,12 @@ def import_command(file: Path, folder: Path | None) -> None:
                    f"kept as they are); `check --fix` below repairs the mechanical ones{also}", err=True)
         click.echo("next: " + command_line("check", "--source", result.folder, "--fix"))
         return
+    if result.unmarked:
+        shown = ", ".join(f"«{line}»" for line in result.unmarked[:3]) + (" …" if len(result.unmarked) > 3 else "")
+        click.echo(f"lines that look like headings, not marked as such: {shown}; `check --fix` below marks "
+                   "them (`check` shows each)")
+        click.echo("next: " + command_line("check", "--source", result.folder, "--fix"))
+        return
     click.echo("next: " + command_line("--source", result.folder, "--output", result.folder / "output"))
 
 
@@ -52,7 +58,7 @@ def _summary(result) -> list[str]:
     author = f"«{result.author}»" if result.author else "«Автор» (TODO: the file does not name the author)"
     return [
         f"book.yaml         title «{result.title}», author {author}, language {result.language}",
-        f"article.md        {_count(result.paragraphs, 'paragraph')}, {_count(result.headings, 'heading')}",
+        f"{result.article:<18}{_count(result.paragraphs, 'paragraph')}, {_count(result.headings, 'heading')}",
         f"annotations.yaml  {_count(result.notes, 'note')}",
         f"glossary.yaml     {_count(len(confirmed), 'abbreviation')} with an expansion to confirm, "
         f"{len(result.terms) - len(confirmed)} to complete (commented out)",

@@ -104,6 +104,15 @@ def author_line(text: str) -> str:
     return ""
 
 
+def byline_parts(text: str) -> tuple[str, str]:
+    """An author line (author_line) as book.yaml's author and credentials: «Сәуле Жұмабаева, №3 мектептің
+    мұғалімі» → «Сәуле Жұмабаева», «№3 мектептің мұғалімі»."""
+    if not text or person_name(text):
+        return text, ""
+    name, _, role = text.partition(",")
+    return name.strip(), role.strip()
+
+
 def _on(element) -> bool:
     """A run property is on when present, unless w:val says false."""
     if element is None:

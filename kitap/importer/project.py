@@ -21,7 +21,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
 
 from ..errors import KitapError
-from ..load.article import parse_inline_markdown, parse_markdown
+from ..load.article import parse_inline_markdown, parse_markdown, parse_plain
 from ..model import Origin
 from ..scaffold import PLACEHOLDER_AUTHOR
 from ..transforms.inline_ops import plain_text, walk
@@ -31,6 +31,7 @@ from .markdown import article_markdown, inline_markdown
 from .shape import Shaped
 
 ARTICLE = "article.md"
+PLAIN_ARTICLE = "article.txt"
 
 
 @dataclass
@@ -49,6 +50,8 @@ def book_yaml(shaped: Shaped, name: str, language: str, source: Path, titled: bo
     if shaped.subtitle:
         book["subtitle"] = Quoted(shaped.subtitle)
     book["author"] = Quoted(shaped.author or PLACEHOLDER_AUTHOR)
+    if shaped.credentials:
+        book["credentials"] = Quoted(shaped.credentials)
     book["language"] = language
     book["date"] = Quoted(datetime.date.today().isoformat())
     book["identifier"] = Quoted(f"urn:uuid:{uuid.uuid4()}")
@@ -57,7 +60,8 @@ def book_yaml(shaped: Shaped, name: str, language: str, source: Path, titled: bo
     comments = {"name": f"output file names: {name}.pdf, {name}.epub (Latin letters, digits, - _)",
                 "title": "" if titled else "TODO: the file's name; the file does not give its title",
                 "author": "" if shaped.author else "TODO: write the author's name (the file does not give it)",
-                "language": "kk (Kazakh) or ru (Russian): hyphenation, quotes, labels",
+                "language": "kk (Kazakh), kk-Latn (Kazakh in Latin letters) or ru (Russian): hyphenation, "
+                            "quotes, labels, spelling",
                 "identifier": "keep it: e-readers recognise the book by it"}
     for key, comment in comments.items():
         if comment:  # two spaces after the value, as one would type it
@@ -103,8 +107,17 @@ def glossary_yaml(terms: list[Term]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def article_files(shaped: Shaped, folder: Path) -> Files:
-    """article.md, checked against the build's own Markdown reader block by block."""
+def article_files(shaped: Shaped, folder: Path, plain: bool = False) -> Files:
+    """article.md, checked against the build's own Markdown reader block by block; for a text file
+    (`plain`) whose lines all read back as themselves, article.txt, the file's lines as they are (then
+    `check` looks at them as at any article.txt: heading-unmarked, title-repeated …)."""
+    if plain and not shaped.notes:
+        text = "".join(("#" * p.level + " " if p.kind == "h" else "") + plain_text(p.children) + "\n"
+                       for p in shaped.pieces)
+        blocks = parse_plain(text, folder / PLAIN_ARTICLE)
+        if [(b.kind, plain_text(b.children)) for b in blocks] == \
+                [(p.kind, plain_text(p.children)) for p in shaped.pieces]:
+            return Files({PLAIN_ARTICLE: text})
     files = Files()
     wanted = [plain_text(p.children) for p in shaped.pieces]
     for attempt in range(2):
@@ -144,15 +157,17 @@ def write_project(folder: Path, texts: dict[str, str], anchors: list[Anchor]) ->
             shutil.rmtree(temporary, ignore_errors=True)
 
 
-def checker_errors(folder: Path) -> list[str]:
+def checker_findings(folder: Path) -> tuple[list[str], list[str]]:
     """What the build's checker would stop at (a text typed with a font hack, …): the file's own words,
-    which the import does not change; `build.py check --fix` repairs the mechanical ones."""
+    which the import does not change; `build.py check --fix` repairs the mechanical ones. And the lines
+    that look like headings not marked as such (heading-unmarked: `check --fix` marks them)."""
     from ..check import CHECKS, run_checks, spelling
     from ..check.source import project_of
     from ..load import load_project
 
     findings = run_checks(project_of(load_project(folder)), [c for c in CHECKS if c is not spelling.check])
-    return [str(f) for f in findings if f.severity == "error"]
+    return ([str(f) for f in findings if f.severity == "error"],
+            [f.message.split("»")[0].lstrip("«") for f in findings if f.rule == "heading-unmarked"])
 
 
 def _check_calls(folder: Path, anchors: list[Anchor]) -> None:

@@ -21,6 +21,7 @@ class Shaped:
     subtitle: str
     author: str
     warnings: list[str] = field(default_factory=list)
+    credentials: str = ""  # who the author is, when the byline says it («№3 мектептің мұғалімі»)
     untitled_notes: list[str] = field(default_factory=list)  # keys of notes called in the title itself
 
 
