@@ -26,7 +26,9 @@ def test_what_is_not_running_text_keeps_its_end(tmp_path):
                "Қазақстан, Өзбекстан, Қырғызстан және басқа көптеген мемлекеттер,\n"  # a comma
                "«Адам құқықтарының жалпыға ортақ декларациясы»\n"           # a closing quote
                "Сайын БОРБАСОВ\n"                                           # a byline: no predicate
-               "саяси ғылым докторы\n")
+               "саяси ғылым докторы\n"
+               "Бұл бөлімде ұйымның мақсаттары мен міндеттері толық қаралады және\n"  # a sentence goes on
+               "Келесі бөлімде оның тарихы баяндалады.\n")
     assert found(make_project(tmp_path, article), "paragraph-end") == []
 
 
@@ -34,6 +36,36 @@ def test_verse_keeps_its_line_ends(tmp_path):
     poem = "Жастық шақ бір келеді\nҚайта оралмас ешқашан\nСол кезде ойлан бала\nЕңбек ет, оқы, ізден\n"
     root = make_project(tmp_path, poem)
     assert found(root, "paragraph-end") == [] and found(root, "heading-unmarked") == []
+
+
+def test_a_text_copied_with_its_line_breaks_is_joined_not_given_full_stops(tmp_path):
+    """Lines broken inside sentences (a text copied from a PDF): a line that goes on in a small letter is
+    line-broken, not paragraph-end (a full stop after «мен» would cut the sentence), however short its
+    lines (not verse); `--fix` joins them, records nothing (no word changes) and marks no false heading."""
+    article = ("Тіл тарихы\n"
+               "Бір тілден екінші тілге сөз ауысу процесі ертеден келе\n"
+               "жатқан тарихи құбылыс. Ислам дінінің Орта Азия мен\n"
+               "қазақ даласына таралуына байланысты түркі\n"
+               "халықтарының тарихында әр алуан өзгерістердің болғаны\n"
+               "мәлім.\n"
+               "Ал жаңа сөз жасауда зиялы қауымның өкілдері белсене ат салысты.\n")
+    root = make_project(tmp_path, article)
+    broken = found(root, "line-broken")
+    assert [f.line for f in broken] == [2, 3, 4, 5]
+    assert broken[1].message.startswith("the sentence goes on in the next paragraph («…мен» | «қазақ…»)")
+    assert found(root, "paragraph-end") == []
+    fix_project(root)
+    assert (root / "article.txt").read_text(encoding="utf-8").split("\n")[1:3] == [
+        "Бір тілден екінші тілге сөз ауысу процесі ертеден келе жатқан тарихи құбылыс. Ислам дінінің Орта Азия мен "
+        "қазақ даласына таралуына байланысты түркі халықтарының тарихында әр алуан өзгерістердің болғаны мәлім.",
+        "Ал жаңа сөз жасауда зиялы қауымның өкілдері белсене ат салысты."]
+    assert not (root / "editorial.yaml").exists() or "мәлім" not in (root / "editorial.yaml").read_text("utf-8")
+    assert found(root, "line-broken") == [] and found(root, "paragraph-end") == []
+
+
+def test_a_poem_whose_lines_begin_with_capitals_is_not_joined(tmp_path):
+    poem = "Таң атты, құстар сайрады,\nЖер жасыл, көктем келеді.\nБалалар ойнап жүгірді\nАнасы күліп қарайды.\n"
+    assert found(make_project(tmp_path, poem), "line-broken") == []
 
 
 def test_fix_adds_the_full_stop_and_records_it_in_editorial_yaml(tmp_path):
@@ -174,3 +206,22 @@ def test_the_author_import_could_not_find_is_asked_for(tmp_path):
     text = (tmp_path / "p" / "book.yaml").read_text(encoding="utf-8").replace('author: "Автор"', 'author: "Айгүл Серікова"')
     (tmp_path / "p" / "book.yaml").write_text(text, encoding="utf-8")
     assert not found(tmp_path / "p", "author-missing")
+
+
+def test_a_paragraph_that_is_only_a_number_is_named(tmp_path):
+    """A view counter pasted with a fairy tale («0», «95»), not a year in a sentence nor a numbered line."""
+    root = make_project(tmp_path, "Түлкі мен қарға\n0\n95\nБаяғыда бір түлкі болыпты, 1992 жылы.\n"
+                                  "1. Бірінші сұрақ.\n")
+    found_numbers = found(root, "number-only")
+    assert [(f.line, f.col) for f in found_numbers] == [(2, 1), (3, 1)]
+    assert found_numbers[1].message.startswith("the paragraph is only the number «95»: a page counter")
+
+
+def test_a_dialogue_reply_written_as_a_list_item_is_named_and_fixed(tmp_path):
+    root = make_project(tmp_path, "Шал қазға келіп:\n\n- Сен мені босат! Менен не сұрасаң, соны ал, - дейді.\n\n"
+                                  "Сабақ мазмұны:\n\n- бірінші тарау\n- екінші тарау\n", article_name="article.md")
+    (finding,) = found(root, "dialogue-as-list")
+    assert (finding.line, finding.col) == (3, 1)
+    fix_project(root)
+    assert (root / "article.md").read_text("utf-8").split("\n")[2] == "\\- Сен мені босат! Менен не сұрасаң, соны ал, - дейді."
+    assert found(root, "dialogue-as-list") == []

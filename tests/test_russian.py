@@ -82,6 +82,26 @@ def test_check_reads_russian_as_russian(tmp_path):
     assert any("«В 1995 г.» (1995)" in line or "«1995 г.» (1995)" in line for line in dates), dates
 
 
+def test_a_clause_that_ends_in_a_conjunction_keeps_its_end(tmp_path):
+    """A preamble's clauses: «…принимая во внимание, что …, и» is no sentence that lost its full stop."""
+    import shutil
+
+    from conftest import run_cli
+
+    project = tmp_path / "ru"
+    shutil.copytree(FIXTURES / "ru", project)
+    (project / "article.md").unlink()
+    (project / "annotations.yaml").unlink(missing_ok=True)
+    (project / "article.txt").write_text(
+        "Принимая во внимание, что признание достоинства всех людей является основой свободы и справедливости, и\n"
+        "принимая во внимание, что пренебрежение правами человека привело к варварским актам и жестокости, и\n"
+        "провозглашает настоящую декларацию.\n"
+        "Школьники читали эту книгу всю зиму и весну вместе с учителем истории\n", encoding="utf-8")
+    lines = run_cli("check", "--source", str(project)).stdout.splitlines()
+    ends = [line for line in lines if "[paragraph-end]" in line]
+    assert len(ends) == 1 and "«…истории»" in ends[0], ends
+
+
 def test_a_spelling_suggestion_is_never_a_crude_word(tmp_path):
     """Hunspell's Russian dictionary knows crude words and offers them («пенис» for «Венис», «жопа» for
     «жапа»): the suggestions a teacher sees leave them out and keep the others."""

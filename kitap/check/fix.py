@@ -34,7 +34,8 @@ from .language import checking
 from .source import Project, read_project
 
 SAFE_RULES = frozenset({"font-hack", "mixed-script", "roman-cyrillic", "space-after-punct", "double-space",
-                        "paragraph-end", "keyboard-slip", "heading-unmarked", "title-repeated"})
+                        "paragraph-end", "keyboard-slip", "heading-unmarked", "title-repeated", "line-broken",
+                        "dialogue-as-list"})
 MAX_ROUNDS = 4
 
 

@@ -80,17 +80,36 @@ def _md_kind(text: str) -> str:
 
 
 def _mark_verse(kinds: list[str], texts: list[str], lines: list[int]) -> None:
-    """Runs of short consecutive lines of a txt article (no blank line between) are verse."""
+    """Runs of short consecutive lines of a txt article (no blank line between) are verse; not a run of
+    which most lines go on in the next (goes_on): that is prose copied with its line breaks."""
     run: list[int] = []
     for i in range(len(texts) + 1):
         short = i < len(texts) and kinds[i] == "paragraph" and len(texts[i].strip()) <= VERSE_LINE
         if short and (not run or lines[i] == lines[run[-1]] + 1):
             run.append(i)
             continue
-        if len(run) >= VERSE_RUN:
+        broken = sum(goes_on(texts[j], texts[j + 1]) for j in run[:-1])
+        if len(run) >= VERSE_RUN and broken * 2 < len(run) - 1:
             for j in run:
                 kinds[j] = "verse"
         run = [i] if short else []
+
+
+# «…, - дейді», «…? - десе»: after a reply's closing punctuation, a dash and the words that say who spoke
+SPEECH_DASH = re.compile(r"[,!?.…]\s+[-–—]\s+[^\W\d_]")
+WRAPPED_LINE = 120  # characters: the longest line a copied page or PDF has (A4 at 10 pt: about 100)
+
+
+def goes_on(line: str, following: str) -> bool:
+    """The sentence of `line` goes on in `following`: the line ends in a letter or a digit and the next
+    begins with a small letter («…Орта Азия мен» | «қазақ даласына…»). A text copied from a PDF or a web
+    page with its line breaks has such lines; a poem's lines begin with capitals. Not after a comma: a
+    preamble's clauses are paragraphs that end so («…ескере отырып,» | «адам…»); and both lines are no
+    longer than a page or a screen is wide (WRAPPED_LINE: «…семьи, и» | «принимая во внимание, что …» are
+    clauses too, each a long paragraph)."""
+    end, start = line.rstrip()[-1:], following.lstrip()[:1]
+    return (end.isalnum() and start.isalpha() and start.islower()
+            and len(line.strip()) <= WRAPPED_LINE and len(following.strip()) <= WRAPPED_LINE)
 
 
 # ---- what the editor wrote ------------------------------------------------------------------

@@ -1,12 +1,17 @@
-"""Sentence punctuation (warnings): `paragraph-end` (fixable) and `stray-period`.
+"""Sentence punctuation (warnings): `paragraph-end` and `line-broken` (fixable), and `stray-period`.
 
 - `paragraph-end`: a paragraph of running text that ends in a letter or a digit: its full stop was
   lost (the handout would print it so). Running text is a paragraph, a note or a chronology event
   of at least RUNNING_WORDS words, or one whose last word is a predicate (болды, қабылданды, еді);
   a short fragment with no predicate (a byline, a date line) is not. Never flagged: headings (and
   a line heading-unmarked reads as one), list items, verse, a paragraph ending in , ; : or a dash
-  (a sentence continued in the next paragraph) or in a closing quote or bracket. `--fix` adds the
+  (a sentence continued in the next paragraph), in a word no sentence ends with (the pack's
+  `continuing`: және, и), or in a closing quote or bracket. `--fix` adds the
   full stop and records it in editorial.yaml.
+- `line-broken`: a paragraph of the article whose sentence goes on in the next one (it ends in a letter
+  or a digit, and the next begins with a small letter): a line break inside a sentence, as a
+  text copied from a PDF or a web page with its line breaks has. Reported instead of paragraph-end (a
+  full stop there would cut the sentence); `--fix` joins the two lines.
 - `stray-period`: a full stop followed by a lower-case word in the same paragraph («кітаптар.
   дәптерлер, қаламдар»): a list broken by a stray full stop, or a capital lost. Not after an
   abbreviation of the language (its pack's checker: «ж.», «т.б.», «г.») or an initial («Н.»).
@@ -17,7 +22,7 @@ import re
 from typing import Iterator
 
 from .findings import Finding
-from .passages import RUNNING_KINDS, Passage
+from .passages import RUNNING_KINDS, Passage, goes_on
 from .source import Project
 from .language import checking, predicate
 from .structure import heading_lines
@@ -28,12 +33,14 @@ STRAY = re.compile(r"(?<=[^\W\d_])\.[ \u00a0]+(?=[^\W\d_])")  # then a lower-cas
 STRAY_KINDS = RUNNING_KINDS | {"list", "quote"}
 
 
-def _paragraph_end(passage: Passage, is_predicate) -> Iterator[Finding]:
+def _paragraph_end(passage: Passage, is_predicate, continuing: frozenset[str]) -> Iterator[Finding]:
     text = passage.text.rstrip()
     if not text or not text[-1].isalnum():
         return
     words = TOKEN.findall(text)
     if not words or len(words) < RUNNING_WORDS and not (is_predicate and is_predicate(words[-1])):
+        return
+    if words[-1].lower() in continuing:  # «… және», «… и»: the sentence goes on (a preamble's clause)
         return
     last = words[-1] if text.endswith(words[-1]) else text.split()[-1]
     yield passage.finding(len(text) - len(last), "warning", f"the paragraph ends without a full stop («…{last}»); "
@@ -52,11 +59,33 @@ def _stray_period(passage: Passage, abbreviations: frozenset[str]) -> Iterator[F
                               "stray-period")
 
 
+def _line_broken(passage: Passage, following: Passage) -> Iterator[Finding]:
+    text = passage.text.rstrip()
+    last, first = text.split()[-1], following.text.split()[0]
+    between = (len(text), following.start - passage.start) if passage.editable and following.editable else None
+    yield passage.finding(len(text) - len(last), "warning", f"the sentence goes on in the next paragraph («…{last}» | "
+                          f"«{first}…»): a line break inside a sentence, as a text copied with its line breaks "
+                          "has; join the two lines (`check --fix` does)", "line-broken",
+                          ((*between, " "),) if between else ())
+
+
+def _broken_lines(project: Project) -> dict[int, Passage]:
+    """Article paragraph index → the next paragraph, where the first goes on in the next (goes_on)."""
+    passages = [p for p in project.article_passages if p.kind == "paragraph"]
+    return {p.index: q for p, q in zip(passages, passages[1:])
+            if q.index == p.index + 1 and p.text.strip() and q.text.strip() and goes_on(p.text, q.text)}
+
+
 def check(project: Project) -> Iterator[Finding]:
     headings = heading_lines(project)
-    is_predicate, abbreviations = predicate(project), checking(project).abbreviations
+    is_predicate, abbreviations, continuing = predicate(project), checking(project).abbreviations, \
+        checking(project).continuing
+    broken = _broken_lines(project)
+    article = {id(p) for p in project.article_passages}
     for passage in project.passages:
-        if passage.kind in RUNNING_KINDS and not (passage.editable and passage.index in headings):
-            yield from _paragraph_end(passage, is_predicate)
+        if id(passage) in article and passage.index in broken and passage.index not in headings:
+            yield from _line_broken(passage, broken[passage.index])
+        elif passage.kind in RUNNING_KINDS and not (passage.editable and passage.index in headings):
+            yield from _paragraph_end(passage, is_predicate, continuing)
         if passage.kind in STRAY_KINDS:
             yield from _stray_period(passage, abbreviations)

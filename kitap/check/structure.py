@@ -1,5 +1,7 @@
 """The article's structure (warnings): `heading-unmarked` and `title-repeated` (fixable), `md-merged-lines`,
-`author-missing` (book.yaml's author still the word `import` writes when a file names none).
+`author-missing` (book.yaml's author still the word `import` writes when a file names none), `number-only`
+(a paragraph that is a number alone: a page counter copied with the text), `dialogue-as-list` (fixable,
+article.md: a dialogue's reply written «- …», which Markdown prints as a bullet point).
 
 - `heading-unmarked` (article.txt): a line that looks like a heading but is not marked as one with
   `# ` (`## `, `### ` for levels 2 and 3): one of the document parts the language pack names
@@ -23,7 +25,7 @@ import re
 from typing import Iterator
 
 from .findings import Finding
-from .passages import Passage
+from .passages import SPEECH_DASH, Passage, goes_on
 from .source import Project
 from .language import checking, predicate
 from .tokens import TOKEN
@@ -36,6 +38,7 @@ LINE_ENDS_SENTENCE = re.compile(r"[.!?…][»”\"')\]]*\s*$")
 LINE_STARTS_PARAGRAPH = re.compile(r"\s*(?:[«„\"(—–-]\s*)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]")
 NOT_WORDS = re.compile(r"[\W_]+")
 CONTINUES = ",;:"  # a line ending so goes on in the next one
+NUMBER_ONLY = re.compile(r"[\d\s.,:/()-]*\d[\d\s.,:/()-]*")
 
 
 def _normal(text: str) -> str:
@@ -74,8 +77,8 @@ def _looks_like_heading(passages: list[Passage], i: int, headings, is_predicate)
         return False
     if not (text[-1].isalnum() or text[-1] in "»”)") or not (text[0].isupper() or text[0].isdigit()):
         return False
-    if i + 1 >= len(passages) or passages[i + 1].kind != "paragraph":
-        return False
+    if i + 1 >= len(passages) or passages[i + 1].kind != "paragraph" or goes_on(text, passages[i + 1].text):
+        return False  # (a line whose sentence goes on in the next is no heading: «Понятие» | «термин и …»)
     return (len(passages[i + 1].text.strip()) >= FOLLOWED_BY * len(text)
             and not (is_predicate and is_predicate(words[-1])))
 
@@ -160,8 +163,36 @@ def _author_placeholder(project: Project) -> Iterator[Finding]:
                       "author-missing")
 
 
+def _number_only(project: Project) -> Iterator[Finding]:
+    """`number-only`: a paragraph that is a number alone («0», «95»): a page's view counter or page number
+    copied with the text, printed as a numbered paragraph of its own."""
+    for passage in project.article_passages:
+        text = passage.text.strip()
+        if passage.kind in ("paragraph", "verse") and NUMBER_ONLY.fullmatch(text):
+            lead = len(passage.text) - len(passage.text.lstrip())
+            yield passage.finding(lead, "warning", f"the paragraph is only the number «{text}»: a page counter or "
+                                  "page number copied with the text? Remove the line (or, if it numbers a part of "
+                                  f"the text, mark it as a heading: «# {text}»)", "number-only")
+
+
+def _dialogue_as_list(project: Project) -> Iterator[Finding]:
+    """`dialogue-as-list` (article.md): a list item that is a dialogue's reply («- Сен мені босат! - дейді.»):
+    Markdown prints a line that begins with «- » as a bullet point, and the reply loses its dash."""
+    if not project.article.markdown:
+        return
+    for passage in project.article_passages:
+        lead = len(passage.text) - len(passage.text.lstrip())
+        if passage.kind == "list" and passage.text[lead:lead + 2] in ("- ", "+ ", "* ") \
+                and SPEECH_DASH.search(passage.text):
+            yield passage.finding(lead, "warning", "this reply of a dialogue is a list item: Markdown prints a line "
+                                  "that begins with «- » as a bullet point, without its dash; write «\\- » to keep "
+                                  "the dash (`check --fix` does)", "dialogue-as-list", ((lead, lead, "\\"),))
+
+
 def check(project: Project) -> Iterator[Finding]:
     yield from _author_placeholder(project)
+    yield from _number_only(project)
+    yield from _dialogue_as_list(project)
     yield from _title_repeated(project)
     yield from _heading_unmarked(project)
     yield from _merged_lines(project)

@@ -55,6 +55,7 @@ class Checking:
     unsuggested: object = None                # re.Pattern: words never offered as a spelling suggestion (crude
                                               # words a dictionary knows: a suggestion shows on a teacher's screen)
     capitals: str = "А-ЯЁӘҒҚҢӨҰҮҺІ"            # a regex class: the capitals an abbreviation is written in (БҰҰ)
+    continuing: frozenset[str] = frozenset()  # words no sentence ends with (and, or, with: және, и)
 
     def function(self, name: str):
         """The function a field names, or None."""

@@ -19,7 +19,7 @@ def _pack():
     from .dates import format_date
     from .hyphenate import hyphenate_text
     from .labels import LABELS
-    from .sentences import ABBREVIATIONS, CORRECTION_REASONS, HEADING
+    from .sentences import ABBREVIATIONS, CONTINUING, CORRECTION_REASONS, HEADING
 
     typography = TypographyRules(upper="A-ZА-ЯЁӘҒҚҢӨҰҮҺІ", lower="a-zа-яёәғқңөұүһі",
                                  trailing_abbreviations=frozenset({"т.б.", "т.с.с.", "т.т.", "т.д.", "т.п."}),
@@ -31,7 +31,7 @@ def _pack():
         checker=Checking("Kazakh", ABBREVIATIONS, HEADING, CORRECTION_REASONS,
                          speller="kitap.check.spelling:findings", unavailable="kitap.check.spelling:unavailable",
                          predicate="kitap.check.spelling:is_predicate", dates="kitap.languages.kk.datereader:find_dates",
-                         quoted_russian=True),
+                         quoted_russian=True, continuing=CONTINUING),
     )
 
 

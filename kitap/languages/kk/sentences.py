@@ -18,6 +18,10 @@ PREDICATE_WORDS = frozenset({"еді", "екен", "емес", "жоқ", "бар
 PREDICATE_ENDINGS = ("ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "мыз", "міз", "мын", "мін", "сың", "сің",
                      "сыз", "сіз", "сын", "сін", "тын", "тін", "мақ", "мек", "пақ", "пек", "бақ", "бек")
 # Document parts that are headings whatever their length (the whole line, or its start).
+# Words a Kazakh sentence never ends with: conjunctions that join what follows (a paragraph ending in
+# one is broken, not missing its full stop).
+CONTINUING = frozenset({"және", "мен", "бен", "пен", "немесе", "әрі", "яғни", "бірақ", "алайда", "сондықтан",
+                        "себебі", "өйткені", "егер", "не", "я", "болмаса"})
 HEADING = re.compile(
     r"(?:преамбула|кіріспе|қорытынды|алғы\s+сөз|соңғы\s+сөз|мазмұны|түйін|аңдатпа|аннотация|"
     r"(?:пайдаланылған\s+)?әдебиеттер(?:\s+тізімі)?|қосымша(?:\s+\d+)?|глоссарий)\s*[.:]?\s*$"

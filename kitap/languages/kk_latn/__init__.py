@@ -39,7 +39,8 @@ def _checking() -> Checking:
                     speller="kitap.languages.kk_latn.spelling:findings",
                     unavailable="kitap.languages.kk_latn.spelling:unavailable",
                     predicate="kitap.languages.kk_latn.reading:is_predicate",
-                    dates="kitap.languages.kk_latn.reading:find_dates", capitals=TYPOGRAPHY.upper)
+                    dates="kitap.languages.kk_latn.reading:find_dates", capitals=TYPOGRAPHY.upper,
+                    continuing=frozenset(to_latin(word) for word in kazakh.continuing))
 
 
 PACK = LanguagePack(

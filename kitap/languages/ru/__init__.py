@@ -6,7 +6,7 @@ from ...typography import TypographyRules
 from .dates import format_date
 from .hyphenate import hyphenate_text
 from .labels import LABELS
-from .sentences import ABBREVIATIONS, CORRECTION_REASONS, HEADING, UNSUGGESTED
+from .sentences import ABBREVIATIONS, CONTINUING, CORRECTION_REASONS, HEADING, UNSUGGESTED
 
 RUSSIAN_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"  # Ё after Е
 
@@ -23,5 +23,5 @@ PACK = LanguagePack(
     format_date=format_date, hyphenate=hyphenate_text, typography=TYPOGRAPHY, hyphenation_language="ru",
     checker=Checking("Russian", ABBREVIATIONS, HEADING, CORRECTION_REASONS,
                      speller="kitap.check.dictionary:russian", unavailable="kitap.check.dictionary:russian_unavailable",
-                     dates="kitap.languages.ru.datereader:find_dates", unsuggested=UNSUGGESTED),
+                     dates="kitap.languages.ru.datereader:find_dates", unsuggested=UNSUGGESTED, continuing=CONTINUING),
 )

@@ -4,6 +4,12 @@ from __future__ import annotations
 import re
 
 # Document parts that are headings whatever their length (the whole line, or its start).
+# Words a Russian sentence never ends with: conjunctions and prepositions (a paragraph ending in one is
+# broken, or a clause of a preamble, not missing its full stop).
+CONTINUING = frozenset({"и", "а", "но", "или", "либо", "что", "чтобы", "если", "когда", "как", "в", "во", "на",
+                        "с", "со", "к", "ко", "по", "о", "об", "обо", "из", "от", "до", "у", "для", "за", "под",
+                        "над", "при", "без", "через", "между", "перед", "который", "которая", "которое",
+                        "которые"})
 HEADING = re.compile(
     r"(?:преамбула|введение|заключение|предисловие|послесловие|содержание|оглавление|аннотация|"
     r"(?:список\s+)?(?:использованной\s+)?литератур[аы]|приложение(?:\s+\d+)?|глоссарий)\s*[.:]?\s*$"
