@@ -221,6 +221,18 @@ def test_a_text_file_pasted_without_heading_marks_is_told_which_lines_look_like_
     assert lines[0] == "# Ғылыми әдіс" and lines[2] == "# Теориялық әдістің түрлері"
 
 
+def test_a_text_file_copied_with_its_line_breaks_is_told_to_join_them(tmp_path):
+    source = tmp_path / "makala.txt"
+    source.write_text("Тіл тарихы\nБір тілден екінші тілге сөз ауысу процесі ертеден келе\nжатқан"
+                      + " тарихи құбылыс. Ислам дінінің Орта Азия мен\nқазақ даласына таралуы мәлім.\n", encoding="utf-8")
+    folder = tmp_path / "p"
+    result = run_cli("import", str(source), str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "2 lines broken inside a sentence (a text copied with its line breaks); `check --fix` below joins each " \
+           "to the next" in result.stdout
+    assert result.stdout.splitlines()[-1] == f"next: .venv/bin/python build.py check --source {folder} --fix"
+
+
 def test_a_text_file_that_begins_with_its_author_and_title(tmp_path):
     source = tmp_path / "soz.txt"
     source.write_text("Абай Құнанбайұлы\nБірінші сөз\nБұл жасқа келгенше жақсы өткіздік пе, жаман өткіздік пе.\n"
@@ -455,3 +467,58 @@ def test_a_note_that_is_only_a_picture_is_named_not_dropped(tmp_path):
         f"{source}: image 'abai.jpg' (paragraph 1) was not imported: kitap does not support images yet; describe it in words",
         f"{source}: a note has no text (only a picture?) and was not imported"]
     assert "- anchor" not in (tmp_path / "p" / "annotations.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("title, page, kept", [
+    ("Ертегі: Түлкі мен қарға – Ертегілер – Bilim", False, "Ертегі: Түлкі мен қарға"),   # a pasted page title
+    ("Абай жолы | Kitap.kz", False, "Абай жолы"),
+    ("Циклдер және шарттар — Python оқулығы", True, "Циклдер және шарттар"),        # a page's <title>
+    ("Тәуелсіздік – ең қымбат байлық", True, "Тәуелсіздік – ең қымбат байлық"),   # the title's own dash
+    ("Абай – Ұлы ақын", False, "Абай – Ұлы ақын"),                                 # one dash, not a page's
+])
+def test_a_title_loses_the_site_name_after_it(title, page, kept):
+    from kitap.importer.metadata import title_without_site
+
+    assert title_without_site(title, page) == kept
+
+
+def test_a_pasted_title_with_the_site_name_is_taken_without_it_and_said_so(tmp_path):
+    source = tmp_path / "ertegi.txt"
+    source.write_text("Ертегі: Түлкі мен қарға – Ертегілер – Bilim\nБаяғыда бір түлкі болыпты.\n"
+                      "Ол орманда қарғаны көріпті.\n", encoding="utf-8")
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    assert 'title: "Ертегі: Түлкі мен қарға"' in (tmp_path / "p" / "book.yaml").read_text("utf-8")
+    assert "«– Ертегілер – Bilim» after it reads as a web site's name and was left out" in result.stderr
+
+
+def test_a_letter_signed_over_two_lines_gives_its_author(tmp_path):
+    source = tmp_path / "pismo.txt"
+    source.write_text("Письмо в редакцию\nУважаемая редакция, здравствуйте!\nПишу вам из школы, где мы читаем газету.\n"
+                      "Спасибо за ваш труд.\nА.Б. Сейткалиева,\nг. Шымкент, Казахстан\n", encoding="utf-8")
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    book = (tmp_path / "p" / "book.yaml").read_text("utf-8")
+    assert 'author: "А.Б. Сейткалиева"' in book and 'credentials: "г. Шымкент, Казахстан"' in book
+    assert "Шымкент" not in (tmp_path / "p" / "article.txt").read_text("utf-8")
+
+
+def test_the_replies_of_a_dialogue_typed_with_dashes_stay_replies(tmp_path):
+    """A tale's replies begin with «- », which Markdown reads as a list: they are imported as paragraphs
+    beginning with the dash (printed as a dialogue dash), not as bullet points; a real list stays a list."""
+    source = tmp_path / "ertegi.md"
+    source.write_text("# Түлкі мен қарға\n\nТүлкі қарғаға келіп:\n\n- Әнің қандай әдемі! Бір айтшы, - дейді.\n\n"
+                      "- Жоқ! - деді қарға.\n\nСабақтың жоспары:\n\n- ертегіні оқу\n- сұрақтарға жауап беру\n",
+                      encoding="utf-8")
+    folder = tmp_path / "p"
+    result = run_cli("import", str(source), str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "2 list items read as the replies of a dialogue" in result.stderr
+    article = (folder / "article.md").read_text("utf-8")
+    assert "\n\\- Әнің қандай әдемі! Бір айтшы, - дейді.\n\n\\- Жоқ! - деді қарға.\n" in article
+    assert "- ертегіні оқу\n- сұрақтарға жауап беру\n" in article
+    built = run_cli("--source", str(folder), "--output", str(tmp_path / "out"), "--only", "html")
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text("utf-8")
+    assert re.search(r"<li [^>]*>ертегіні оқу", page) and not re.search(r"<li [^>]*>Әнің", page)
+    assert "Әнің қандай әдемі" in page

@@ -38,6 +38,7 @@ class Result:
     errors: list[str] = field(default_factory=list)  # the checker's: the build stops at them until fixed
     article: str = "article.md"    # the name of the article written
     unmarked: list[str] = field(default_factory=list)  # lines that look like headings (check --fix marks them)
+    broken: int = 0                # lines whose sentence goes on in the next (check --fix joins them)
 
 
 def default_folder(source: Path) -> Path:
@@ -78,12 +79,12 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
     warnings += [f"{source}: a note has no words before its call; it is in annotations.yaml, commented out: "
                  "give it an anchor" for _ in unanchored]
     warnings += [f"{source}: a note has no text (only a picture?) and was not imported" for _ in empty]
-    errors, headings = checker_findings(folder)
+    errors, headings, broken = checker_findings(folder)
     article = next(name for name in files.texts if name.startswith("article."))
     return Result(folder, kind, shaped.title, author, language,
                   sum(p.kind != "h" for p in shaped.pieces), sum(p.kind == "h" for p in shaped.pieces),
                   len(anchors) + len(unanchored), terms, [folder / name for name in files.texts], warnings,
-                  errors, article, headings)
+                  errors, article, headings, broken)
 
 
 def _numbers(shaped, indexes: list[int]) -> list[int]:

@@ -44,10 +44,14 @@ def import_command(file: Path, folder: Path | None) -> None:
                    f"kept as they are); `check --fix` below repairs the mechanical ones{also}", err=True)
         click.echo("next: " + command_line("check", "--source", result.folder, "--fix"))
         return
+    if result.broken:
+        click.echo(f"{_count(result.broken, 'line')} broken inside a sentence (a text copied with its line breaks); "
+                   "`check --fix` below joins each to the next")
     if result.unmarked:
         shown = ", ".join(f"«{line}»" for line in result.unmarked[:3]) + (" …" if len(result.unmarked) > 3 else "")
         click.echo(f"lines that look like headings, not marked as such: {shown}; `check --fix` below marks "
                    "them (`check` shows each)")
+    if result.broken or result.unmarked:
         click.echo("next: " + command_line("check", "--source", result.folder, "--fix"))
         return
     click.echo("next: " + command_line("--source", result.folder, "--output", result.folder / "output"))

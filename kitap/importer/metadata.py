@@ -132,3 +132,26 @@ def _xml(path: Path, member: str):
 def _text(root, path: str) -> str:
     found = root.find(path, NS)
     return " ".join("".join(found.itertext()).split()) if found is not None else ""
+
+
+# « – », « — », « | » between a page's title and its site's or section's name
+TITLE_SEPARATOR = re.compile(r"\s+[–—|]\s+|\s+-\s+(?=\S+(?:\s+\S+){0,2}$)")
+SITE_NAME_WORDS = 3  # a site's or a section's name after the title: at most this many words
+
+
+def title_without_site(title: str, page: bool = False) -> str:
+    """A title without the names a web page adds after it: «Тоқты қошқар – Ертегілер – Bilim» → «Тоқты
+    қошқар»; a page's <title> (`page`) loses one short last part too («… итерация жасау — Python оқулығы»).
+    A name is short and capitalised (SITE_NAME_WORDS), so a title's own dash keeps what follows it
+    («Тәуелсіздік – ең қымбат байлық»), and one dash keeps even a capitalised part, unless in a page's title."""
+    parts = TITLE_SEPARATOR.split(title)
+    tails = 0
+    while len(parts) - tails > 1 and _site_name(parts[len(parts) - tails - 1]):
+        tails += 1
+    if tails and (tails >= 2 or page or " | " in title):
+        return " – ".join(parts[:len(parts) - tails]) if len(parts) - tails > 1 else parts[0]
+    return title
+
+
+def _site_name(part: str) -> bool:
+    return len(part.split()) <= SITE_NAME_WORDS and part[:1].isupper()

@@ -13,11 +13,12 @@ from pathlib import Path
 from ..load.files import read_any_text
 from ..model import Text
 from .document import Imported, Piece
-from .metadata import author_line, person_name
+from .metadata import author_line, person_name, title_without_site
 
 HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
 TITLE_MAX_WORDS = 12
 SENTENCE_END = ".,;:!?…"
+SIGNATURE_PLACE_WORDS = 5
 
 
 def read_plain(path: Path) -> Imported:
@@ -34,7 +35,19 @@ def read_plain(path: Path) -> Imported:
         title = pieces.pop(0).children[0].text
     if not author and len(pieces) > 2 and pieces[-1].kind == "p" and _byline(pieces[-1].children[0].text):
         author = pieces.pop().children[0].text  # a regional paper signs its articles at the end
-    return Imported(pieces, {}, title=title, author=author, notices=encoding_notices(path, converted))
+    elif not author and len(pieces) > 3 and _two_line_byline(pieces[-2:]):
+        place = pieces.pop().children[0].text  # a letter signed «Е.К. Шалгумбаева,» | «г. Тараз, Казахстан»
+        author = f"{pieces.pop().children[0].text} {place}"
+    notices = encoding_notices(path, converted) + site_name_notices(path, title, title_without_site(title))
+    return Imported(pieces, {}, title=title_without_site(title), author=author, notices=notices)
+
+
+def site_name_notices(path: Path, title: str, kept: str) -> list[str]:
+    """What the user hears when a title lost the site's name after it (metadata.title_without_site)."""
+    if kept == title:
+        return []
+    return [f"{path}: the title is «{kept}»; «{title[len(kept):].strip()}» after it reads as a web site's name and was "
+            "left out (write it back into book.yaml's title if it belongs there)"]
 
 
 def encoding_notices(path: Path, converted: str) -> list[str]:
@@ -47,6 +60,15 @@ def _byline(line: str) -> bool:
     мектептің мұғалімі», metadata.author_line), with no closing punctuation (a sentence has one). A name
     alone, or a second name after the comma («Қазақ Елі, Мәңгілік Ел» reads as two), stays in the text."""
     return "," in line and line[-1] not in SENTENCE_END and bool(author_line(line))
+
+
+def _two_line_byline(last: list[Piece]) -> bool:
+    """A signature over two lines: a name and a comma, then a short line of who or where («г. Тараз»)."""
+    if any(piece.kind != "p" for piece in last):
+        return False
+    name, place = (piece.children[0].text for piece in last)
+    return (name.endswith(",") and len(place.split()) <= SIGNATURE_PLACE_WORDS
+            and _byline(f"{name} {place}"))
 
 
 def _reads_as_title(line: str) -> bool:

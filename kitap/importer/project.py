@@ -157,17 +157,19 @@ def write_project(folder: Path, texts: dict[str, str], anchors: list[Anchor]) ->
             shutil.rmtree(temporary, ignore_errors=True)
 
 
-def checker_findings(folder: Path) -> tuple[list[str], list[str]]:
+def checker_findings(folder: Path) -> tuple[list[str], list[str], int]:
     """What the build's checker would stop at (a text typed with a font hack, …): the file's own words,
     which the import does not change; `build.py check --fix` repairs the mechanical ones. And the lines
-    that look like headings not marked as such (heading-unmarked: `check --fix` marks them)."""
+    that look like headings not marked as such (heading-unmarked: `check --fix` marks them), and how
+    many lines go on in the next (line-broken: `check --fix` joins them)."""
     from ..check import CHECKS, run_checks, spelling
     from ..check.source import project_of
     from ..load import load_project
 
     findings = run_checks(project_of(load_project(folder)), [c for c in CHECKS if c is not spelling.check])
     return ([str(f) for f in findings if f.severity == "error"],
-            [f.message.split("»")[0].lstrip("«") for f in findings if f.rule == "heading-unmarked"])
+            [f.message.split("»")[0].lstrip("«") for f in findings if f.rule == "heading-unmarked"],
+            sum(f.rule == "line-broken" for f in findings))
 
 
 def _check_calls(folder: Path, anchors: list[Anchor]) -> None:

@@ -7,7 +7,7 @@ from ..load.files import read_any_text
 from ..transforms.inline_ops import plain_text
 from .detect import NAMES, detect
 from .document import Imported
-from .metadata import docx_character_styles, odt_title_paragraph, package_properties
+from .metadata import docx_character_styles, odt_title_paragraph, package_properties, title_without_site
 from .pandoc import from_pandoc, run_pandoc
 from .plaintext import encoding_notices, read_plain
 from .webpage import read_page
@@ -47,7 +47,7 @@ def _web_page(path: Path) -> Imported:
     document = from_pandoc(run_pandoc("html", path, page.html))
     # a page's <title> often adds the site's name: a heading that opens the text is the better title
     opening = document.pieces[0] if document.pieces and document.pieces[0].kind == "h" else None
-    document.title = plain_text(opening.children) if opening else page.title
+    document.title = plain_text(opening.children) if opening else title_without_site(page.title, page=True)
     document.author = page.author
     return document
 

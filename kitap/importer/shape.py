@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..check.passages import SPEECH_DASH
+from ..model import Text
 from ..transforms.inline_ops import plain_text
 from .document import Imported, Piece, calls
 
@@ -37,10 +39,35 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
         pieces.remove(first)
     pieces = _without_empty(pieces)
     _level_headings(pieces)
+    replies = _replies(pieces)
     shaped = Shaped(pieces, document.notes, title or fallback_title, document.subtitle, document.author,
                     list(document.notices), untitled)
+    if replies:
+        shaped.warnings.append(f"{path}: {replies} list item{'s' if replies > 1 else ''} read as the replies of a "
+                               "dialogue («- Сен мені босат! - дейді.»: a dash, then a dash before the words that "
+                               "say who spoke); imported as paragraphs that begin with the dash")
     shaped.warnings += _losses(pieces, path)
     return shaped
+
+
+def _replies(pieces: list[Piece]) -> int:
+    """Turn runs of bulleted items that are a dialogue's replies into paragraphs beginning with a dash:
+    Markdown (and Word's AutoFormat) makes a line typed «- Сен мені босат! - дейді.» a list item. A run is
+    a dialogue when one of its items has the dash that introduces who spoke («…, - дейді», «…? - десе»).
+    Returns how many items were turned."""
+    turned, index = 0, 0
+    while index < len(pieces):
+        end = index
+        while end < len(pieces) and pieces[end].kind == "bullet":
+            end += 1
+        run = pieces[index:end]
+        if run and any(SPEECH_DASH.search(plain_text(piece.children)) for piece in run):
+            for piece in run:
+                piece.kind = "p"
+                piece.children.insert(0, Text("- "))
+            turned += len(run)
+        index = max(end, index + 1)
+    return turned
 
 
 def _without_empty(pieces: list[Piece]) -> list[Piece]:
