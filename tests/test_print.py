@@ -294,3 +294,32 @@ def test_runs_of_pages_and_paragraphs():
     assert [[r.label for r in run] for run in _runs(refs)] == [[1], [2], [4, 5, 6], [9]]
     labelled = [Ref(label, "#x") for label in ("1.2", "1.3", "1.4")]  # a volume's paragraphs: never a range
     assert len(_runs(labelled)) == 3
+
+
+def test_a_short_text_without_appendices_prints_on_one_sheet(tmp_path):
+    """A one-page handout with no glossary or chronology: its colophon follows the text on the same page,
+    not alone on a second sheet a teacher would print thirty times. With a glossary it stays after it."""
+    import shutil
+
+    import pdfplumber
+
+    from conftest import FIXTURES, build_into
+
+    root = tmp_path / "short"
+    shutil.copytree(FIXTURES / "mini", root)
+    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml", "persons.yaml", "article.md"):
+        (root / name).unlink(missing_ok=True)
+    (root / "article.txt").write_text("Бүгін мектепте ертегі оқыдық.\nБалалар ертегіні қайта айтып берді.\n",
+                                      encoding="utf-8")
+    out = build_into(root, tmp_path / "out", "--only", "pdf,large")
+    with pdfplumber.open(out / "mini.pdf") as pdf:
+        assert len(pdf.pages) == 1
+        text = pdf.pages[0].extract_text()
+    assert text.index("Балалар ертегіні") < text.index("Басылым туралы")
+    with pdfplumber.open(out / "mini-large.pdf") as pdf:
+        assert "Басылым туралы" in " ".join(page.extract_text() for page in pdf.pages)
+    (root / "glossary.yaml").write_text('- term: "ЖОО"\n  expansion: "жоғары оқу орны"\n', encoding="utf-8")
+    (root / "article.txt").write_text("Бүгін ЖОО студенттері мектепте ертегі оқыды.\n", encoding="utf-8")
+    out = build_into(root, tmp_path / "out2", "--only", "pdf")
+    with pdfplumber.open(out / "mini.pdf") as pdf:
+        assert len(pdf.pages) == 2 and "Басылым туралы" in pdf.pages[1].extract_text()

@@ -25,7 +25,7 @@ def _layout(job, name: str):
     if variant is A4 and job.wants(PAGE_STARTS):
         from ..writers.pagemap import page_starts
 
-        job.give(PAGE_STARTS, page_starts([layout.text, layout.appendices]))
+        job.give(PAGE_STARTS, page_starts([d for d in (layout.text, layout.appendices) if d is not None]))
     return variant, layout
 
 

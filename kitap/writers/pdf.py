@@ -47,14 +47,18 @@ class Layout:
     """The laid-out text and appendices of one edition, and the page of every id in the text."""
 
     text: object            # weasyprint Document of the title block and the article
-    appendices: object      # weasyprint Document of glossary, chronology, colophon
+    appendices: object      # weasyprint Document of glossary, chronology, colophon; None: the colophon is the text's
     page_of: dict[str, int]
     warnings: list[str]
     line_marks: list = field(default_factory=list)  # LineMark: numbers to print beside the text
 
     @property
     def pages(self) -> int:
-        return len(self.text.pages) + len(self.appendices.pages)
+        return len(self.text.pages) + len(self.appendix_pages)
+
+    @property
+    def appendix_pages(self) -> list:
+        return self.appendices.pages if self.appendices is not None else []
 
 
 class _Collect(logging.Handler):
@@ -154,6 +158,15 @@ def _mended(book: Book, page: Page, watch: Stopwatch, html_for):
     return document
 
 
+def colophon_with_text(book: Book) -> bool:
+    """A book with no appendix (no glossary, chronology …) prints its colophon after the text, on the text's
+    last page when it has room: a one-page handout stays one sheet of paper, not two. (The appendices are
+    laid out after the text for its page numbers; the colophon gives none.)"""
+    from ..appendices import appendices
+
+    return not book.chapters and not any(book.appendices.get(appendix.name) for appendix in appendices())
+
+
 def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, line_numbers: bool = False,
             html_for=None) -> Layout:
     """Lay out the text, then the appendices with the text's real page numbers. `html_for(page)`: the
@@ -167,12 +180,15 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
     try:
         with watch.stage("layout"):
             setting = _setting((*PDF.stylesheets, *extra))
-        text = _mended(book, text_page(extra, setting), watch, html_for)
+        together = colophon_with_text(book)
+        first = text_page(extra, setting)
+        text = _mended(book, replace(first, parts=(*first.parts, "colophon")) if together else first, watch, html_for)
         if variant.book_pages:
             numbers_to_outer_margin(text)
         page_of = {ident: number for number, page in enumerate(text.pages, start=1) for ident in page.anchors}
-        appendices = _render(book, Page(parts=appendix_parts(), extra_stylesheets=extra, first_page=len(text.pages) + 1,
-                                        page_of=page_of, linked_styles=False, lines=setting), watch, html_for)
+        appendices = None if together else _render(
+            book, Page(parts=appendix_parts(), extra_stylesheets=extra, first_page=len(text.pages) + 1, page_of=page_of,
+                       linked_styles=False, lines=setting), watch, html_for)
     finally:
         logger.removeHandler(collect)
     marks = line_marks(text) if line_numbers else []
@@ -181,7 +197,7 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
 
 def write_pdf(book: Book, layout: Layout, archival: bool = False) -> bytes:
     """PDF/UA-1 (tagged, accessible), or PDF/A-3b with tags for archives."""
-    joined = layout.text.copy(layout.text.pages + layout.appendices.pages)
+    joined = layout.text.copy(layout.text.pages + layout.appendix_pages)
     data = write_document(book, joined, archival)
     return overlay_line_numbers(data, layout.line_marks, layout.text.pages[0]) if layout.line_marks else data
 
