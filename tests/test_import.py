@@ -69,8 +69,8 @@ def test_every_format_gives_the_same_project(tmp_path, name, author):
     image = IMAGE_NAMES[name] or re.search(r"image '([^']+)'", result.stderr)[1]
     assert (f"{IMPORT / name}: image '{image}' (paragraph 3) was not imported: kitap does not support images yet; "
             "describe it in words") in result.stderr.splitlines()
-    assert "a table (from paragraph 10) was imported as one paragraph per cell" in result.stderr
-    assert "1845\n\nАбай Шыңғыстау бөктерінде туды." in article  # the table's cells are kept as paragraphs
+    assert "a table (from paragraph 10) was imported as one paragraph per row, its cells joined by « — »" in result.stderr
+    assert "1845 — Абай Шыңғыстау бөктерінде туды.\n\n1904 — Абай" in article  # a row's cells stay together
     run_cli("--source", str(folder), "--output", str(tmp_path / "out"), "--only", "epub").check_returncode()
 
 
@@ -103,7 +103,7 @@ def test_the_report_names_each_file_and_the_next_command(word):
     out = result.stdout
     assert f"into {folder}/:" in out
     assert f"title «{TITLE}», author «Абай Құнанбайұлы», language kk" in out
-    assert "article.md        14 paragraphs, 3 headings" in out and "annotations.yaml  3 notes" in out
+    assert "article.md        12 paragraphs, 3 headings" in out and "annotations.yaml  3 notes" in out
     assert "glossary.yaml     2 abbreviations with an expansion to confirm, 2 to complete" in out
     assert out.splitlines()[-1] == f"next: .venv/bin/python build.py --source {folder} --output {folder}/output"
 

@@ -141,12 +141,23 @@ class _Reader:
             self.blocks(blocks, quoted, ("number", number))
 
     def _Table(self, content, quoted, item) -> None:
-        self.lost.append(("table", ""))  # told with the paragraph of its first cell
+        """A table, row by row: a row of cells that each hold one line of text is one paragraph, its cells
+        joined by « — » («Ұн — 500 гр.»), so what a row pairs stays together; any other row is one
+        paragraph per cell."""
+        self.lost.append(("table", ""))  # told with the paragraph of its first row
         head, bodies, foot = content[3], content[4], content[5]
         rows = [*head[1], *[row for body in bodies for row in (*body[2], *body[3])], *foot[1]]
         for row in rows:
-            for cell in row[1]:
-                self.blocks(cell[4], quoted)
+            cells = [cell[4] for cell in row[1] if cell[4]]
+            lines = [_one_line(blocks) for blocks in cells]
+            if cells and all(line is not None for line in lines):
+                inlines = []
+                for line in lines:
+                    inlines += ([{"t": "Str", "c": " — "}] if inlines else []) + line
+                self.add("quote" if quoted else "p", inlines)
+                continue
+            for blocks in cells:
+                self.blocks(blocks, quoted)
 
     def _Figure(self, content, quoted, item) -> None:
         self.blocks(content[2], quoted)
@@ -211,3 +222,12 @@ class _Reader:
             joined.extend([Text(" "), *piece.children] if joined else piece.children)
         self.lost.extend(lost for piece in inner.pieces for lost in piece.lost)
         return tidy(joined)
+
+
+def _one_line(blocks: list) -> list | None:
+    """The inlines of a table cell that holds one paragraph (in a Word style's Div, as +styles gives it), else None."""
+    while len(blocks) == 1 and blocks[0]["t"] == "Div":
+        blocks = blocks[0]["c"][1]
+    if len(blocks) == 1 and blocks[0]["t"] in ("Para", "Plain"):
+        return blocks[0]["c"]
+    return None
