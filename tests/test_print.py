@@ -323,3 +323,30 @@ def test_a_short_text_without_appendices_prints_on_one_sheet(tmp_path):
     out = build_into(root, tmp_path / "out2", "--only", "pdf")
     with pdfplumber.open(out / "mini.pdf") as pdf:
         assert len(pdf.pages) == 2 and "Басылым туралы" in pdf.pages[1].extract_text()
+
+
+def test_list_items_numbers_stand_in_the_paragraphs_margin_column(tmp_path):
+    """Classroom numbers of list items line up with the paragraphs' (a list is indented; its numbers are not),
+    in A4 and large print."""
+    import shutil
+
+    import pdfplumber
+
+    from conftest import FIXTURES, build_into
+
+    root = tmp_path / "lists"
+    shutil.copytree(FIXTURES / "mini", root)
+    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml", "article.txt"):
+        (root / name).unlink(missing_ok=True)
+    (root / "article.md").write_text("Зерттеудің әдістері мыналар:\n\n1. Бақылау.\n2. Өлшеу.\n\nСондай-ақ:\n\n"
+                                     "- салыстыру,\n- жалпылау.\n\nБұл әдістер бірге қолданылады.\n", encoding="utf-8")
+    out = build_into(root, tmp_path / "out", "--only", "pdf,large")
+    for name, size in (("mini.pdf", 8), ("mini-large.pdf", 16)):
+        with pdfplumber.open(out / name) as pdf:
+            numbers = {}
+            for page in pdf.pages:
+                for word in page.extract_words(extra_attrs=["size"]):
+                    if word["text"].isdigit() and abs(word["size"] - size) < 0.2 and word["x0"] < 100:
+                        numbers[int(word["text"])] = round(word["x1"], 1)
+        assert sorted(numbers) == [1, 2, 3, 4, 5, 6, 7], (name, numbers)
+        assert max(numbers.values()) - min(numbers.values()) < 0.6, (name, numbers)  # right-aligned, one column
