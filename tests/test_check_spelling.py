@@ -28,6 +28,14 @@ def test_the_suffix_grammar_knows_inflected_forms():
 
 
 @needs_dictionary
+def test_common_stems_the_dictionary_lacks_are_known():
+    """kitap/languages/kk/stems.py: шаһар and өңір (the dictionary has only шаһары, өңірлен …), the verbs
+    таңғалу and күйсеу, each with its suffixes."""
+    known = spelling.lexicon()
+    assert [w for w in ("шаһарда", "шаһарымыз", "өңірінде", "таңғалып", "таңғалдырды", "күйсеп") if not known.known(w)] == []
+
+
+@needs_dictionary
 def test_wrong_harmony_or_assimilation_is_not_a_word():
     known = spelling.lexicon()
     assert [word for word in MISFORMED if known.known(word)] == []

@@ -128,3 +128,19 @@ def test_a_spelling_suggestion_is_never_a_crude_word(tmp_path):
         words = [w.strip("«»") for w in offered.split(", ") if w]
         assert words and not [w for w in words if crude.match(w)], spelling[word]
     assert "«Денис»" in spelling["Венис"] and "«пенсии»" in spelling["пенсис"]
+
+
+def test_a_hyphenated_adverb_is_known_by_its_adjective(tmp_path):
+    """«по-казахски», «по-новому»: the dictionary lists neither whole, but their adjectives."""
+    import shutil
+
+    from conftest import run_cli
+
+    project = tmp_path / "ru"
+    shutil.copytree(FIXTURES / "ru", project)
+    (project / "article.md").write_text("Здесь говорят по-казахски и живут по-новому, а не по-блабски.\n",
+                                        encoding="utf-8")
+    (project / "annotations.yaml").unlink(missing_ok=True)
+    spelling = [line for line in run_cli("check", "--source", str(project)).stdout.splitlines()
+                if line.endswith("[spelling]")]
+    assert len(spelling) == 1 and "«блабски»" in spelling[0], spelling

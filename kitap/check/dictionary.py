@@ -40,12 +40,15 @@ def russian_unavailable() -> str | None:
 def russian(project: Project, suggest: bool = True) -> Iterator[Finding]:
     from ..languages import pack_for
 
+    from ..languages.ru.sentences import known_hyphenated
+
     unsuggested = pack_for("ru").checker.unsuggested  # (the Russian pack's, as the dictionary is Russian)
-    return _findings(project, _dictionary(RUSSIAN), RUSSIAN_LETTERS, "Russian", suggest, unsuggested)
+    return _findings(project, _dictionary(RUSSIAN), RUSSIAN_LETTERS, "Russian", suggest, unsuggested, known_hyphenated)
 
 
 def _findings(project: Project, dictionary, letters: frozenset, language: str, suggest: bool,
-              unsuggested=None) -> Iterator[Finding]:
+              unsuggested=None, whole=None) -> Iterator[Finding]:
+    """`whole(word, check)`: is a hyphenated word the dictionary lacks known by the language's rule?"""
     if dictionary is None:
         return
     from ..load.article import FOREIGN_SPAN
@@ -63,6 +66,8 @@ def _findings(project: Project, dictionary, letters: frozenset, language: str, s
         for token in tokens(passage.text, checking):
             if any(a <= token.start < b for a, b in marked) or token.text in terms:
                 continue
+            if "-" in token.text and (dictionary.check(token.text) or whole and whole(token.text, dictionary.check)):
+                continue  # a hyphenated word known whole: кое-где, по-казахски
             for offset, part in _parts(token):
                 if part.isupper() or not set(part.lower()) <= letters:
                     continue

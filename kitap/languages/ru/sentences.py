@@ -34,3 +34,18 @@ CORRECTION_REASONS = {
 # offers «пенис» for a name like «Венис», «жопа» for «жапа»): their stems, at a word's start.
 UNSUGGESTED = re.compile(r"(?:пенис|вагин|сись|жоп|залуп|пизд|хуй|хуё|хуе|хул[еи]$|бля|ёб|еба|ебл|ебу|ебн|шлюх|гандон"
                          r"|пидор|педик|мудак|мудил|говн|дерьм|сра[тн]|ссат|манд[аеуы]$)", re.IGNORECASE)
+
+
+def known_hyphenated(word: str, known) -> bool:
+    """A hyphenated Russian word the dictionary lacks whole but knows by its parts' rule: an adverb по- +
+    an adjective («по-казахски» of казахский, «по-новому» of новый, «по-моему» of мой). `known(word)`:
+    the dictionary's check."""
+    head, _, rest = word.lower().partition("-")
+    if head != "по" or not rest or "-" in rest:
+        return False
+    if rest.endswith(("ски", "цки")):
+        return known(rest + "й")
+    if rest.endswith(("ому", "ему")):
+        stem = rest[:-3]
+        return any(known(stem + ending) for ending in ("ый", "ий", "ой", "й"))
+    return False
