@@ -71,6 +71,18 @@ def test_decades(text, decade):
     assert (date.date, date.precision, date.text) == (decade, "decade", text)
 
 
+@pytest.mark.parametrize("text, first, second, read", [
+    ("1920-30 жылдарда", 1920, 1930, "30 жылдарда"),
+    ("1980–90-шы жылдары", 1980, 1990, "90-шы жылдары"),
+    ("1990-10 жылдар аралығында", 1990, 2010, "10 жылдар"),
+])
+def test_two_decades(text, first, second, read):
+    """«1920-30 жылдарда»: the 1920s and the 1930s, not «30 жылдарда» alone read as the 1930s."""
+    found = find_dates([f"Бұл {text} болды"])
+    assert [(d.date, d.precision) for d in found] == [(Decade(first), "decade"), (Decade(second), "decade")]
+    assert found[1].text.startswith(read)
+
+
 def test_this_year_is_the_last_year_named_before():
     found = find_dates(["1992 жылы ел тәуелсіз болды.", "Осы жылдың 5 қазанында сөз сөйледі", "Сол жылы тағы бір оқиға",
                         "Келесі жылдың наурызында кетті"])

@@ -8,6 +8,18 @@ from test_check_fixtures import found, make_project
 # ---- mixed-script ------------------------------------------------------------------
 
 
+def test_letters_of_other_cyrillic_alphabets_that_look_kazakh(tmp_path):
+    """«әдістіӊ» with ӊ (en with tail, U+04CA) for ң: it looks right and is no Kazakh word; --fix puts ң."""
+    from kitap.check.fix import fix_project
+
+    root = make_project(tmp_path, "Ғылыми әдістіӊ логикасы. Бұл ҕылым мен ӄала туралы.\n")
+    findings = found(root, "look-alike")
+    assert [f.message.split("»")[0][1:] for f in findings] == ["әдістіӊ", "ҕылым", "ӄала"]
+    assert "(cyrillic small letter en with tail)" in findings[0].message and "write «әдістің»" in findings[0].message
+    fix_project(root)
+    assert (root / "article.txt").read_text("utf-8") == "Ғылыми әдістің логикасы. Бұл ғылым мен қала туралы.\n"
+
+
 def test_latin_lookalikes_in_a_kazakh_word(tmp_path):
     # Latin «a» and «o» (U+0061, U+006F) typed inside Kazakh words
     root = make_project(tmp_path, "Қaзақстан халықаралық ұйымдарға мүше бoлды.\n")

@@ -35,7 +35,7 @@ from .source import Project, read_project
 
 SAFE_RULES = frozenset({"font-hack", "mixed-script", "roman-cyrillic", "space-after-punct", "double-space",
                         "paragraph-end", "keyboard-slip", "heading-unmarked", "title-repeated", "line-broken",
-                        "dialogue-as-list"})
+                        "dialogue-as-list", "look-alike"})
 MAX_ROUNDS = 4
 
 

@@ -1,4 +1,4 @@
-"""Letters from the wrong alphabet: `mixed-script` and `roman-cyrillic` (both warnings, fixable).
+"""Letters from the wrong alphabet: `mixed-script`, `roman-cyrillic` and `look-alike` (warnings, fixable).
 
 Texts pasted from scans, old Word files and web pages mix alphabets invisibly: a Latin «a» or «K»
 inside a Kazakh word, a Latin «ə» (U+0259) typed for «ә», a Cyrillic «о» inside an English name, and
@@ -9,6 +9,9 @@ A word is read as Cyrillic when its other letters are Cyrillic letters that have
 (қ, б, ы …), and as Latin in the opposite case; a word made only of twins follows the script of
 its paragraph. `--fix` changes Latin letters in Cyrillic words and Cyrillic Roman numerals, which
 are unambiguous; a Cyrillic letter inside a Latin word is only reported (the word may be a name).
+In a Kazakh text, `look-alike` finds letters of other Cyrillic alphabets that look like Kazakh ones
+(ӊ en with tail for ң, ҕ for ғ, ӄ for қ: kitap.languages.kk.letters.LOOK_ALIKES); `--fix` puts the
+Kazakh letter.
 """
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ import unicodedata
 from collections import Counter
 from typing import Iterator
 
+from ..languages import pack_tag
+from ..languages.kk.letters import LOOK_ALIKES
 from .findings import Finding
 from .source import Project
 
@@ -82,10 +87,29 @@ def _target(word: str, paragraph_cyrillic: bool) -> str | None:
     return "cyrillic" if paragraph_cyrillic else "latin"
 
 
+def _look_alikes(passage, counts: Counter) -> Iterator[Finding]:
+    """`look-alike` (Kazakh, fixable): a word with a letter of another Cyrillic alphabet that looks like a
+    Kazakh one («әдістіӊ»: ӊ, en with tail, for ң)."""
+    if not any(c in LOOK_ALIKES for c in counts):
+        return
+    for match in WORD.finditer(passage.text):
+        word, offset = match[0], match.start()
+        wrong = [(i, c) for i, c in enumerate(word) if c in LOOK_ALIKES]
+        if wrong:
+            fixed = "".join(LOOK_ALIKES.get(c, c) for c in word)
+            names = ", ".join(f"«{c}» ({unicodedata.name(c).lower()})" for c in dict.fromkeys(c for _, c in wrong))
+            yield passage.finding(offset, "warning", f"«{word}» has {names}, a letter of another alphabet that looks "
+                                  f"like a Kazakh one; write «{fixed}» (`check --fix` does)", "look-alike",
+                                  tuple((offset + i, offset + i + 1, LOOK_ALIKES[c]) for i, c in wrong))
+
+
 def check(project: Project) -> Iterator[Finding]:
+    kazakh = pack_tag(project.book.meta.language) == "kk"
     for passage in project.passages:
         text = passage.text
         counts = Counter(text)  # each character told once, not at each of its occurrences
+        if kazakh:
+            yield from _look_alikes(passage, counts)
         latin_letters = {c for c in counts if is_latin(c)}
         cyrillic_letters = {c for c in counts if is_cyrillic(c)}
         paragraph_cyrillic = _paragraph_is_cyrillic(counts)

@@ -6,6 +6,7 @@
     «1992 жылы», «1789 жылғы»        → 1992, 1789 (year)
     «1939–1945 жылдары»             → 1939 and 1945 (year each)
     «90 жылдардың ортасына дейін»   → the 1990s, 'mid' (decade)
+    «1920-30 жылдарда»              → the 1920s and the 1930s (decade each)
     «Осы жылдың 5 қазанында»        → 5 October of the last year named before it (day)
     «келесі жылы»                   → the year after it (year)
 
@@ -48,6 +49,9 @@ DAY_MONTH = re.compile(rf"{_START}{_DAY_MONTH}{_END}")
 DECADE = re.compile(
     rf"{_START}(?P<decade>(?:\d\d)?\d0)\s*(?:-\s*(?:шы|ші|ыншы|інші|)\s*)?жылдар{_SUFFIX}"
     rf"(?:\s+(?P<part>(?i:бас|орта|ая|соң)){_SUFFIX}(?:\s+(?:дейін|шейін|қарай))?)?")
+# «1920-30 жылдарда», «1980–90-шы жылдары»: two decades, the second by its last two digits
+DECADE_RANGE = re.compile(
+    rf"{_START}(?P<first>\d\d\d0)\s*[–—-]\s*(?P<second>\d0)\s*(?:-\s*(?:шы|ші|ыншы|інші)\s*)?жылдар{_SUFFIX}")
 PARTS = {"бас": "early", "орта": "mid", "ая": "late", "соң": "late"}
 RELATIVE_YEAR = {"осы": 0, "сол": 0, "келесі": 1}
 MIN_YEAR, MAX_YEAR = 1000, 2100  # a 3-digit number is a year only with «жылы/жылғы/жылдың»
@@ -114,7 +118,7 @@ def _explicit_year(match: re.Match) -> int | None:
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     """Every pattern's matches in a paragraph, as (start, -end, kind, match): longest first at a place."""
     found = []
-    for kind, pattern in (("range", RANGE), ("decade", DECADE), ("explicit", EXPLICIT),
+    for kind, pattern in (("range", RANGE), ("decades", DECADE_RANGE), ("decade", DECADE), ("explicit", EXPLICIT),
                           ("relative", RELATIVE), ("day-month", DAY_MONTH)):
         found += [(m.start(), -m.end(), kind, m) for m in pattern.finditer(text)]
     return sorted(found, key=lambda c: c[:2])
@@ -145,6 +149,13 @@ def _read(index: int, m: re.Match, kind: str, last_year: int | None) -> tuple[li
         first, second = int(m["first"]), int(m["second"])
         return [found(PartialDate(first), "year", span=m.span("first")),
                 found(PartialDate(second), "year", span=(m.start("second"), m.end()))], second
+    if kind == "decades":
+        first = int(m["first"])
+        second = first // 100 * 100 + int(m["second"])
+        if second <= first:  # «1990-10 жылдар»: the next century's
+            second += 100
+        return [found(Decade(first), "decade", span=m.span("first")),
+                found(Decade(second), "decade", span=(m.start("second"), m.end()))], last_year
     if kind == "decade":
         value = int(m["decade"])
         if value < 100:

@@ -27,3 +27,17 @@ def language_of(text: str) -> str:
         return "kk-Latn" if kazakh else "kk"
     kazakh = sum(1 for c in lower if c in KAZAKH_ONLY)
     return "ru" if kazakh / cyrillic < RUSSIAN_BELOW else "kk"
+
+
+# Letters of other Cyrillic alphabets that look like Kazakh ones (a Khanty, Chuvash or Old Russian key of a
+# keyboard layout or a character map): the text looks right, but spelling, search and sorting do not
+# see a Kazakh letter, and a font without them prints another shape.
+LOOK_ALIKES = {
+    "ӊ": "ң", "Ӊ": "Ң",   # en with tail (Khanty)
+    "ӈ": "ң", "Ӈ": "Ң",   # en with hook (Nenets)
+    "ҕ": "ғ", "Ҕ": "Ғ",   # ghe with middle hook (Yakut)
+    "ӷ": "ғ", "Ӷ": "Ғ",   # ghe with descender
+    "ӄ": "қ", "Ӄ": "Қ",   # ka with hook (Chukchi)
+    "ҟ": "қ", "Ҟ": "Қ",   # ka with stroke (Abkhaz)
+    "ѳ": "ө", "Ѳ": "Ө",   # fita (Old Russian)
+}
