@@ -225,3 +225,12 @@ def test_a_dialogue_reply_written_as_a_list_item_is_named_and_fixed(tmp_path):
     fix_project(root)
     assert (root / "article.md").read_text("utf-8").split("\n")[2] == "\\- Сен мені босат! Менен не сұрасаң, соны ал, - дейді."
     assert found(root, "dialogue-as-list") == []
+
+
+def test_a_title_followed_by_what_kind_of_text_it_is_is_a_heading(tmp_path):
+    """«Түлкі мен қарға» | «(Ертегі)» | the tale: a heading, the label in brackets between."""
+    article = ("Бұл жинаққа халықтың бірнеше ертегісі енді, олардың әрқайсысы балаларға арналған.\n"
+               "Түлкі мен қарға\n(Ертегі)\n"
+               "Баяғыда бір түлкі болыпты. Ол орманда жүріп, ағаштың басында отырған қарғаны көріпті.\n")
+    (finding,) = found(make_project(tmp_path, article), "heading-unmarked")
+    assert finding.line == 2

@@ -38,6 +38,7 @@ LINE_ENDS_SENTENCE = re.compile(r"[.!?…][»”\"')\]]*\s*$")
 LINE_STARTS_PARAGRAPH = re.compile(r"\s*(?:[«„\"(—–-]\s*)?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]")
 NOT_WORDS = re.compile(r"[\W_]+")
 CONTINUES = ",;:"  # a line ending so goes on in the next one
+LABEL = re.compile(r"\(\s*[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,2}\s*\)")  # «(Быль)», «(Ертегі)», «(халық әңгімесі)»
 NUMBER_ONLY = re.compile(r"[\d\s.,:/()-]*\d[\d\s.,:/()-]*")
 
 
@@ -77,9 +78,12 @@ def _looks_like_heading(passages: list[Passage], i: int, headings, is_predicate)
         return False
     if not (text[-1].isalnum() or text[-1] in "»”)") or not (text[0].isupper() or text[0].isdigit()):
         return False
-    if i + 1 >= len(passages) or passages[i + 1].kind != "paragraph" or goes_on(text, passages[i + 1].text):
+    after = i + 1
+    if after + 1 < len(passages) and LABEL.fullmatch(passages[after].text.strip()):
+        after += 1  # a title, then what kind of text it is: «Косточка» | «(Быль)» | the story
+    if after >= len(passages) or passages[after].kind != "paragraph" or goes_on(text, passages[i + 1].text):
         return False  # (a line whose sentence goes on in the next is no heading: «Понятие» | «термин и …»)
-    return (len(passages[i + 1].text.strip()) >= FOLLOWED_BY * len(text)
+    return (len(passages[after].text.strip()) >= FOLLOWED_BY * len(text)
             and not (is_predicate and is_predicate(words[-1])))
 
 
