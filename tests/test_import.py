@@ -522,3 +522,14 @@ def test_the_replies_of_a_dialogue_typed_with_dashes_stay_replies(tmp_path):
     page = (tmp_path / "out" / "html" / "index.html").read_text("utf-8")
     assert re.search(r"<li [^>]*>ертегіні оқу", page) and not re.search(r"<li [^>]*>Әнің", page)
     assert "Әнің қандай әдемі" in page
+
+
+def test_a_block_of_code_is_named_when_its_lines_become_paragraphs(tmp_path):
+    source = tmp_path / "sabaq.md"
+    source.write_text("# Цикл\n\nМысал:\n\n```\nfor i in range(3):\n    print(i)\n```\n\nБұл цикл үш рет орындалады.\n",
+                      encoding="utf-8")
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    assert ("a block of program code (from paragraph 2) was imported as one paragraph per line, without its "
+            "indentation") in result.stderr
+    assert "print(i)" in (tmp_path / "p" / "article.md").read_text("utf-8")

@@ -170,6 +170,7 @@ class _Reader:
                 self.blocks(definition, quoted)
 
     def _CodeBlock(self, content, quoted, item) -> None:
+        self.lost.append(("code", ""))  # told with the paragraph of its first line
         for line in filter(str.strip, content[1].split("\n")):
             self.add("p", [{"t": "Str", "c": line}])
 

@@ -113,6 +113,8 @@ def paragraph_numbers(pieces: list[Piece]) -> list[int]:
 LOSSES = {
     "image": "image '{detail}' (paragraph {number}) was not imported: kitap does not support images yet; describe it "
              "in words",
+    "code": "a block of program code (from paragraph {number}) was imported as one paragraph per line, without its "
+            "indentation: kitap does not print code yet",
     "table": "a table (from paragraph {number}) was imported as one paragraph per row, its cells joined by « — »: "
              "kitap does not support tables yet; check that the rows read well, or rewrite them as text or a list",
 }
