@@ -15,6 +15,17 @@ from .errors import KitapError
 
 PLACEHOLDER_AUTHOR = "Автор"  # book.yaml's author when none is known (`new`, `import`); check asks for it
 
+
+def placeholder_author(language: str = "kk") -> str:
+    """The placeholder in the book's alphabet: «Автор», or «Avtor» for a book in Kazakh Latin."""
+    from .languages import pack_for
+    from .languages.kk_latn.transliterate import to_latin
+
+    return to_latin(PLACEHOLDER_AUTHOR) if pack_for(language).script == "Latn" else PLACEHOLDER_AUTHOR
+
+
+PLACEHOLDER_AUTHORS = frozenset({PLACEHOLDER_AUTHOR, "Avtor"})  # what `author-missing` looks for, in either alphabet
+
 BOOK = """\
 # The book's details. Required: title, author. See README.md for every key.
 name: book                   # output file names: NAME.pdf, NAME.epub (Latin letters, digits, - _)

@@ -129,3 +129,17 @@ def test_a_text_in_kazakh_latin_letters_imports_as_kk_latn(tmp_path):
     book = (tmp_path / "project" / "book.yaml").read_text(encoding="utf-8")
     assert 'author: "Aigül Sämenova"' in book and 'credentials: "Almaty qalasyndağy № 12 mekteptıñ mūğalımı"' in book
     assert [(t.term, t.expansion) for t in result.terms] == [("BŪŪ", "Bırıkken Ūlttar Ūiymy")]
+
+
+def test_a_latin_text_without_an_author_gets_the_placeholder_in_latin_letters(tmp_path):
+    from kitap.check import check_project
+
+    source = tmp_path / "sabaq.txt"
+    source.write_text("Qazaqstan tarihy\nBügın bız mektepte tarih sabağyn ötkızdık, ol öte qyzyq boldy.\n"
+                      "Oquşylar köp sūraq qoidy.\n", encoding="utf-8")
+    from kitap.importer import import_file
+
+    import_file(source, tmp_path / "p")
+    assert 'author: "Avtor"' in (tmp_path / "p" / "book.yaml").read_text(encoding="utf-8")
+    (missing,) = [f for f in check_project(tmp_path / "p") if f.rule == "author-missing"]
+    assert missing.message.startswith("the author is still «Avtor»")

@@ -156,13 +156,14 @@ def _merged_lines(project: Project) -> Iterator[Finding]:
 
 def _author_placeholder(project: Project) -> Iterator[Finding]:
     """`author-missing`: book.yaml's author is still the word `new` and `import` write when none is known."""
-    from ..scaffold import PLACEHOLDER_AUTHOR
+    from ..scaffold import PLACEHOLDER_AUTHORS
     from .passages import YamlFile
 
-    if project.book.meta.author.strip() == PLACEHOLDER_AUTHOR:
+    placeholder = project.book.meta.author.strip()
+    if placeholder in PLACEHOLDER_AUTHORS:
         path = project.book.root / "book.yaml"
         yield Finding(path, YamlFile(path).key_line(1, "author"), 1, "warning",
-                      f"the author is still «{PLACEHOLDER_AUTHOR}», which `import` writes when the file names none, "
+                      f"the author is still «{placeholder}», which `import` writes when the file names none, "
                       "and the title block prints it: write the author's name (or the organisation's) in book.yaml",
                       "author-missing")
 

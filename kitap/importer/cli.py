@@ -7,6 +7,7 @@ import click
 
 from ..cli import EXIT_STATUS, command_line, fail
 from ..errors import KitapError
+from ..scaffold import placeholder_author
 
 
 @click.command("import", epilog=EXIT_STATUS)
@@ -59,7 +60,8 @@ def import_command(file: Path, folder: Path | None) -> None:
 
 def _summary(result) -> list[str]:
     confirmed = [t for t in result.terms if t.expansion]
-    author = f"«{result.author}»" if result.author else "«Автор» (TODO: the file does not name the author)"
+    author = f"«{result.author}»" if result.author else \
+        f"«{placeholder_author(result.language)}» (TODO: the file does not name the author)"
     return [
         f"book.yaml         title «{result.title}», author {author}, language {result.language}",
         f"{result.article:<18}{_count(result.paragraphs, 'paragraph')}, {_count(result.headings, 'heading')}",

@@ -23,7 +23,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
 from ..errors import KitapError
 from ..load.article import parse_inline_markdown, parse_markdown, parse_plain
 from ..model import Origin
-from ..scaffold import PLACEHOLDER_AUTHOR
+from ..scaffold import placeholder_author
 from ..transforms.inline_ops import plain_text, walk
 from .anchors import Anchor
 from .glossary import Term
@@ -49,7 +49,7 @@ def book_yaml(shaped: Shaped, name: str, language: str, source: Path, titled: bo
     book["title"] = Quoted(shaped.title)
     if shaped.subtitle:
         book["subtitle"] = Quoted(shaped.subtitle)
-    book["author"] = Quoted(shaped.author or PLACEHOLDER_AUTHOR)
+    book["author"] = Quoted(shaped.author or placeholder_author(language))
     if shaped.credentials:
         book["credentials"] = Quoted(shaped.credentials)
     book["language"] = language
