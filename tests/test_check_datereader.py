@@ -119,3 +119,11 @@ def test_what_is_not_a_date(text):
 ])
 def test_only_the_year(text):
     assert read(text) == [("1992 жылы", PartialDate(1992), "year")]
+
+
+def test_two_decades_in_russian():
+    from kitap.languages.ru.datereader import find_dates as russian_dates
+
+    found = russian_dates(["В 1920–30-х годах и в 90-е годы."])
+    assert [(d.date, d.precision) for d in found] == [(Decade(1920), "decade"), (Decade(1930), "decade"),
+                                                      (Decade(1990), "decade")]

@@ -234,3 +234,10 @@ def test_a_title_followed_by_what_kind_of_text_it_is_is_a_heading(tmp_path):
                "Баяғыда бір түлкі болыпты. Ол орманда жүріп, ағаштың басында отырған қарғаны көріпті.\n")
     (finding,) = found(make_project(tmp_path, article), "heading-unmarked")
     assert finding.line == 2
+
+
+def test_a_heading_said_again_as_the_next_paragraph_is_named(tmp_path):
+    root = make_project(tmp_path, "# Жеке ғылымдардың әдістері\nЖеке ғылымдардың әдістері.\n"
+                                  "Ғылыми таным әдістері бірнеше топқа бөлінеді.\n# Қорытынды\nҚорытындыда біз айттық.\n")
+    (finding,) = found(root, "heading-repeated")
+    assert finding.line == 2 and "«Жеке ғылымдардың әдістері.»" in finding.message

@@ -1,6 +1,7 @@
 """The article's structure (warnings): `heading-unmarked` and `title-repeated` (fixable), `md-merged-lines`,
 `author-missing` (book.yaml's author still the word `import` writes when a file names none), `number-only`
-(a paragraph that is a number alone: a page counter copied with the text), `dialogue-as-list` (fixable,
+(a paragraph that is a number alone: a page counter copied with the text), `heading-repeated` (a
+heading said again as the paragraph after it), `dialogue-as-list` (fixable,
 article.md: a dialogue's reply written «- …», which Markdown prints as a bullet point).
 
 - `heading-unmarked` (article.txt): a line that looks like a heading but is not marked as one with
@@ -180,6 +181,17 @@ def _number_only(project: Project) -> Iterator[Finding]:
                                   f"the text, mark it as a heading: «# {text}»)", "number-only")
 
 
+def _heading_repeated(project: Project) -> Iterator[Finding]:
+    """`heading-repeated`: a paragraph right after a heading that says the heading again (a page pasted with
+    its heading twice: as a heading, then as the first line of the text)."""
+    passages = project.article_passages
+    for heading, paragraph in zip(passages, passages[1:]):
+        if heading.kind == "heading" and paragraph.kind == "paragraph" \
+                and _normal(heading.text) and _normal(heading.text) == _normal(paragraph.text):
+            yield paragraph.finding(0, "warning", f"the paragraph says the heading above it again («{paragraph.text.strip()}»); "
+                                    "remove it, or the heading", "heading-repeated")
+
+
 def _dialogue_as_list(project: Project) -> Iterator[Finding]:
     """`dialogue-as-list` (article.md): a list item that is a dialogue's reply («- Сен мені босат! - дейді.»):
     Markdown prints a line that begins with «- » as a bullet point, and the reply loses its dash."""
@@ -197,6 +209,7 @@ def _dialogue_as_list(project: Project) -> Iterator[Finding]:
 def check(project: Project) -> Iterator[Finding]:
     yield from _author_placeholder(project)
     yield from _number_only(project)
+    yield from _heading_repeated(project)
     yield from _dialogue_as_list(project)
     yield from _title_repeated(project)
     yield from _heading_unmarked(project)

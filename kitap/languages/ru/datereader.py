@@ -26,6 +26,9 @@ MONTH_YEAR = re.compile(rf"{_START}(?:{_MONTH})[{_LETTERS}]*\s+(?P<year>\d{{3,4}
 RANGE = re.compile(rf"{_START}(?P<first>\d{{4}})\s*[–—-]\s*(?P<second>\d{{4}})\s*(?:гг\.|годах|годы|годов)")
 YEAR = re.compile(rf"{_START}(?P<year>\d{{3,4}})\s*{_YEAR_WORD}")
 DECADE = re.compile(rf"{_START}(?P<decade>(?:\d\d)?\d0)-?(?:е|х|ые|ых)\s+(?:годы|годах|годов|гг\.)")
+# «в 1920–30-х годах»: two decades, the second by its last two digits
+DECADE_RANGE = re.compile(rf"{_START}(?P<first>\d\d\d0)\s*[–—-]\s*(?P<second>\d0)-?(?:е|х|ые|ых)\s+"
+                          r"(?:годы|годах|годов|гг\.)")
 
 
 def _month(match: re.Match) -> int:
@@ -37,7 +40,7 @@ def find_dates(paragraphs: list[str]) -> list[FoundDate]:
     found: list[FoundDate] = []
     for index, text in enumerate(paragraphs):
         taken: list[tuple[int, int]] = []
-        for pattern in (DAY_MONTH_YEAR, RANGE, MONTH_YEAR, DECADE, YEAR):
+        for pattern in (DAY_MONTH_YEAR, RANGE, DECADE_RANGE, MONTH_YEAR, DECADE, YEAR):
             for m in pattern.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
@@ -51,6 +54,10 @@ def find_dates(paragraphs: list[str]) -> list[FoundDate]:
 def _dates(m: re.Match, pattern) -> list:
     if pattern is RANGE:
         return [(PartialDate(int(m["first"])), "year"), (PartialDate(int(m["second"])), "year")]
+    if pattern is DECADE_RANGE:
+        first = int(m["first"])
+        second = first // 100 * 100 + int(m["second"])
+        return [(Decade(first), "decade"), (Decade(second if second > first else second + 100), "decade")]
     if pattern is DECADE:
         value = int(m["decade"])
         return [(Decade(value + 1900 if value < 100 else value), "decade")]
