@@ -533,3 +533,13 @@ def test_a_block_of_code_is_named_when_its_lines_become_paragraphs(tmp_path):
     assert ("a block of program code (from paragraph 2) was imported as one paragraph per line, without its "
             "indentation") in result.stderr
     assert "print(i)" in (tmp_path / "p" / "article.md").read_text("utf-8")
+
+
+def test_a_title_copied_with_its_line_break_is_one_title(tmp_path):
+    source = tmp_path / "makala.txt"
+    source.write_text("Қазақ терминологиясының\nқалыптасу тарихы\nБір тілден екінші тілге сөз ауысуы – тарихи құбылыс.\n"
+                      "Оны ғалымдар ертеден зерттеп келеді.\n", encoding="utf-8")
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    assert 'title: "Қазақ терминологиясының қалыптасу тарихы"' in (tmp_path / "p" / "book.yaml").read_text("utf-8")
+    assert (tmp_path / "p" / "article.txt").read_text("utf-8").startswith("Бір тілден")

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..load.files import read_any_text
 from ..model import Text
 from .document import Imported, Piece
+from ..check.passages import goes_on
 from .metadata import author_line, person_name, title_without_site
 
 HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
@@ -31,6 +32,10 @@ def read_plain(path: Path) -> Imported:
     author = title = ""
     if len(pieces) > 2 and pieces[0].kind == "p" and person_name(pieces[0].children[0].text):
         author = pieces.pop(0).children[0].text
+    while len(pieces) > 2 and all(p.kind == "p" for p in pieces[:2]) \
+            and goes_on(pieces[0].children[0].text, pieces[1].children[0].text):
+        # a title copied with its line breaks: «… проблемы» | «исследования языка»
+        pieces[:2] = [Piece("p", [Text(f"{pieces[0].children[0].text} {pieces[1].children[0].text}")])]
     if len(pieces) > 1 and pieces[0].kind == "p" and _reads_as_title(pieces[0].children[0].text):
         title = pieces.pop(0).children[0].text
     if not author and len(pieces) > 2 and pieces[-1].kind == "p" and _byline(pieces[-1].children[0].text):
