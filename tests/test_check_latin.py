@@ -143,3 +143,19 @@ def test_a_latin_text_without_an_author_gets_the_placeholder_in_latin_letters(tm
     assert 'author: "Avtor"' in (tmp_path / "p" / "book.yaml").read_text(encoding="utf-8")
     (missing,) = [f for f in check_project(tmp_path / "p") if f.rule == "author-missing"]
     assert missing.message.startswith("the author is still «Avtor»")
+
+
+@needs_dictionary
+def test_the_slip_search_is_bounded_for_any_word():
+    """A long word of letters that may have lost their marks has thousands of spellings: the search tries
+    at most MAX_SLIP_TRIES for it, and what the check's budget has left."""
+    from kitap.languages.kk_latn.spelling import MAX_SLIP_TRIES, Budget, _Latin, slips
+
+    latin = _Latin(spelling.lexicon())
+    budget = Budget(10 * MAX_SLIP_TRIES)
+    assert slips(latin, "aonsguiaonsguiaons", budget=budget) == []
+    assert budget.left == 9 * MAX_SLIP_TRIES
+    small = Budget(5)
+    slips(latin, "aonsguiaonsguiaons", budget=small)
+    assert small.left == 0
+    assert slips(latin, "tauelsiz", budget=Budget(100)) == ["täuelsız"]

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import product
+from functools import lru_cache
+from itertools import combinations, product
 from typing import Iterator
 
 from ...check.findings import Finding
@@ -27,7 +28,10 @@ from .transliterate import FROM_LATIN, LATIN_VOWELS, cyrillic_units, latin_lower
 # letter typed on a keyboard without the Kazakh Latin letters → the letters it may stand for
 PLAIN_KEYBOARD = {"a": "ä", "g": "ğ", "n": "ñ", "o": "ö", "s": "ş", "u": "ūü", "i": "ı", "ı": "i", "k": "q"}
 PLAIN_DIGRAPHS = {"sh": "ş", "ng": "ñ"}  # the English habit (and the Latin alphabets before 2021)
-MAX_SLIP_POSITIONS = 10  # at most this many letters tried in every combination
+MAX_SLIP_POSITIONS = 12  # letters that may have lost their mark, at most, from the word's start
+MAX_SLIP_CHANGES = 6     # marks put back, at most
+MAX_SLIP_TRIES = 600     # spellings tried for one word, at most (a word of 12 such letters: 3 changes)
+MAX_CHECK_TRIES = 60_000  # spellings tried in one check, at most (about 2 s)
 # A Cyrillic letter of a reading and the other it may be (и/й, х/һ); ia, iu, io after a consonant are
 # иа, иу, ио or я, ю, ё (революция: revoliutsiia); a capital I (і) is often typed for İ (и).
 OTHER_READING = {"и": "й", "й": "и", "х": "һ"}
@@ -58,15 +62,28 @@ def unavailable() -> str | None:
 
 
 def readings(word: str) -> list[str]:
-    """The Cyrillic words a Latin word may be, the likeliest first (`to_cyrillic`'s choice); none for a
-    word with letters outside the alphabet."""
-    found = _readings(word)
+    """The Cyrillic words a Latin word may be, the likeliest first (`to_cyrillic`'s choice), then its
+    respellings as a loanword (RESPELLINGS); none for a word with letters outside the alphabet."""
+    found = list(_letter_readings(word))
+    if not found:
+        return []
+    first = found[0]
+    variants = [variant for pattern, replaced in RESPELLINGS for variant in _respelled(first, pattern, replaced)]
+    if first[:1] in "еЕ":
+        variants.append(_cased("э", first) + first[1:])
+    return found + [reading for reading in dict.fromkeys(variants) if reading not in found]
+
+
+@lru_cache(maxsize=65536)
+def _letter_readings(word: str) -> tuple[str, ...]:
+    """The readings of the word's ambiguous letters alone (и/й, х/һ, a capital I typed for İ)."""
+    found = _letter_product(word)
     if word[:1] == "I":  # a capital I typed for İ: Iran, Iaponiia
-        found += [reading for reading in _readings("İ" + word[1:]) if reading not in found]
-    return found
+        found += [reading for reading in _letter_product("İ" + word[1:]) if reading not in found]
+    return tuple(found)
 
 
-def _readings(word: str) -> list[str]:
+def _letter_product(word: str) -> list[str]:
     units = cyrillic_units(word)
     if units is None:
         return []
@@ -78,12 +95,7 @@ def _readings(word: str) -> list[str]:
             options.append((letter, other.upper() if letter.isupper() else other))
         else:
             options.append((letter,))
-    found = ["".join(choice) for choice in product(*options)]
-    first = found[0]
-    variants = [variant for pattern, replaced in RESPELLINGS for variant in _respelled(first, pattern, replaced)]
-    if first[:1] in "еЕ":
-        variants.append(_cased("э", first) + first[1:])
-    return found + [reading for reading in dict.fromkeys(variants) if reading not in found]
+    return ["".join(choice) for choice in product(*options)]
 
 
 def _respelled(word: str, pattern: re.Pattern, replaced) -> list[str]:
@@ -110,7 +122,13 @@ class _Latin:
                    or self.lexicon.known(cyrillic) for cyrillic in readings(word))
 
     def known_kazakh(self, word: str) -> bool:
-        return any(self.lexicon.known_kazakh(cyrillic) for cyrillic in readings(word))
+        """Known as a Kazakh word (no loanword: the readings of its letters alone, not the respellings)."""
+        return any(self.lexicon.known_kazakh(cyrillic) for cyrillic in _letter_readings(word))
+
+    def known_plain(self, word: str) -> bool:
+        """Known as a stem with its suffixes (no compound, no loanword): the cheap test a slip's many
+        spellings are put to, as suggestions are."""
+        return any(self.lexicon.known_plain(cyrillic.lower()) for cyrillic in _letter_readings(word))
 
     def derivations_needed(self, word: str) -> int:
         """The fewest derivational suffixes a reading needs (a compound's or loanword's: more than any)."""
@@ -129,25 +147,48 @@ def _recased(candidate: str, like: str) -> str:
     return (latin_upper(candidate[:1]) if like[:1].isupper() else latin_lower(candidate[:1])) + candidate[1:]
 
 
-def slips(latin: _Latin, word: str, names: frozenset[str] | set[str] = frozenset()) -> list[str]:
+class Budget:
+    """Spellings the slip search may still try in one check (MAX_CHECK_TRIES): a text typed all without
+    marks, or a list of foreign names, keeps the check to seconds; the words after it get no slip search."""
+
+    def __init__(self, tries: int = 0):
+        self.left = tries or MAX_CHECK_TRIES
+
+
+def slips(latin: _Latin, word: str, names: frozenset[str] | set[str] = frozenset(),
+          budget: Budget | None = None) -> list[str]:
     """Known Kazakh words (or these `names`) the word is once the marks a plain keyboard drops are put
-    back (and sh, ng typed for ş, ñ), fewest changes first."""
-    found: list[tuple[int, str]] = []
+    back (and sh, ng typed for ş, ñ). Tried by the number of letters changed, fewest first, up to one
+    more than the first that gives a word, and at most MAX_SLIP_TRIES spellings a word (and what is left
+    of the check's `budget`): the search stays short whatever the word (a long unknown word has many a,
+    o, n, s …)."""
+    found: list[tuple[int, int, str]] = []
     lower = latin_lower(word)
     bases = [(lower, 0)] + [(lower.replace(pair, letter), lower.count(pair))
                             for pair, letter in PLAIN_DIGRAPHS.items() if pair in lower]
-    for base, digraphs in bases:
-        positions = [i for i, c in enumerate(base) if c in PLAIN_KEYBOARD][:MAX_SLIP_POSITIONS]
-        for choice in product(*[(base[i],) + tuple(PLAIN_KEYBOARD[base[i]]) for i in positions]):
-            changed = digraphs + sum(letter != base[i] for letter, i in zip(choice, positions))
-            if not changed:
+    budget = budget or Budget()
+    limit = min(MAX_SLIP_TRIES, budget.left)
+    tries, enough = 0, None
+    for changes in range(0, MAX_SLIP_CHANGES + 1):
+        if enough is not None and changes > enough + 1 or tries >= limit:
+            break
+        for base, digraphs in bases:
+            if not 0 <= changes - digraphs:
                 continue
-            chars = list(base)
-            for letter, i in zip(choice, positions):
-                chars[i] = letter
-            candidate = _recased("".join(chars), word)
-            if candidate in names or latin.known_kazakh(candidate):
-                found.append((latin.derivations_needed(candidate), changed, candidate))
+            positions = [i for i, c in enumerate(base) if c in PLAIN_KEYBOARD][:MAX_SLIP_POSITIONS]
+            for chosen in combinations(positions, changes - digraphs):
+                for letters in product(*[PLAIN_KEYBOARD[base[i]] for i in chosen]):
+                    if not changes or tries >= limit:
+                        continue
+                    tries += 1
+                    chars = list(base)
+                    for i, letter in zip(chosen, letters):
+                        chars[i] = letter
+                    candidate = _recased("".join(chars), word)
+                    if candidate in names or latin.known_plain(candidate):
+                        found.append((latin.derivations_needed(candidate), changes, candidate))
+                        enough = changes if enough is None else enough
+    budget.left -= tries
     # a reading with fewer derivational suffixes is the one meant (Qazaqstan, not Qazak-stan), then
     # the one with fewer changes
     fewest = min((depth for depth, _, _ in found), default=0)
@@ -171,6 +212,7 @@ def unknown(project: Project) -> Iterator[tuple[object, list[str], _Latin]]:
     latin, plain = _Latin(base.with_words(own + names)), _Latin(base.with_words(own))
     own_lower = {latin_lower(word) for word in words}
     capitalised = {entry.first[2] for entry in uses.values() if entry.first[2][:1].isupper()}
+    budget = Budget()
     for key, entry in uses.items():
         word = entry.first[2]
         if len((readings(word) or [word])[0]) < 2:
@@ -180,11 +222,11 @@ def unknown(project: Project) -> Iterator[tuple[object, list[str], _Latin]]:
             if any(base.is_loanword(c) or base.known_kazakh(c) and not base.derivations_needed(c.lower())
                    for c in readings(word)):
                 continue  # (known with a derivational suffix is not enough: Kazak-stan)
-            intended = [c for c in slips(plain, word, capitalised - {word}) if c in capitalised]
+            intended = [c for c in slips(plain, word, capitalised - {word}, budget) if c in capitalised]
             if intended:
                 yield entry, intended, latin
         elif not (key in own_lower or latin.known(word) or latin.known(key)):
-            yield entry, slips(latin, word), latin
+            yield entry, slips(latin, word, budget=budget), latin
 
 
 def findings(project: Project, suggest: bool = True) -> Iterator[Finding]:
