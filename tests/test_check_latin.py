@@ -159,3 +159,15 @@ def test_the_slip_search_is_bounded_for_any_word():
     slips(latin, "aonsguiaonsguiaons", budget=small)
     assert small.left == 0
     assert slips(latin, "tauelsiz", budget=Budget(100)) == ["täuelsız"]
+
+
+def test_older_kazakh_latin_alphabets_are_told_and_written_in_the_letters_of_2021():
+    from kitap.languages.kk_latn.alphabets import alphabet_of, to_2021
+
+    assert alphabet_of("Qazaqstan Respýblıkasy Bilim jáne ǵylym mınıstrligi") == "2018"
+    assert to_2021("Qazaqstan Respýblıkasy Bilim jáne ǵylym mınıstrligi", "2018") == \
+        "Qazaqstan Respublikasy Bılım jäne ğylym ministrlıgı"
+    assert alphabet_of("Jaŋa älıpbige köşu tarihyn qarastyrǧanda") == "caron"
+    assert to_2021("Jaŋa älıpbige köşu tarihyn qarastyrǧanda", "caron") == "Jaña älıpbige köşu tarihyn qarastyrğanda"
+    assert alphabet_of("Bügın mektepte jaña oqu jyly bastaldy, oquşylar köp.") == ""  # 2021 already
+    assert alphabet_of("Бүгін мектепте жаңа оқу жылы басталды.") == ""

@@ -543,3 +543,31 @@ def test_a_title_copied_with_its_line_break_is_one_title(tmp_path):
     assert result.returncode == 0, result.stderr
     assert 'title: "Қазақ терминологиясының қалыптасу тарихы"' in (tmp_path / "p" / "book.yaml").read_text("utf-8")
     assert (tmp_path / "p" / "article.txt").read_text("utf-8").startswith("Бір тілден")
+
+
+def test_a_text_in_the_kazakh_latin_of_2018_is_imported_in_the_letters_of_2021(tmp_path):
+    """The Latin sites of Egemen Qazaqstan and Kazinform write á ǵ ń ó ú ý (2018): kitap's fonts have no ǵ, and
+    kitap prints the alphabet of 2021. An English word and a currency's letters are left as they are."""
+    source = tmp_path / "buiryq.txt"
+    source.write_text("Bilim jáne ǵylym mınıstrliginiń buıryǵy\nBúgin mektepte jańa oqý jyly bastaldy, "
+                      "oqýshylar Windows baǵdarlamasyn úırendi, baǵasy 5 USD.\nMuǵalim shákirtterine sálem berdi.\n",
+                      encoding="utf-8")
+    folder = tmp_path / "p"
+    result = run_cli("import", str(source), str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "the text is in the Kazakh Latin alphabet of 2018 (á ǵ ń ó ú ý); it was written in the Kazakh Latin " \
+           "alphabet of 2021" in result.stderr
+    book = (folder / "book.yaml").read_text("utf-8")
+    assert 'title: "Bılım jäne ğylym ministrlıgınıñ būiryğy"' in book and "language: kk-Latn" in book
+    assert (folder / "article.txt").read_text("utf-8") == (
+        "Bügın mektepte jaña oqu jyly bastaldy, oquşylar Windows bağdarlamasyn üirendı, bağasy 5 USD.\n"
+        "Mūğalım şäkırtterıne sälem berdı.\n")
+
+
+def test_a_letter_the_fonts_lack_stops_the_import_at_the_file_not_in_a_project_never_written(tmp_path):
+    source = tmp_path / "hat.txt"
+    source.write_text("Sálem\nBul ǵylym turaly hat.\n", encoding="utf-8")
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 1 and "internal error" not in result.stderr
+    assert result.stderr.startswith(f"{source}: paragraph 1 («Bul ǵylym turaly hat.»): text in Latin script: «ǵ»")
+    assert result.stderr.strip().endswith("nothing was imported") and not (tmp_path / "p").exists()

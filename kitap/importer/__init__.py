@@ -12,6 +12,7 @@ from ..check.language import checking_for
 from ..languages.kk.letters import language_of
 from ..languages.kk.translit import file_name
 from ..scaffold import CHRONOLOGY
+from ..model import Text
 from ..transforms.inline_ops import plain_text
 from .anchors import anchor_for, find_calls
 from .glossary import Term, draft
@@ -49,10 +50,12 @@ def default_folder(source: Path) -> Path:
 def import_file(source: Path, folder: Path | None = None) -> Result:
     folder = folder or default_folder(source)
     document, kind = read_document(source)
+    _in_2021_letters(document, source)
     shaped = shape(document, source, fallback_title=source.stem)
     if not shaped.pieces:
         raise SourceError(source, 0, "no text found in the file (is it only pictures or a scan? kitap needs the text itself)")
     texts = [plain_text(p.children) for p in shaped.pieces]
+    _printable(shaped, texts, source)
     anchors, unanchored = [], list(shaped.untitled_notes)
     empty = [key for key, note in shaped.notes.items() if not plain_text(note).strip()]
     for call in find_calls(shaped.pieces):
@@ -85,6 +88,43 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
                   sum(p.kind != "h" for p in shaped.pieces), sum(p.kind == "h" for p in shaped.pieces),
                   len(anchors) + len(unanchored), terms, [folder / name for name in files.texts], warnings,
                   errors, article, headings, broken)
+
+
+def _printable(shaped, texts: list[str], source: Path) -> None:
+    """Stop, at the file and its paragraph, at a character the build would refuse (one the fonts lack):
+    before anything is written, in words about the file the user has (the project does not exist yet)."""
+    from ..load.characters import problem
+
+    numbers = paragraph_numbers(shaped.pieces)
+    places = [(f"the title", shaped.title)] + [(f"paragraph {n}" if piece.kind != "h" else "a heading", text)
+                                              for piece, n, text in zip(shaped.pieces, numbers, texts)]
+    places += [("a note", plain_text(note)) for note in shaped.notes.values()]
+    for where, text in places:
+        found = problem(text)
+        if found:
+            offset, message = found
+            raise SourceError(source, 0, f"{where} («{text[max(0, offset - 20):offset + 20].strip()}»): {message}; "
+                                         "nothing was imported")
+
+
+def _in_2021_letters(document, source: Path) -> None:
+    """A text in an older Kazakh Latin alphabet (the one of 2018, with ǵ ń ú ý …) is written in the letters
+    of 2021, which kitap prints (and its fonts have), and the user hears of it; its words are the same."""
+    from ..languages.kk_latn.alphabets import CHANGES, NAMES, alphabet_of, to_2021
+    from ..transforms.inline_ops import walk
+
+    texts = [plain_text(p.children) for p in document.pieces] + [document.title]
+    alphabet = alphabet_of("\n".join(texts))
+    if not alphabet:
+        return
+    for children in [p.children for p in document.pieces] + list(document.notes.values()):
+        for node in walk(children):
+            if isinstance(node, Text):
+                node.text = to_2021(node.text, alphabet)
+    document.title, document.subtitle, document.author = (to_2021(text, alphabet) for text in
+                                                          (document.title, document.subtitle, document.author))
+    document.notices.append(f"{source}: the text is in {NAMES[alphabet]}; it was written in the Kazakh Latin "
+                            f"alphabet of 2021, which kitap prints (the same words: {CHANGES[alphabet]})")
 
 
 def _numbers(shaped, indexes: list[int]) -> list[int]:
