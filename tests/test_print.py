@@ -350,3 +350,37 @@ def test_list_items_numbers_stand_in_the_paragraphs_margin_column(tmp_path):
                         numbers[int(word["text"])] = round(word["x1"], 1)
         assert sorted(numbers) == [1, 2, 3, 4, 5, 6, 7], (name, numbers)
         assert max(numbers.values()) - min(numbers.values()) < 0.6, (name, numbers)  # right-aligned, one column
+
+
+def test_a_long_title_is_cut_to_one_line_in_the_running_head(tmp_path):
+    """A decree's title of thirty words: the running head is one line inside the page, cut at a word and
+    ended with «…», in A4 and in large print (where it ran off the top of the sheet)."""
+    import shutil
+
+    import pdfplumber
+
+    from conftest import FIXTURES, build_into
+    from kitap.render.document import running_head
+
+    assert running_head("Қысқа тақырып") == "Қысқа тақырып"
+    assert running_head("Бір екі үш төрт бес алты", 14) == "Бір екі үш…"
+    root = tmp_path / "decree"
+    shutil.copytree(FIXTURES / "mini", root)
+    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
+        (root / name).unlink(missing_ok=True)
+    title = ("Қазақстан Республикасы Білім және ғылым министрінің 2018 жылғы 30 қазандағы № 595 «Білім беру "
+             "ұйымдары қызметінің үлгілік қағидаларын бекіту туралы» бұйрығына өзгерістер енгізу туралы")
+    book = (root / "book.yaml").read_text(encoding="utf-8")
+    (root / "book.yaml").write_text(book.replace('title: "Шағын мақала"', f'title: "{title.replace(chr(34), "")}"'),
+                                    encoding="utf-8")
+    (root / "article.txt").write_text("\n".join(["Бұйрықтың мәтіні осы жерде жазылады, оқушылар мен мұғалімдер оны "
+                                                 "оқиды және талқылайды."] * 40) + "\n", encoding="utf-8")
+    out = build_into(root, tmp_path / "out", "--only", "pdf,large")
+    for name, size, margin in (("mini.pdf", 8, 62), ("mini-large.pdf", 16, 51)):  # (the top margins: 22, 18 mm)
+        with pdfplumber.open(out / name) as pdf:
+            page = pdf.pages[1]
+            head = [w for w in page.extract_words(extra_attrs=["size"])
+                    if w["top"] < margin and abs(w["size"] - size) < 0.3]
+        assert head and min(w["top"] for w in head) > 0, (name, head)
+        assert len({round(w["top"]) for w in head}) == 1, (name, head)  # one line
+        assert head[-1]["text"].endswith("…"), (name, head)

@@ -74,6 +74,22 @@ def heading_label(book: Book, children: list[Inline]) -> str:
     return typeset(plain_text(children), pack_for(book.meta.language).typography).replace(NB_HYPHEN, "-")
 
 
+RUNNING_HEAD = 54        # characters a running head holds beside the other at 8 pt (A4; the booklet's stand alone)
+RUNNING_HEAD_SHORT = 28  # the same at 16 pt (large print)
+
+
+def running_head(text: str, limit: int = RUNNING_HEAD) -> str:
+    """A title or heading as a running head shows it: whole when it fits on one line beside the other
+    head, else cut at a word and ended with «…» (a decree's title of thirty words ran off the page's top)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:–—-«(") + "…"
+
+
 @dataclass(frozen=True)
 class Ref:
     """A reference from an appendix back into the text: its label (page or paragraph; in a volume
@@ -243,6 +259,11 @@ class Renderer:
 
     def label(self, children: list[Inline]) -> str:
         return heading_label(self.book, children)
+
+    def running(self, text: str, short: bool = False) -> str:
+        """`text` (plain, or a title of book.yaml) as a running head: typeset, and cut to fit (running_head)."""
+        typeset_text = typeset(text, self.pack.typography).replace(NB_HYPHEN, "-").replace("\u00ad", "")
+        return running_head(typeset_text, RUNNING_HEAD_SHORT if short else RUNNING_HEAD)
 
     def contents(self) -> list[TocEntry]:
         """The web page's contents: the article's headings, then the notes and the appendices present (a
