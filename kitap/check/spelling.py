@@ -251,7 +251,8 @@ def slip_finding(entry: Uses, word: str, intended: list[str], where: str,
     if len(intended) == 1:
         edits = tuple(Edit(place.start + at, place.start + at + len(written), recased(intended[0], written))
                       for place, at, written in entry.places if place.editable)
-        shown += " (`check --fix` corrects it)"
+        if edits:  # (a slip only in a YAML file is reported there, never edited)
+            shown += " (`check --fix` corrects it)"
     finding = passage.finding(offset, "warning", f"«{word}»{where} {how}: meant {shown}", "keyboard-slip")
     return replace(finding, fix=edits)
 

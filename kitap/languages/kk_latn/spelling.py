@@ -40,7 +40,8 @@ SPLIT = {joined: pair for pair, joined in JOINED.items()}
 CONSONANT = "бвгғджзйкқлмнңпрстфхһцчшщ"
 # Readings the letter-by-letter one misses, each tried at one place of a word at a time: ia, iu, io after
 # a consonant are я, ю, ё (миниатюра: miniatiura), and я, ю, ё after a vowel may be иа, иу, ио (территориалар);
-# ь and ъ are not written: ль before a consonant (фильм), ь or ъ before е (рельеф, субъект).
+# ь and ъ are not written: ль before a consonant (фильм), ь or ъ before е (рельеф, субъект); ц may be
+# written s, as the spelling rules of 2021 propose (революция: revoliusiia).
 # A word's first е may be э (экономика).
 RESPELLINGS = (
     (re.compile(rf"(?<=[{CONSONANT}])и[ауо]", re.IGNORECASE), lambda m: _cased(JOINED[m[0].lower()], m[0])),
@@ -48,8 +49,10 @@ RESPELLINGS = (
     (re.compile(r"(?<=[аеиоуыэ])л(?=[бвгджзклмнпрстфхцчшщ])", re.IGNORECASE), lambda m: m[0] + "ь"),
     (re.compile(rf"(?<=[{CONSONANT}])е", re.IGNORECASE), lambda m: "ь" + m[0]),
     (re.compile(r"(?<=[бд])е", re.IGNORECASE), lambda m: "ъ" + m[0]),
+    (re.compile(r"с", re.IGNORECASE), lambda m: _cased("ц", m[0])),  # ц written s (revoliusiia, kirillisa)
 )
 MAX_RESPELT = 3
+MAX_TWICE = 12  # respellings respelt once more, at most
 MAX_AMBIGUOUS = 4  # readings of at most this many ambiguous letters (16 readings)
 LETTERS = frozenset(FROM_LATIN) | {"c"}
 MAX_SUGGESTED_WORDS = 40
@@ -63,15 +66,25 @@ def unavailable() -> str | None:
 
 def readings(word: str) -> list[str]:
     """The Cyrillic words a Latin word may be, the likeliest first (`to_cyrillic`'s choice), then its
-    respellings as a loanword (RESPELLINGS); none for a word with letters outside the alphabet."""
-    found = list(_letter_readings(word))
-    if not found:
-        return []
-    first = found[0]
-    variants = [variant for pattern, replaced in RESPELLINGS for variant in _respelled(first, pattern, replaced)]
+    respellings as a loanword (RESPELLINGS, one and then two at a time); none for a word with letters
+    outside the alphabet."""
+    return list(dict.fromkeys(each_reading(word)))
+
+
+def each_reading(word: str) -> Iterator[str]:
+    """readings(), one by one and lazily: a known word is usually known by its first."""
+    letters = _letter_readings(word)
+    yield from letters
+    if not letters:
+        return
+    first = letters[0]
+    once = [variant for pattern, replaced in RESPELLINGS for variant in _respelled(first, pattern, replaced)]
     if first[:1] in "еЕ":
-        variants.append(_cased("э", first) + first[1:])
-    return found + [reading for reading in dict.fromkeys(variants) if reading not in found]
+        once.append(_cased("э", first) + first[1:])
+    yield from once
+    for variant in once[:MAX_TWICE]:  # two respellings together: револиусия → революция (ю and ц)
+        for pattern, replaced in RESPELLINGS:
+            yield from _respelled(variant, pattern, replaced)
 
 
 @lru_cache(maxsize=65536)
@@ -119,7 +132,7 @@ class _Latin:
 
     def known(self, word: str) -> bool:
         return any(self.lexicon.known_kazakh(cyrillic) or self.lexicon.is_loanword(cyrillic)
-                   or self.lexicon.known(cyrillic) for cyrillic in readings(word))
+                   or self.lexicon.known(cyrillic) for cyrillic in each_reading(word))
 
     def known_kazakh(self, word: str) -> bool:
         """Known as a Kazakh word (no loanword: the readings of its letters alone, not the respellings)."""
