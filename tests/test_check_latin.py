@@ -171,3 +171,13 @@ def test_older_kazakh_latin_alphabets_are_told_and_written_in_the_letters_of_202
     assert to_2021("Jaŋa älıpbige köşu tarihyn qarastyrǧanda", "caron") == "Jaña älıpbige köşu tarihyn qarastyrğanda"
     assert alphabet_of("Bügın mektepte jaña oqu jyly bastaldy, oquşylar köp.") == ""  # 2021 already
     assert alphabet_of("Бүгін мектепте жаңа оқу жылы басталды.") == ""
+
+
+def test_a_cyrillic_look_alike_in_a_latin_word_is_reported_once_and_fixed(tmp_path):
+    from kitap.check.fix import fix_project
+
+    root = latin_project(tmp_path, "Bul «Iаnalif» älıpbiı turaly mätın.\n")  # (a Cyrillic а in «Iаnalif»)
+    reported = [f for f in found(root, "mixed-script") + found(root, "script-edition") if f.path.name == "article.txt"]
+    assert [f.rule for f in reported] == ["mixed-script"]  # (the fixture's title in book.yaml is Cyrillic)
+    fix_project(root)
+    assert (root / "article.txt").read_text(encoding="utf-8") == "Bul «Ianalif» älıpbiı turaly mätın.\n"

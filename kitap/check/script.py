@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter
 from typing import Iterator
 
-from ..languages import pack_tag
+from ..languages import pack_for, pack_tag
 from ..languages.kk.letters import LOOK_ALIKES
 from .findings import Finding
 from .source import Project
@@ -105,6 +105,7 @@ def _look_alikes(passage, counts: Counter) -> Iterator[Finding]:
 
 def check(project: Project) -> Iterator[Finding]:
     kazakh = pack_tag(project.book.meta.language) == "kk"
+    latin_book = pack_for(project.book.meta.language).script == "Latn"
     for passage in project.passages:
         text = passage.text
         counts = Counter(text)  # each character told once, not at each of its occurrences
@@ -123,10 +124,10 @@ def check(project: Project) -> Iterator[Finding]:
                                       f"write «{latin}» in Latin letters", "roman-cyrillic", edits)
             elif (latin_letters and cyrillic_letters and not latin_letters.isdisjoint(word)
                   and not cyrillic_letters.isdisjoint(word)):
-                yield _mixed(passage, word, offset, _target(word, paragraph_cyrillic))
+                yield _mixed(passage, word, offset, _target(word, paragraph_cyrillic), latin_book)
 
 
-def _mixed(passage, word: str, offset: int, target: str | None) -> Finding:
+def _mixed(passage, word: str, offset: int, target: str | None, latin_book: bool = False) -> Finding:
     if target is None:
         return passage.finding(offset, "warning", f"«{word}» mixes Latin and Cyrillic letters; retype it in one "
                                "alphabet", "mixed-script")
@@ -138,8 +139,10 @@ def _mixed(passage, word: str, offset: int, target: str | None) -> Finding:
         return passage.finding(offset, "warning", f"«{word}» is a {script} word with {other} letters ({letters}); "
                                "retype them", "mixed-script")
     fixed = "".join(table.get(c, c) if foreign(c) else c for c in word)
-    # Only Latin look-alikes in a Cyrillic word are changed by --fix: that reading is unambiguous.
-    edits = tuple((offset + i, offset + i + 1, table[c]) for i, c in wrong) if target == "cyrillic" else ()
+    # --fix changes Latin look-alikes in a Cyrillic word, and Cyrillic ones in a Latin word of a book in Latin
+    # letters (kk-Latn: «Iаnalif»); in a Cyrillic book a Latin word may be a name, and is only reported.
+    fixable = target == "cyrillic" or latin_book
+    edits = tuple((offset + i, offset + i + 1, table[c]) for i, c in wrong) if fixable else ()
     return passage.finding(offset, "warning", f"«{word}» is a {script} word with {other} look-alike letters "
                            f"({letters}); write «{fixed}»", "mixed-script", edits)
 
@@ -164,6 +167,8 @@ def check_edition_script(project: Project) -> Iterator[Finding]:
             word = match[0]
             if not any(map(is_cyrillic, word)) or any(a <= match.start() < b for a, b in marked):
                 continue
+            if any(map(is_latin, word)):
+                continue  # a Latin word with Cyrillic letters: mixed-script's («Iаnalif»), and fixed there
             latin = f" («{to_latin.convert(word)}»)" if to_latin else ""
             yield passage.finding(match.start(), "warning", f"«{word}» has Cyrillic letters in a text in the Latin "
                                   f"alphabet; write it in Latin letters{latin}, or mark it as another language "
