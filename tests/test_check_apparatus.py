@@ -152,3 +152,12 @@ def test_headings_in_capitals_are_words_not_abbreviations(tmp_path):
     article = "ПРЕАМБУЛА\nАдамзат отбасы туралы мәтін.\nБАС АССАМБЛЕЯ\nБұл декларацияны ЮНЕСКО таратады.\nЕЫҚҰ\n"
     assert [f.message.split("»")[0] for f in found(make_project(tmp_path, article), "abbr-missing")] == [
         "abbreviation «ЮНЕСКО", "abbreviation «ЕЫҚҰ"]
+
+
+def test_a_phrase_in_capitals_holds_no_abbreviations(tmp_path):
+    """«1-ТАРАУ. Ә.БӨКЕЙХАНОВ ЖӘНЕ «АЛАШ» ПАРТИЯСЫНЫҢ ҚҰРЫЛУЫ» inside a paragraph: words set in capitals, one after
+    another, and a word longer than any abbreviation; the abbreviations around them are still found."""
+    article = ("Кіріспе 1-ТАРАУ. Ә.БӨКЕЙХАНОВ ЖӘНЕ «АЛАШ» ПАРТИЯСЫНЫҢ ҚҰРЫЛУЫ. Бұл тарауда КСРО мен ҚР туралы "
+               "айтылады, сондай-ақ БАСПАСӨЗДІҢ рөлі.\n")
+    terms = {f.message.split("«")[1].split("»")[0] for f in found(make_project(tmp_path, article), "abbr-missing")}
+    assert terms == {"КСРО", "ҚР"}

@@ -45,6 +45,7 @@ def abbreviation_pattern(capitals: str = CYRILLIC_UPPER) -> re.Pattern:
 # The longest abbreviation a line in capitals may be (МАГАТЕ, ЮНИСЕФ, ЭСКАТО): a longer word there is a
 # word set in capitals (ПРЕАМБУЛА).
 LONGEST_ABBREVIATION = 6
+CAPITAL_RUN = 3  # words in capitals one after another: a phrase set in capitals, not abbreviations
 
 
 def in_capitals(text: str) -> bool:
@@ -71,13 +72,42 @@ def _uses(project: Project) -> dict[str, list[tuple[int, int]]]:
     for index, text in enumerate(project.article.block_texts):
         if in_capitals(text):
             continue
-        for m in pattern.finditer(text):
+        for m in abbreviation_matches(text, pattern):
             token = m[0]
             if roman_in_cyrillic(token, text[m.end():]) or token.isascii() and looks_roman(token) \
                     or _is_byline_surname(text, m.start(), token, author_words):
                 continue
             uses.setdefault(token, []).append((index, m.start()))
     return uses
+
+
+def abbreviation_matches(text: str, pattern: re.Pattern) -> Iterator[re.Match]:
+    """The words of `pattern` (abbreviation_pattern) in a text, but a word longer than any abbreviation and
+    the words of a phrase set in capitals (_capital_runs)."""
+    caps = _capital_runs(text, pattern)
+    for m in pattern.finditer(text):
+        if len(m[0]) <= LONGEST_ABBREVIATION + 1 and not any(a <= m.start() < b for a, b in caps):
+            yield m
+
+
+def _capital_runs(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of CAPITAL_RUN or more words in capitals one after another («ГЛАВА 1. У.БУКЕЙХАНОВ И
+    ФОРМИРОВАНИЕ ПАРТИИ «АЛАШ»»): a heading or a phrase set in capitals, whose words are no abbreviations."""
+    runs, start, count, end = [], None, 0, 0
+    for m in re.finditer(r"[^\W\d_]+", text):
+        capital = m[0].isupper() and (len(m[0]) == 1 or pattern.fullmatch(m[0]) is not None)
+        between = text[end:m.start()]
+        if capital and (start is None or not re.search(r"[^\W\d_]", between) and "\n" not in between):
+            start = m.start() if start is None else start
+            count += 1
+        else:
+            if count >= CAPITAL_RUN:
+                runs.append((start, end))
+            start, count = (m.start(), 1) if capital else (None, 0)
+        end = m.end()
+    if count >= CAPITAL_RUN:
+        runs.append((start, end))
+    return runs
 
 
 def _expansion(texts: list[str], term: str) -> tuple[int, int] | None:

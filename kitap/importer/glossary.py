@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..check.abbreviations import CYRILLIC_UPPER, abbreviation_pattern, in_capitals
+from ..check.abbreviations import CYRILLIC_UPPER, abbreviation_matches, abbreviation_pattern, in_capitals
 from ..check.script import looks_roman, roman_in_cyrillic
 
 # Words an expansion may hold without their initial in the abbreviation.
@@ -34,7 +34,7 @@ def draft(texts: list[str], numbers: list[int], author: str, capitals: str = CYR
     for text, number in zip(texts, numbers):
         if in_capitals(text):
             continue
-        for match in abbreviation_pattern(capitals).finditer(text):
+        for match in abbreviation_matches(text, abbreviation_pattern(capitals)):
             token = match[0]
             if token in terms or token.lower() in author_words or roman_in_cyrillic(token, text[match.end():]) \
                     or token.isascii() and looks_roman(token):
