@@ -571,3 +571,24 @@ def test_a_letter_the_fonts_lack_stops_the_import_at_the_file_not_in_a_project_n
     assert result.returncode == 1 and "internal error" not in result.stderr
     assert result.stderr.startswith(f"{source}: paragraph 1 («Bul ǵylym turaly hat.»): text in Latin script: «ǵ»")
     assert result.stderr.strip().endswith("nothing was imported") and not (tmp_path / "p").exists()
+
+
+def test_a_pasted_poem_keeps_its_stanzas(tmp_path):
+    """A poem pasted as text, stanzas between blank lines: each stanza one paragraph (one classroom number)
+    with its lines as the poet broke them, set as verse; the poem's title line before its first stanza
+    stands alone."""
+    source = tmp_path / "olen.txt"
+    source.write_text("Көктем\n\nКөктем\nТаң атты, құстар сайрады,\nЖер жасыл, көктем келеді.\n"
+                      "Балалар ойнап жүгірді,\nАнасы күліп қарайды.\n\nӨзен де ағып сылдырлап,\n"
+                      "Бұлақтар көзін ашады.\nЖел де соғып ызыңдап,\nГүлдерді жерге шашады.\n", encoding="utf-8")
+    folder = tmp_path / "p"
+    result = run_cli("import", str(source), str(folder))
+    assert result.returncode == 0, result.stderr
+    article = (folder / "article.md").read_text("utf-8")
+    assert article == ("Көктем\n\nТаң атты, құстар сайрады,\\\nЖер жасыл, көктем келеді.\\\nБалалар ойнап жүгірді,\\\n"
+                       "Анасы күліп қарайды.\n\nӨзен де ағып сылдырлап,\\\nБұлақтар көзін ашады.\\\n"
+                       "Жел де соғып ызыңдап,\\\nГүлдерді жерге шашады.\n")
+    built = run_cli("--source", str(folder), "--output", str(tmp_path / "out"), "--only", "html")
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text("utf-8")
+    assert len(re.findall(r'<p id="[^"]+" class="verse" data-n="\d+"', page)) == 2

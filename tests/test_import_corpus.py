@@ -30,6 +30,20 @@ def lines_of(path: Path) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
+def block_lines(children, plain_text) -> list[str]:
+    """A block's lines: one, or a stanza's, split at its line breaks."""
+    from kitap.model import Styled
+
+    lines, current = [], []
+    for node in children:
+        if isinstance(node, Styled) and node.style == "br":
+            lines.append(plain_text(current).strip())
+            current = []
+        else:
+            current.append(node)
+    return lines + [plain_text(current).strip()]
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(CORPUS)))
 def test_every_real_text_imports_whole_in_its_language(tmp_path, path):
     folder = tmp_path / "p"
@@ -41,7 +55,7 @@ def test_every_real_text_imports_whole_in_its_language(tmp_path, path):
     book = load_project(folder)
     author = [book.meta.author] if book.meta.author != "Автор" else []
     title = [book.meta.title] if book.meta.title != path.stem else []
-    body = [plain_text(b.children) for b in book.blocks]
+    body = [line for b in book.blocks for line in block_lines(b.children, plain_text)]  # (a stanza: its lines)
     byline = [", ".join(filter(None, (*author, book.meta.credentials)))] if author else []
     # every line, in order, letter for letter: the author's line first (before the title) or last (a byline:
     # the name, then after a comma who the author is, book.yaml's credentials)

@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 
 from ..load.files import read_any_text
-from ..model import Text
+from ..model import Styled, Text
 from .document import Imported, Piece
-from ..check.passages import goes_on
+from ..check.passages import VERSE_LINE, VERSE_RUN, goes_on
 from .metadata import author_line, person_name, title_without_site
 
 HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
@@ -24,11 +24,25 @@ SIGNATURE_PLACE_WORDS = 5
 
 def read_plain(path: Path) -> Imported:
     text, converted = read_any_text(path)
-    lines = [line.strip() for line in text.split("\n")]
+    groups, group = [], []  # runs of lines between blank lines
+    for line in text.split("\n"):
+        if line.strip():
+            group.append(line.strip())
+        elif group:
+            groups.append(group)
+            group = []
+    if group:
+        groups.append(group)
+    stanzas = [_is_stanza(group) for group in groups]
+    verse = sum(stanzas) >= 2 or any(is_stanza and len(group) >= VERSE_RUN + 1 for group, is_stanza in zip(groups, stanzas))
     pieces = []
-    for line in filter(None, lines):
-        heading = HEADING.match(line)
-        pieces.append(Piece("h", [Text(heading[2].strip())], len(heading[1])) if heading else Piece("p", [Text(line)]))
+    for group, is_stanza in zip(groups, stanzas):
+        if verse and is_stanza:
+            pieces += _stanza(group)
+            continue
+        for line in group:
+            heading = HEADING.match(line)
+            pieces.append(Piece("h", [Text(heading[2].strip())], len(heading[1])) if heading else Piece("p", [Text(line)]))
     author = title = ""
     if len(pieces) > 2 and pieces[0].kind == "p" and person_name(pieces[0].children[0].text):
         author = pieces.pop(0).children[0].text
@@ -65,6 +79,28 @@ def _byline(line: str) -> bool:
     мектептің мұғалімі», metadata.author_line), with no closing punctuation (a sentence has one). A name
     alone, or a second name after the comma («Қазақ Елі, Мәңгілік Ел» reads as two), stays in the text."""
     return "," in line and line[-1] not in SENTENCE_END and bool(author_line(line))
+
+
+def _is_stanza(lines: list[str]) -> bool:
+    """Lines between blank lines that are a poem's stanza: two or more, each short, none a heading, most
+    not going on in the next in a small letter (prose copied with its line breaks does)."""
+    if len(lines) < 2 or any(len(line) > VERSE_LINE or HEADING.match(line) for line in lines):
+        return False
+    return sum(goes_on(a, b) for a, b in zip(lines, lines[1:])) * 2 < len(lines) - 1
+
+
+def _stanza(lines: list[str]) -> list[Piece]:
+    """A stanza as one paragraph whose lines are kept (line breaks); a first line that is the poem's title
+    (no closing punctuation where the stanza's lines mostly have it) stands before it alone."""
+    pieces = []
+    ends = [line[-1] in SENTENCE_END + "–—-" for line in lines[1:]]
+    if len(lines) > 2 and lines[0][-1] not in SENTENCE_END and sum(ends) * 2 > len(ends):
+        pieces.append(Piece("p", [Text(lines[0])]))
+        lines = lines[1:]
+    children = []
+    for line in lines:
+        children += ([Styled("br", [])] if children else []) + [Text(line)]
+    return pieces + [Piece("p", children)]
 
 
 def _two_line_byline(last: list[Piece]) -> bool:

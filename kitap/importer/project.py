@@ -22,7 +22,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Quoted
 
 from ..errors import KitapError
 from ..load.article import parse_inline_markdown, parse_markdown, parse_plain
-from ..model import Origin
+from ..model import Origin, Text
 from ..scaffold import placeholder_author
 from ..transforms.inline_ops import plain_text, walk
 from .anchors import Anchor
@@ -111,7 +111,7 @@ def article_files(shaped: Shaped, folder: Path, plain: bool = False) -> Files:
     """article.md, checked against the build's own Markdown reader block by block; for a text file
     (`plain`) whose lines all read back as themselves, article.txt, the file's lines as they are (then
     `check` looks at them as at any article.txt: heading-unmarked, title-repeated …)."""
-    if plain and not shaped.notes:
+    if plain and not shaped.notes and all(isinstance(node, Text) for p in shaped.pieces for node in p.children):
         text = "".join(("#" * p.level + " " if p.kind == "h" else "") + plain_text(p.children) + "\n"
                        for p in shaped.pieces)
         blocks = parse_plain(text, folder / PLAIN_ARTICLE)

@@ -260,6 +260,12 @@ class Renderer:
     def label(self, children: list[Inline]) -> str:
         return heading_label(self.book, children)
 
+    @staticmethod
+    def is_verse(children: list[Inline]) -> bool:
+        """A paragraph of lines kept as written (a stanza: line breaks inside it), set without indent or
+        justification."""
+        return any(isinstance(node, Styled) and node.style == "br" for node in children)
+
     def running(self, text: str, short: bool = False) -> str:
         """`text` (plain, or a title of book.yaml) as a running head: typeset, and cut to fit (running_head)."""
         typeset_text = typeset(text, self.pack.typography).replace(NB_HYPHEN, "-").replace("\u00ad", "")
