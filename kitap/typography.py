@@ -97,7 +97,8 @@ QUOTE_MARK = re.compile("[\"«»„“”]")
 # After these (or a space, or the paragraph start) a quote mark opens; after anything else it closes.
 OPENING_CONTEXT = frozenset("([{«„")
 # The closing mark for a straight quote, by the mark that opened the quotation.
-CLOSING = {"«": "»", "„": "“", "“": "”", "”": "”"}
+CLOSING = {"«": "»", "„": "“", "“": "”", "”": "”", "«„": "“"}
+INNER_GUILLEMET = "«„"  # on the stack: a « inside «…», printed „ (its » is printed “)
 
 
 def _rule_edits(s: str, at_paragraph_start: bool, rules: TypographyRules):
@@ -183,9 +184,18 @@ class Typographer:
         for m in QUOTE_MARK.finditer(s, offset, end):
             i = m.start()
             mark = s[i]
+            if mark == "«" and "«" in stack:  # «…«…»…»: the inner pair is „…“
+                chars[i] = "„"
+                stack.append(INNER_GUILLEMET)
+                continue
             if mark == "«" or mark == "„":  # unambiguous openers
                 stack.append(mark)
                 continue
+            if mark == "»" and stack and stack[-1] == INNER_GUILLEMET:
+                stack.pop()
+                if i and not chars[i - 1].isspace():  # (after a space “ would read as opening: it stays »)
+                    chars[i] = "“"
+                    continue
             if mark == "»":
                 if "«" in stack:  # also closes any inner quotation left open
                     while stack.pop() != "«":
@@ -214,9 +224,9 @@ class Typographer:
                 if inner:
                     chars[i] = "„"
                 stack.append(chars[i])
-            elif stack and stack[-1] in "„“”":  # “ or ” closing an inner quotation
+            elif stack and stack[-1] in ("„", "“", "”", INNER_GUILLEMET):  # “ or ” closing an inner quotation
                 opener = stack.pop()
-                if opener == "„" and inner:
+                if opener in ("„", INNER_GUILLEMET) and inner:
                     chars[i] = "“"
 
 

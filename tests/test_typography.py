@@ -23,7 +23,8 @@ def typeset(text: str, language: str = "kk") -> str:
     """As the renderer typesets a paragraph of a book in `language` ('plain': a language without rules)."""
     return _typeset(text, PLAIN if language == "plain" else pack_for(language).typography)
 # The only character replacements typography may make: (author's character, typeset character).
-ALLOWED = {(" ", NB), ("-", "—"), ("–", "—"), ("-", "\u2011")} | {(q, r) for q in '"“”' for r in "«»„“”"}
+ALLOWED = ({(" ", NB), ("-", "—"), ("–", "—"), ("-", "\u2011"), ("«", "„"), ("»", "“")}  # (« » inside « »: „ “)
+           | {(q, r) for q in '"“”' for r in "«»„“”"})
 SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
 SEED_PARAGRAPHS = [line for line in SEED_LINES if line.strip()]
 
@@ -276,3 +277,14 @@ def test_other_languages_pass_unchanged():
     assert typeset('"1992 жылы"', "kk-KZ") == f"«1992{NB}жылы»"
 
 
+
+
+def test_guillemets_inside_guillemets_print_as_inner_quotes():
+    """«…«…»…» typed with guillemets only: the inner pair is „…“, as straight quotes would get."""
+    from kitap.languages import pack_for
+    from kitap.typography import typeset
+
+    for tag in ("ru", "kk"):
+        rules = pack_for(tag).typography
+        assert typeset("Ол: «Читайте «Абай жолы» күнде» деді.", rules) == "Ол: «Читайте „Абай жолы“ күнде» деді."
+        assert typeset("«раз «два» три «четыре» пять» и «шесть»", rules) == "«раз „два“ три „четыре“ пять» и «шесть»"
