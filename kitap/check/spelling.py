@@ -224,19 +224,27 @@ def unavailable_for(language: str) -> str | None:
 
 def findings(project: Project, suggest: bool = True) -> Iterator[Finding]:
     """Kazakh: the spelling and keyboard-slip findings (the Kazakh pack's speller)."""
+    return reported(unknown(project), suggestions, suggest)
+
+
+def reported(unknown_words, suggestions_of, suggest: bool, how: str = "looks typed on a Russian keyboard layout",
+             recased=None, lower=str.lower) -> Iterator[Finding]:
+    """The findings of a speller's unknown words ((uses, intended, lexicon) each: `unknown`): a keyboard slip
+    when a word is meant (`how` it was typed), else `spelling`, with the closest known forms
+    (`suggestions_of(lexicon, word)`) for the first MAX_SUGGESTED_WORDS; `recased`, `lower`: the alphabet's."""
     suggested = 0
-    for entry, intended, known in unknown(project):
+    for entry, intended, known in unknown_words:
         passage, offset, word = entry.first
         where = _where(entry.places, passage)
         if intended:
-            yield slip_finding(entry, word, intended, where)
+            yield slip_finding(entry, word, intended, where, how, recased)
             continue
         suggested += 1
-        close = suggestions(known, word) if suggest and suggested <= MAX_SUGGESTED_WORDS else []
+        close = suggestions_of(known, word) if suggest and suggested <= MAX_SUGGESTED_WORDS else []
         hint = f"; did you mean {', '.join(f'«{c}»' for c in close)}?" if close else ""
         finding = passage.finding(offset, "warning", f"«{word}»{where} is not a known Kazakh word{hint} "
                                   f"(if it is right, add it to {WORDS_FILE})", "spelling")
-        yield replace(finding, subject=word if entry.inside or word[:1].islower() else word.lower())
+        yield replace(finding, subject=word if entry.inside or word[:1].islower() else lower(word))
 
 
 def slip_finding(entry: Uses, word: str, intended: list[str], where: str,

@@ -15,7 +15,6 @@ word is known.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from itertools import combinations, product
 from typing import Iterator
@@ -55,7 +54,6 @@ MAX_RESPELT = 3
 MAX_TWICE = 12  # respellings respelt once more, at most
 MAX_AMBIGUOUS = 4  # readings of at most this many ambiguous letters (16 readings)
 LETTERS = frozenset(FROM_LATIN) | {"c"}
-MAX_SUGGESTED_WORDS = 40
 
 
 def unavailable() -> str | None:
@@ -244,19 +242,7 @@ def unknown(project: Project) -> Iterator[tuple[object, list[str], _Latin]]:
 
 def findings(project: Project, suggest: bool = True) -> Iterator[Finding]:
     """The spelling and keyboard-slip findings of a Kazakh text in Latin letters."""
-    from ...check.spelling import WORDS_FILE, _where, slip_finding
+    from ...check.spelling import reported
 
-    suggested = 0
-    for entry, intended, latin in unknown(project):
-        passage, offset, word = entry.first
-        where = _where(entry.places, passage)
-        if intended:
-            yield slip_finding(entry, word, intended, where, "looks typed without the marks of the Kazakh letters",
-                               _recased)
-            continue
-        suggested += 1
-        close = latin.suggestions(word) if suggest and suggested <= MAX_SUGGESTED_WORDS else []
-        hint = f"; did you mean {', '.join(f'«{c}»' for c in close)}?" if close else ""
-        finding = passage.finding(offset, "warning", f"«{word}»{where} is not a known Kazakh word{hint} "
-                                  f"(if it is right, add it to {WORDS_FILE})", "spelling")
-        yield replace(finding, subject=word if word[:1].islower() else latin_lower(word))
+    return reported(unknown(project), lambda latin, word: latin.suggestions(word), suggest,
+                    "looks typed without the marks of the Kazakh letters", _recased, latin_lower)
