@@ -188,8 +188,8 @@ def _heading_repeated(project: Project) -> Iterator[Finding]:
     for heading, paragraph in zip(passages, passages[1:]):
         if heading.kind == "heading" and paragraph.kind == "paragraph" \
                 and _normal(heading.text) and _normal(heading.text) == _normal(paragraph.text):
-            yield paragraph.finding(0, "warning", f"the paragraph says the heading above it again («{paragraph.text.strip()}»); "
-                                    "remove it, or the heading", "heading-repeated")
+            yield paragraph.finding(0, "warning", "the paragraph says the heading above it again "
+                                    f"(«{paragraph.text.strip()}»); remove it, or the heading", "heading-repeated")
 
 
 def _dialogue_as_list(project: Project) -> Iterator[Finding]:

@@ -7,18 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import SourceError
 from ..check.language import checking_for
+from ..errors import SourceError
 from ..languages.kk.letters import language_of
 from ..languages.kk.translit import file_name
-from ..scaffold import CHRONOLOGY
 from ..model import Text
+from ..scaffold import CHRONOLOGY
 from ..transforms.inline_ops import plain_text
 from .anchors import anchor_for, find_calls
+from .detect import NAMES
 from .glossary import Term, draft
 from .metadata import author_line, byline_parts
 from .project import annotations_yaml, article_files, book_yaml, checker_findings, glossary_yaml, write_project
-from .detect import NAMES
 from .read import read_document
 from .shape import paragraph_numbers, shape
 
@@ -96,8 +96,8 @@ def _printable(shaped, texts: list[str], source: Path) -> None:
     from ..load.characters import problem
 
     numbers = paragraph_numbers(shaped.pieces)
-    places = [(f"the title", shaped.title)] + [(f"paragraph {n}" if piece.kind != "h" else "a heading", text)
-                                              for piece, n, text in zip(shaped.pieces, numbers, texts)]
+    places = [("the title", shaped.title)] + [(f"paragraph {n}" if piece.kind != "h" else "a heading", text)
+                                             for piece, n, text in zip(shaped.pieces, numbers, texts)]
     places += [("a note", plain_text(note)) for note in shaped.notes.values()]
     for where, text in places:
         found = problem(text)
@@ -110,7 +110,7 @@ def _printable(shaped, texts: list[str], source: Path) -> None:
 def _in_2021_letters(document, source: Path) -> None:
     """A text in an older Kazakh Latin alphabet (the one of 2018, with ǵ ń ú ý …) is written in the letters
     of 2021, which kitap prints (and its fonts have), and the user hears of it; its words are the same."""
-    from ..languages.kk_latn.alphabets import CHANGES, NAMES, alphabet_of, to_2021
+    from ..languages.kk_latn.alphabets import CHANGES, NAMES as ALPHABETS, alphabet_of, to_2021
     from ..transforms.inline_ops import walk
 
     texts = [plain_text(p.children) for p in document.pieces] + [document.title]
@@ -123,7 +123,7 @@ def _in_2021_letters(document, source: Path) -> None:
                 node.text = to_2021(node.text, alphabet)
     document.title, document.subtitle, document.author = (to_2021(text, alphabet) for text in
                                                           (document.title, document.subtitle, document.author))
-    document.notices.append(f"{source}: the text is in {NAMES[alphabet]}; it was written in the Kazakh Latin "
+    document.notices.append(f"{source}: the text is in {ALPHABETS[alphabet]}; it was written in the Kazakh Latin "
                             f"alphabet of 2021, which kitap prints (the same words: {CHANGES[alphabet]})")
 
 

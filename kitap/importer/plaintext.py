@@ -1,4 +1,5 @@
-"""A .txt file, read the way kitap reads article.txt: one paragraph per line, `# ` marks a heading.
+"""A .txt file, read the way kitap reads article.txt: one paragraph per line, `# ` marks a heading; a poem's
+stanzas (groups of short lines between blank lines) are one paragraph each, their lines kept.
 
 The text is read by kitap's own reader (encodings, control characters, size), whose message is the
 user's when it refuses the file. A pasted text usually begins with its title (a short line with no
@@ -13,7 +14,7 @@ from pathlib import Path
 from ..load.files import read_any_text
 from ..model import Styled, Text
 from .document import Imported, Piece
-from ..check.passages import VERSE_LINE, VERSE_RUN, goes_on
+from ..check.passages import VERSE_LINE, goes_on
 from .metadata import author_line, person_name, title_without_site
 
 HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
@@ -34,7 +35,7 @@ def read_plain(path: Path) -> Imported:
     if group:
         groups.append(group)
     stanzas = [_is_stanza(group) for group in groups]
-    verse = sum(stanzas) >= 2 or any(is_stanza and len(group) >= VERSE_RUN + 1 for group, is_stanza in zip(groups, stanzas))
+    verse = sum(stanzas) >= 2  # a poem: two stanzas at least, between blank lines
     pieces = []
     for group, is_stanza in zip(groups, stanzas):
         if verse and is_stanza:
@@ -42,19 +43,20 @@ def read_plain(path: Path) -> Imported:
             continue
         for line in group:
             heading = HEADING.match(line)
-            pieces.append(Piece("h", [Text(heading[2].strip())], len(heading[1])) if heading else Piece("p", [Text(line)]))
+            pieces.append(Piece("h", [Text(heading[2].strip())], len(heading[1])) if heading
+                          else Piece("p", [Text(line)]))
     author = title = ""
-    if len(pieces) > 2 and pieces[0].kind == "p" and person_name(pieces[0].children[0].text):
+    if len(pieces) > 2 and person_name(_line(pieces[0])):
         author = pieces.pop(0).children[0].text
-    while len(pieces) > 2 and all(p.kind == "p" for p in pieces[:2]) \
-            and goes_on(pieces[0].children[0].text, pieces[1].children[0].text):
+    while len(pieces) > 2 and _line(pieces[0]) and _line(pieces[1]) and goes_on(_line(pieces[0]), _line(pieces[1])):
         # a title copied with its line breaks: «… проблемы» | «исследования языка»
-        pieces[:2] = [Piece("p", [Text(f"{pieces[0].children[0].text} {pieces[1].children[0].text}")])]
-    if len(pieces) > 1 and pieces[0].kind == "p" and _reads_as_title(pieces[0].children[0].text):
+        pieces[:2] = [Piece("p", [Text(f"{_line(pieces[0])} {_line(pieces[1])}")])]
+    if len(pieces) > 1 and _line(pieces[0]) and _reads_as_title(_line(pieces[0])):
         title = pieces.pop(0).children[0].text
-    if not author and len(pieces) > 2 and pieces[-1].kind == "p" and _byline(pieces[-1].children[0].text):
+    if not author and len(pieces) > 2 and _line(pieces[-1]) and _byline(_line(pieces[-1])):
         author = pieces.pop().children[0].text  # a regional paper signs its articles at the end
-    elif not author and len(pieces) > 3 and _two_line_byline(pieces[-2:]):
+    elif not author and len(pieces) > 3 and _line(pieces[-2]) and _line(pieces[-1]) \
+            and _two_line_byline(pieces[-2:]):
         place = pieces.pop().children[0].text  # a letter signed «Е.К. Шалгумбаева,» | «г. Тараз, Казахстан»
         author = f"{pieces.pop().children[0].text} {place}"
     notices = encoding_notices(path, converted) + site_name_notices(path, title, title_without_site(title))
@@ -81,12 +83,20 @@ def _byline(line: str) -> bool:
     return "," in line and line[-1] not in SENTENCE_END and bool(author_line(line))
 
 
+def _line(piece: Piece) -> str:
+    """The text of a paragraph of one line ('' for a heading or a stanza: never taken for a title or a byline)."""
+    return piece.children[0].text if piece.kind == "p" and len(piece.children) == 1 else ""
+
+
 def _is_stanza(lines: list[str]) -> bool:
     """Lines between blank lines that are a poem's stanza: two or more, each short, none a heading, most
-    not going on in the next in a small letter (prose copied with its line breaks does)."""
+    ending without a sentence's end (a verse line ends in a comma, a dash or nothing; short lines of prose
+    end in full stops), and most not going on in the next in a small letter (prose copied with its line
+    breaks does)."""
     if len(lines) < 2 or any(len(line) > VERSE_LINE or HEADING.match(line) for line in lines):
         return False
-    return sum(goes_on(a, b) for a, b in zip(lines, lines[1:])) * 2 < len(lines) - 1
+    sentences = sum(line[-1] in ".!?…" for line in lines)
+    return sentences * 2 <= len(lines) and sum(goes_on(a, b) for a, b in zip(lines, lines[1:])) * 2 < len(lines) - 1
 
 
 def _stanza(lines: list[str]) -> list[Piece]:
