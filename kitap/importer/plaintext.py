@@ -35,7 +35,8 @@ def read_plain(path: Path) -> Imported:
     if group:
         groups.append(group)
     stanzas = [_is_stanza(group) for group in groups]
-    verse = sum(stanzas) >= 2  # a poem: two stanzas at least, between blank lines
+    # a poem: two stanzas at least whose lines mostly end no sentence; then every group of short lines is one
+    verse = sum(is_stanza and _verse_endings(group) for group, is_stanza in zip(groups, stanzas)) >= 2
     pieces = []
     for group, is_stanza in zip(groups, stanzas):
         if verse and is_stanza:
@@ -89,14 +90,17 @@ def _line(piece: Piece) -> str:
 
 
 def _is_stanza(lines: list[str]) -> bool:
-    """Lines between blank lines that are a poem's stanza: two or more, each short, none a heading, most
-    ending without a sentence's end (a verse line ends in a comma, a dash or nothing; short lines of prose
-    end in full stops), and most not going on in the next in a small letter (prose copied with its line
-    breaks does)."""
+    """Lines between blank lines that can be a poem's stanza: two or more, each short, none a heading, most
+    not going on in the next in a small letter (prose copied with its line breaks does)."""
     if len(lines) < 2 or any(len(line) > VERSE_LINE or HEADING.match(line) for line in lines):
         return False
-    sentences = sum(line[-1] in ".!?…" for line in lines)
-    return sentences * 2 <= len(lines) and sum(goes_on(a, b) for a, b in zip(lines, lines[1:])) * 2 < len(lines) - 1
+    return sum(goes_on(a, b) for a, b in zip(lines, lines[1:])) * 2 < len(lines) - 1
+
+
+def _verse_endings(lines: list[str]) -> bool:
+    """Most lines end no sentence: a verse line ends in a comma, a dash or nothing; short lines of prose
+    end in full stops."""
+    return sum(line[-1] in ".!?…" for line in lines) * 2 <= len(lines)
 
 
 def _stanza(lines: list[str]) -> list[Piece]:
