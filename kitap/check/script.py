@@ -167,7 +167,7 @@ def check_edition_script(project: Project) -> Iterator[Finding]:
             word = match[0]
             if not any(map(is_cyrillic, word)) or any(a <= match.start() < b for a, b in marked):
                 continue
-            if any(map(is_latin, word)):
+            if any(any(map(is_latin, part)) and any(map(is_cyrillic, part)) for part in word.split("-")):
                 continue  # a Latin word with Cyrillic letters: mixed-script's («Iаnalif»), and fixed there
             latin = f" («{to_latin.convert(word)}»)" if to_latin else ""
             yield passage.finding(match.start(), "warning", f"«{word}» has Cyrillic letters in a text in the Latin "
