@@ -592,3 +592,13 @@ def test_a_pasted_poem_keeps_its_stanzas(tmp_path):
     assert built.returncode == 0, built.stderr
     page = (tmp_path / "out" / "html" / "index.html").read_text("utf-8")
     assert len(re.findall(r'<p id="[^"]+" class="verse" data-n="\d+"', page)) == 2
+
+
+def test_short_lines_of_prose_between_blank_lines_are_no_poem(tmp_path):
+    source = tmp_path / "habar.txt"
+    source.write_text("Мектеп жаңалықтары\n\nКеше мектепте жиын өтті.\nОқушылар ән салды.\n\n"
+                      "Мұғалімдер марапатталды.\nБәрі риза болды.\n", encoding="utf-8")
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "p" / "article.txt").read_text("utf-8") == (
+        "Кеше мектепте жиын өтті.\nОқушылар ән салды.\nМұғалімдер марапатталды.\nБәрі риза болды.\n")
