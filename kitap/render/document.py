@@ -74,11 +74,12 @@ def heading_label(book: Book, children: list[Inline]) -> str:
     return typeset(plain_text(children), pack_for(book.meta.language).typography).replace(NB_HYPHEN, "-")
 
 
-RUNNING_HEAD = 54        # characters a running head holds beside the other at 8 pt (A4; the booklet's stand alone)
-RUNNING_HEAD_SHORT = 28  # the same at 16 pt (large print)
+# Characters a running head holds, the section's (right) beside the author's (left) on one line: at 8 pt in
+# A4 (the booklet's stand alone, and hold as much), and at 16 pt in large print ("short").
+RUNNING_HEAD = {"section": 70, "author": 30, "section-short": 36, "author-short": 16}
 
 
-def running_head(text: str, limit: int = RUNNING_HEAD) -> str:
+def running_head(text: str, limit: int = RUNNING_HEAD["section"]) -> str:
     """A title or heading as a running head shows it: whole when it fits on one line beside the other
     head, else cut at a word and ended with «…» (a decree's title of thirty words ran off the page's top)."""
     text = " ".join(text.split())
@@ -266,10 +267,11 @@ class Renderer:
         justification."""
         return any(isinstance(node, Styled) and node.style == "br" for node in children)
 
-    def running(self, text: str, short: bool = False) -> str:
-        """`text` (plain, or a title of book.yaml) as a running head: typeset, and cut to fit (running_head)."""
+    def running(self, text: str, short: bool = False, author: bool = False) -> str:
+        """`text` (plain, or a title of book.yaml) as a running head, the author's or the section's (large
+        print: `short`): typeset, and cut to fit (running_head)."""
         typeset_text = typeset(text, self.pack.typography).replace(NB_HYPHEN, "-").replace("\u00ad", "")
-        return running_head(typeset_text, RUNNING_HEAD_SHORT if short else RUNNING_HEAD)
+        return running_head(typeset_text, RUNNING_HEAD[("author" if author else "section") + ("-short" if short else "")])
 
     def contents(self) -> list[TocEntry]:
         """The web page's contents: the article's headings, then the notes and the appendices present (a
