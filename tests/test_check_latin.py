@@ -181,3 +181,12 @@ def test_a_cyrillic_look_alike_in_a_latin_word_is_reported_once_and_fixed(tmp_pa
     assert [f.rule for f in reported] == ["mixed-script"]  # (the fixture's title in book.yaml is Cyrillic)
     fix_project(root)
     assert (root / "article.txt").read_text(encoding="utf-8") == "Bul «Ianalif» älıpbiı turaly mätın.\n"
+
+
+def test_the_language_of_a_latin_text_is_kazakh_only_with_kazakh_letters():
+    from kitap.languages.kk.letters import language_of
+
+    assert language_of("Qazaqstan Respublikasy öz täuelsızdıgın jariialady, būl kün memlekettıñ merekesı.") == "kk-Latn"
+    assert language_of("Türkiye Cumhuriyeti'nin başkenti Ankara şehridir, ülkenin ikinci büyük şehridir.") == "kk"
+    assert language_of("The school year begins in September, and the pupils read new books.") == "kk"
+    assert language_of("Қазақстан Республикасы өз тәуелсіздігін жариялады.") == "kk"
