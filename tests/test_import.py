@@ -37,6 +37,15 @@ def import_into(tmp_path: Path, name: str, *extra: str) -> tuple[subprocess.Comp
     return result, folder
 
 
+def import_text(tmp_path: Path, name: str, text: str) -> tuple[subprocess.CompletedProcess, Path]:
+    """`text` written as the file `name` and imported, as a teacher would, into tmp_path/p (it must succeed)."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    return result, tmp_path / "p"
+
+
 def annotations(folder: Path) -> list[tuple[str, str]]:
     from ruamel.yaml import YAML
 
@@ -234,11 +243,9 @@ def test_a_text_file_copied_with_its_line_breaks_is_told_to_join_them(tmp_path):
 
 
 def test_a_text_file_that_begins_with_its_author_and_title(tmp_path):
-    source = tmp_path / "soz.txt"
-    source.write_text("Абай Құнанбайұлы\nБірінші сөз\nБұл жасқа келгенше жақсы өткіздік пе, жаман өткіздік пе.\n"
-                      "Соны таба алмай өзім де қайранмын.\n", encoding="utf-8")
-    result = run_cli("import", str(source), str(tmp_path / "p"))
-    assert result.returncode == 0, result.stderr
+    result, folder = import_text(tmp_path, "soz.txt",
+                                 "Абай Құнанбайұлы\nБірінші сөз\nБұл жасқа келгенше жақсы өткіздік пе, жаман өткіздік пе.\n"
+                                 "Соны таба алмай өзім де қайранмын.\n")
     book = (tmp_path / "p" / "book.yaml").read_text("utf-8")
     assert 'title: "Бірінші сөз"\n' in book and 'author: "Абай Құнанбайұлы"\n' in book
     assert (tmp_path / "p" / "article.txt").read_text("utf-8").startswith("Бұл жасқа келгенше")
@@ -248,11 +255,9 @@ def test_a_text_file_signed_at_its_end_gives_its_author(tmp_path):
     """A regional paper's article ends with its byline (a name, then who the author is): that line is
     book.yaml's author and credentials, and it is not a paragraph of the text too."""
     byline = "Сәуле Жұмабаева, Қарасу ауылындағы №3 мектептің тарих пәні мұғалімі"
-    source = tmp_path / "mereke.txt"
-    source.write_text("Ауылдағы мереке\nКеше мектепте Тәуелсіздік күніне арналған кеш өтті.\n"
-                      "Оқушылар өлең оқып, ән салды.\n" + byline + "\n", encoding="utf-8")
-    result = run_cli("import", str(source), str(tmp_path / "p"))
-    assert result.returncode == 0, result.stderr
+    result, folder = import_text(tmp_path, "mereke.txt",
+                                 "Ауылдағы мереке\nКеше мектепте Тәуелсіздік күніне арналған кеш өтті.\n"
+                                 "Оқушылар өлең оқып, ән салды.\n" + byline + "\n")
     book = (tmp_path / "p" / "book.yaml").read_text("utf-8")
     assert 'author: "Сәуле Жұмабаева"\n' in book and 'title: "Ауылдағы мереке"\n' in book
     assert 'credentials: "Қарасу ауылындағы №3 мектептің тарих пәні мұғалімі"\n' in book
@@ -264,10 +269,8 @@ def test_a_text_file_signed_at_its_end_gives_its_author(tmp_path):
                                   "Қазақ Елі, Мәңгілік Ел",  # a name-like phrase after the comma too
                                   "Бәрімізге сәттілік, денсаулық және бақыт тілейміз"])
 def test_a_closing_line_that_is_not_a_byline_stays_in_the_text(tmp_path, last):
-    source = tmp_path / "mereke.txt"
-    source.write_text(f"Ауылдағы мереке\nКеше мектепте кеш өтті.\nОқушылар ән салды.\n{last}\n", encoding="utf-8")
-    result = run_cli("import", str(source), str(tmp_path / "p"))
-    assert result.returncode == 0, result.stderr
+    result, folder = import_text(tmp_path, "mereke.txt",
+                                 f"Ауылдағы мереке\nКеше мектепте кеш өтті.\nОқушылар ән салды.\n{last}\n")
     assert last in (tmp_path / "p" / "article.txt").read_text("utf-8")
 
 
@@ -318,10 +321,8 @@ def test_a_text_file_in_an_old_encoding_is_read_in_it(tmp_path, encoding, name):
 
 
 def test_a_russian_text_is_language_ru(tmp_path):
-    source = tmp_path / "statya.md"
-    source.write_text("# Статья\n\nЭто русский текст о школе и книгах. Его пишут и читают по-русски.\n", encoding="utf-8")
-    result = run_cli("import", str(source), str(tmp_path / "p"))
-    assert result.returncode == 0, result.stderr
+    result, folder = import_text(tmp_path, "statya.md",
+                                 "# Статья\n\nЭто русский текст о школе и книгах. Его пишут и читают по-русски.\n")
     assert "language: ru" in (tmp_path / "p" / "book.yaml").read_text("utf-8")
 
 
@@ -398,11 +399,8 @@ def test_repeated_words_get_a_longer_anchor_or_an_occurrence(tmp_path):
 
 def test_markdown_characters_of_the_text_stay_text(tmp_path):
     words = "Есеп: 5 * 3 = 15, a_b_c, [жақша], <тег>, &amp; және `белгі`"
-    source = tmp_path / "belgiler.txt"
-    source.write_text(f"Белгілер\n{words}\n1995. жыл басталды.\n- сызықша\n# Тақырып\n> белгі\n", encoding="utf-8")
-    folder = tmp_path / "p"
-    result = run_cli("import", str(source), str(folder))
-    assert result.returncode == 0, result.stderr
+    result, folder = import_text(tmp_path, "belgiler.txt",
+                                 f"Белгілер\n{words}\n1995. жыл басталды.\n- сызықша\n# Тақырып\n> белгі\n")
     from kitap.load import load_project
     from kitap.transforms.inline_ops import plain_text
 
@@ -483,21 +481,17 @@ def test_a_title_loses_the_site_name_after_it(title, page, kept):
 
 
 def test_a_pasted_title_with_the_site_name_is_taken_without_it_and_said_so(tmp_path):
-    source = tmp_path / "ertegi.txt"
-    source.write_text("Ертегі: Түлкі мен қарға – Ертегілер – Bilim\nБаяғыда бір түлкі болыпты.\n"
-                      "Ол орманда қарғаны көріпті.\n", encoding="utf-8")
-    result = run_cli("import", str(source), str(tmp_path / "p"))
-    assert result.returncode == 0, result.stderr
+    result, folder = import_text(tmp_path, "ertegi.txt",
+                                 "Ертегі: Түлкі мен қарға – Ертегілер – Bilim\nБаяғыда бір түлкі болыпты.\n"
+                                 "Ол орманда қарғаны көріпті.\n")
     assert 'title: "Ертегі: Түлкі мен қарға"' in (tmp_path / "p" / "book.yaml").read_text("utf-8")
     assert "«– Ертегілер – Bilim» after it reads as a web site's name and was left out" in result.stderr
 
 
 def test_a_letter_signed_over_two_lines_gives_its_author(tmp_path):
-    source = tmp_path / "pismo.txt"
-    source.write_text("Письмо в редакцию\nУважаемая редакция, здравствуйте!\nПишу вам из школы, где мы читаем газету.\n"
-                      "Спасибо за ваш труд.\nА.Б. Сейткалиева,\nг. Шымкент, Казахстан\n", encoding="utf-8")
-    result = run_cli("import", str(source), str(tmp_path / "p"))
-    assert result.returncode == 0, result.stderr
+    result, folder = import_text(tmp_path, "pismo.txt",
+                                 "Письмо в редакцию\nУважаемая редакция, здравствуйте!\nПишу вам из школы, где мы читаем газету.\n"
+                                 "Спасибо за ваш труд.\nА.Б. Сейткалиева,\nг. Шымкент, Казахстан\n")
     book = (tmp_path / "p" / "book.yaml").read_text("utf-8")
     assert 'author: "А.Б. Сейткалиева"' in book and 'credentials: "г. Шымкент, Казахстан"' in book
     assert "Шымкент" not in (tmp_path / "p" / "article.txt").read_text("utf-8")
@@ -536,11 +530,9 @@ def test_a_block_of_code_is_named_when_its_lines_become_paragraphs(tmp_path):
 
 
 def test_a_title_copied_with_its_line_break_is_one_title(tmp_path):
-    source = tmp_path / "makala.txt"
-    source.write_text("Қазақ терминологиясының\nқалыптасу тарихы\nБір тілден екінші тілге сөз ауысуы – тарихи құбылыс.\n"
-                      "Оны ғалымдар ертеден зерттеп келеді.\n", encoding="utf-8")
-    result = run_cli("import", str(source), str(tmp_path / "p"))
-    assert result.returncode == 0, result.stderr
+    result, folder = import_text(tmp_path, "makala.txt",
+                                 "Қазақ терминологиясының\nқалыптасу тарихы\nБір тілден екінші тілге сөз ауысуы – тарихи құбылыс.\n"
+                                 "Оны ғалымдар ертеден зерттеп келеді.\n")
     assert 'title: "Қазақ терминологиясының қалыптасу тарихы"' in (tmp_path / "p" / "book.yaml").read_text("utf-8")
     assert (tmp_path / "p" / "article.txt").read_text("utf-8").startswith("Бір тілден")
 
@@ -595,10 +587,8 @@ def test_a_pasted_poem_keeps_its_stanzas(tmp_path):
 
 
 def test_short_lines_of_prose_between_blank_lines_are_no_poem(tmp_path):
-    source = tmp_path / "habar.txt"
-    source.write_text("Мектеп жаңалықтары\n\nКеше мектепте жиын өтті.\nОқушылар ән салды.\n\n"
-                      "Мұғалімдер марапатталды.\nБәрі риза болды.\n", encoding="utf-8")
-    result = run_cli("import", str(source), str(tmp_path / "p"))
-    assert result.returncode == 0, result.stderr
+    result, folder = import_text(tmp_path, "habar.txt",
+                                 "Мектеп жаңалықтары\n\nКеше мектепте жиын өтті.\nОқушылар ән салды.\n\n"
+                                 "Мұғалімдер марапатталды.\nБәрі риза болды.\n")
     assert (tmp_path / "p" / "article.txt").read_text("utf-8") == (
         "Кеше мектепте жиын өтті.\nОқушылар ән салды.\nМұғалімдер марапатталды.\nБәрі риза болды.\n")
