@@ -552,3 +552,31 @@ def test_checker_errors_of_a_text_stop_the_volume_by_any_number_of_processes(tmp
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert f"error(s) found by the checker in {course / 'texts' / 'constitution-day'}" in result.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.pdf"))
+
+
+def test_a_volumes_long_titles_are_cut_in_its_running_heads(tmp_path):
+    """The volume's title (left) and the chapter's (right) share the top of a page: a long one is cut at a
+    word and ended with «…», in A4 and (tighter, at 16 pt) in large print, so the two never overlap."""
+    import pdfplumber
+
+    long_title = "Тәуелсіз Қазақстанның тарихы мен мәдениеті: тоғызыншы сыныпқа арналған оқу жинағы"
+    text = (COURSE / "course.yaml").read_text(encoding="utf-8").replace("../../../source", "../un")
+    course = make_course(tmp_path, text.replace('"Тәуелсіз Қазақстан: оқу жинағы"', f'"{long_title}"'))
+    result = run_cli("--source", str(course), "--output", str(tmp_path / "out"), "--only", "pdf,large")
+    assert result.returncode == 0, result.stderr
+    for name, size, margin in ((f"{NAME}.pdf", 8, 62), (f"{NAME}-large.pdf", 16, 51)):  # (top margins: 22, 18 mm)
+        checked = 0
+        with pdfplumber.open(tmp_path / "out" / name) as pdf:
+            for page in pdf.pages[2:]:
+                head = [w for w in page.extract_words(extra_attrs=["size"])
+                        if w["top"] < margin and abs(w["size"] - size) < 0.3]
+                words = " ".join(w["text"] for w in head)
+                if not head or "Тәуелсіз" not in words or "Қысқартулар" in words:
+                    continue
+                assert len({round(w["top"]) for w in head}) == 1, (name, words)  # one line
+                left = [w for w in head if w["x1"] < page.width / 2]
+                assert left[-1]["text"].endswith("…") and long_title not in words, (name, words)
+                right = head[len(left):]
+                assert right and right[0]["x0"] - left[-1]["x1"] > 5, (name, words)  # apart
+                checked += 1
+        assert checked >= 3, name
