@@ -48,6 +48,31 @@ def test_byline_surname_and_initials_are_not_abbreviations(tmp_path):
     assert found(root, "abbr-missing") == []
 
 
+def test_a_surname_in_capitals_after_a_name_is_not_an_abbreviation(tmp_path):
+    """The press sets a quoted expert's surname in capitals («Ерлан МАНАП», Kazakh surnames without -ов):
+    a word in capitals that reads as a word, right after a name. Letters stay abbreviations there: «Қазақ
+    КСР», «Ол ТМД», and a case ending after a hyphen («Қазақстан ЕЫҚҰ-ға») marks an abbreviation."""
+    article = ("Бұл туралы тарихшы Ерлан МАНАП пен Серік ЖҰМАБЕК айтты\nОл ТМД туралы жазды\n"
+               "Қазақ КСР құрылды\nҚазақстан ЕЫҚҰ-ға төраға болды\n")
+    root = make_project(tmp_path, article, glossary=GLOSSARY)
+    assert {f.message.split("»")[0] for f in found(root, "abbr-missing")} == {
+        "abbreviation «ТМД", "abbreviation «КСР", "abbreviation «ЕЫҚҰ"}
+
+
+def test_a_surname_in_capitals_is_not_drafted_as_an_abbreviation_in_any_language():
+    from kitap.importer.glossary import draft
+    from kitap.languages import pack_for
+
+    texts = {"kk": "Тарихшы Ерлан МАНАП ТМД туралы айтты, Қазақстан НАТО-мен келісті.",
+             "kk-Latn": "Tarihşy Erlan MANAP TMD turaly aitty, Qazaqstan NATO-men kelıstı.",
+             "ru": "Историк Иван МАТВЕЕВ рассказал о СССР и ООН."}
+    expected = {"kk": ["ТМД", "НАТО"], "kk-Latn": ["TMD", "NATO"], "ru": ["СССР", "ООН"]}
+    for language, text in texts.items():
+        checking = pack_for(language).checker
+        terms = draft([text], [1], "", checking.capitals, checking.surname)
+        assert [term.term for term in terms] == expected[language], language
+
+
 def test_the_author_in_capitals_is_not_an_abbreviation(tmp_path):
     root = make_project(tmp_path, ARTICLE + "Тест АВТОРЫ, оқытушы\n", glossary=GLOSSARY)
     assert found(root, "abbr-missing") == []

@@ -3,7 +3,8 @@
 An abbreviation is a run of two or more Cyrillic capitals, Kazakh letters included (БҰҰ, ЕЫҚҰ),
 standing as a word or with a case ending after a hyphen (БҰҰ-ның, БҰҰ-ға). Not abbreviations:
 Roman numerals typed in Cyrillic (ХІХ, ХVІІІ ғасыр) and a surname in capitals in a byline
-(«Сайын БОРБАСОВ»: the author's name, or a short line «Name SURNAME» with a surname ending).
+(«Сайын БОРБАСОВ»: the author's name, or a short line «Name SURNAME» with a surname ending), and a word
+in capitals that reads as a word right after a name («тарихшы Ерлан МАНАП»: surname_after_name).
 
 How "expanded" is read here: the reader of a kitap book has the glossary, whose entry gives the
 expansion and is linked from the first use, so an abbreviation in the glossary is expanded. The text
@@ -64,18 +65,28 @@ def _is_byline_surname(text: str, start: int, token: str, author_words: set[str]
             and bool(NAME.search(text, 0, start)))
 
 
+def surname_after_name(text: str, match: re.Match, surname: re.Pattern | None) -> bool:
+    """A word in capitals that reads as a surname (the language's Checking.surname) right after a capitalised
+    name, with no case ending after a hyphen: «тарихшы Ерлан МАНАП айтты» (the press sets surnames so), not
+    «Қазақ КСР», «Қазақстан ЕҚЫҰ-ға»."""
+    return (surname is not None and surname.fullmatch(match[0]) is not None and text[match.end():match.end() + 1] != "-"
+            and NAME.search(text, 0, match.start()) is not None)
+
+
 def _uses(project: Project) -> dict[str, list[tuple[int, int]]]:
     """Each abbreviation of the text → its uses as (block index, offset), in reading order."""
     author_words = {word.lower() for word in re.findall(r"[^\W\d_]+", project.book.meta.author)}
     uses: dict[str, list[tuple[int, int]]] = {}
-    pattern = abbreviation_pattern(checking(project).capitals)
+    language = checking(project)
+    pattern = abbreviation_pattern(language.capitals)
     for index, text in enumerate(project.article.block_texts):
         if in_capitals(text):
             continue
         for m in abbreviation_matches(text, pattern):
             token = m[0]
             if roman_in_cyrillic(token, text[m.end():]) or token.isascii() and looks_roman(token) \
-                    or _is_byline_surname(text, m.start(), token, author_words):
+                    or _is_byline_surname(text, m.start(), token, author_words) \
+                    or surname_after_name(text, m, language.surname):
                 continue
             uses.setdefault(token, []).append((index, m.start()))
     return uses

@@ -68,7 +68,8 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
     shaped.author, shaped.credentials = byline_parts(author_line(shaped.author))
     author = shaped.author
     language = language_of("\n".join(texts))
-    terms = draft(texts, paragraph_numbers(shaped.pieces), author, checking_for(language).capitals)
+    language_checking = checking_for(language)
+    terms = draft(texts, paragraph_numbers(shaped.pieces), author, language_checking.capitals, language_checking.surname)
     files = article_files(shaped, folder, plain=kind == NAMES["txt"])
     files.texts.update({
         "book.yaml": book_yaml(shaped, file_name(source.stem), language, source, shaped.title != source.stem),

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..check.abbreviations import CYRILLIC_UPPER, abbreviation_matches, abbreviation_pattern, in_capitals
+from ..check.abbreviations import (CYRILLIC_UPPER, abbreviation_matches, abbreviation_pattern, in_capitals,
+                                   surname_after_name)
 from ..check.script import looks_roman, roman_in_cyrillic
 
 # Words an expansion may hold without their initial in the abbreviation.
@@ -26,9 +27,11 @@ class Term:
     spelled: str = ""  # the words of the text that spell it out, for the editor to compare
 
 
-def draft(texts: list[str], numbers: list[int], author: str, capitals: str = CYRILLIC_UPPER) -> list[Term]:
+def draft(texts: list[str], numbers: list[int], author: str, capitals: str = CYRILLIC_UPPER,
+          surname: re.Pattern | None = None) -> list[Term]:
     """The abbreviations (words in `capitals`: the language's) in order of first use, each with the
-    expansion found in the text."""
+    expansion found in the text; not a surname in capitals after a name (`surname`: the language's
+    Checking.surname)."""
     author_words = {word.lower() for word in re.findall(r"[^\W\d_]+", author)}
     terms: dict[str, Term] = {}
     for text, number in zip(texts, numbers):
@@ -37,7 +40,7 @@ def draft(texts: list[str], numbers: list[int], author: str, capitals: str = CYR
         for match in abbreviation_matches(text, abbreviation_pattern(capitals)):
             token = match[0]
             if token in terms or token.lower() in author_words or roman_in_cyrillic(token, text[match.end():]) \
-                    or token.isascii() and looks_roman(token):
+                    or token.isascii() and looks_roman(token) or surname_after_name(text, match, surname):
                 continue
             terms[token] = Term(token, "", number)
     for term in terms.values():

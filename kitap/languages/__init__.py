@@ -7,6 +7,7 @@ language is one new package and one line in REGISTRY.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Mapping
@@ -38,6 +39,16 @@ class Edition:
     convert: Callable[[str], str]
 
 
+def surname_pattern(vowels: str, glides: str, side_by_side: bool = False) -> re.Pattern:
+    """A word in capitals that reads as a word, not as letters: four letters or more, two vowels or more
+    (`glides`, и у, count), never four consonants in a row and, unless `side_by_side`, no two of `vowels`
+    side by side (a Kazakh word has none: ЕҚЫҰ, БҰҰ are letters). МАНАП, ЖҰМАБЕК, САИРОВ read as words;
+    so do НАТО and ЮНЕСКО, which is why a name must stand before it (check/abbreviations.py)."""
+    sound = vowels + glides
+    apart = "" if side_by_side else rf"(?!.*[{vowels}]{{2}})"
+    return re.compile(rf"(?=.{{4}})(?=(?:.*[{sound}]){{2}}){apart}(?!.*[^{sound}]{{4}}).+")
+
+
 @dataclass(frozen=True)
 class Checking:
     """What `build.py check` knows of a language. Functions are named as "module:function" and imported
@@ -56,6 +67,8 @@ class Checking:
                                               # words a dictionary knows: a suggestion shows on a teacher's screen)
     capitals: str = "А-ЯЁӘҒҚҢӨҰҮҺІ"            # a regex class: the capitals an abbreviation is written in (БҰҰ)
     continuing: frozenset[str] = frozenset()  # words no sentence ends with (and, or, with: және, и)
+    surname: object = None                    # re.Pattern: a word in capitals that reads as a surname when a
+                                              # capitalised name stands before it («Ерлан МАНАП»), not as an abbreviation
 
     def function(self, name: str):
         """The function a field names, or None."""

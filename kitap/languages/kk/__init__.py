@@ -19,6 +19,7 @@ def _pack():
     from .dates import format_date
     from .hyphenate import hyphenate_text
     from .labels import LABELS
+    from .letters import SURNAME
     from .sentences import ABBREVIATIONS, CONTINUING, CORRECTION_REASONS, HEADING
 
     typography = TypographyRules(upper="A-ZА-ЯЁӘҒҚҢӨҰҮҺІ", lower="a-zа-яёәғқңөұүһі",
@@ -31,7 +32,7 @@ def _pack():
         checker=Checking("Kazakh", ABBREVIATIONS, HEADING, CORRECTION_REASONS,
                          speller="kitap.check.spelling:findings", unavailable="kitap.check.spelling:unavailable",
                          predicate="kitap.check.spelling:is_predicate", dates="kitap.languages.kk.datereader:find_dates",
-                         quoted_russian=True, continuing=CONTINUING),
+                         quoted_russian=True, continuing=CONTINUING, surname=SURNAME),
     )
 
 

@@ -1,6 +1,8 @@
 """Letters of the Kazakh Cyrillic alphabet that Russian lacks: they tell a Kazakh text from a Russian one."""
 from __future__ import annotations
 
+from .. import surname_pattern
+
 KAZAKH_ONLY = frozenset("әғқңөұүһі")
 # A Kazakh text has several of these letters in every hundred (the seed: about 6 %); a Russian text has
 # none but in Kazakh names. Below this share of the Cyrillic letters, a Cyrillic text is taken as Russian.
@@ -41,3 +43,7 @@ LOOK_ALIKES = {
     "ҟ": "қ", "Ҟ": "Қ",   # ka with stroke (Abkhaz)
     "ѳ": "ө", "Ѳ": "Ө",   # fita (Old Russian)
 }
+
+
+# Kazakh in Cyrillic capitals: the vowels, and и у, which stand beside a vowel as glides (ТӘУЕЛ, САИРОВ).
+SURNAME = surname_pattern("АӘЕЁОӨҰҮЫІЭЮЯ", "ИУ")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .. import Checking, Edition, LanguagePack
+from .. import Checking, Edition, LanguagePack, surname_pattern
 from ...typography import TypographyRules
 from ..kk import PACK as CYRILLIC
 from .hyphenate import hyphenate_text
@@ -40,7 +40,8 @@ def _checking() -> Checking:
                     unavailable="kitap.languages.kk_latn.spelling:unavailable",
                     predicate="kitap.languages.kk_latn.reading:is_predicate",
                     dates="kitap.languages.kk_latn.reading:find_dates", capitals=TYPOGRAPHY.upper,
-                    continuing=frozenset(to_latin(word) for word in kazakh.continuing))
+                    continuing=frozenset(to_latin(word) for word in kazakh.continuing),
+                    surname=surname_pattern("AÄEOÖŪÜYI", "İU"))  # I is ı's capital (і), İ и
 
 
 PACK = LanguagePack(

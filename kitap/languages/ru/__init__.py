@@ -1,7 +1,7 @@
 """The Russian language pack: Pyphen's Russian hyphenation, Russian typography, dates and labels."""
 from __future__ import annotations
 
-from .. import Checking, LanguagePack
+from .. import Checking, LanguagePack, surname_pattern
 from ...typography import TypographyRules
 from .dates import format_date
 from .hyphenate import hyphenate_text
@@ -23,5 +23,6 @@ PACK = LanguagePack(
     format_date=format_date, hyphenate=hyphenate_text, typography=TYPOGRAPHY, hyphenation_language="ru",
     checker=Checking("Russian", ABBREVIATIONS, HEADING, CORRECTION_REASONS,
                      speller="kitap.check.dictionary:russian", unavailable="kitap.check.dictionary:russian_unavailable",
-                     dates="kitap.languages.ru.datereader:find_dates", unsuggested=UNSUGGESTED, continuing=CONTINUING),
+                     dates="kitap.languages.ru.datereader:find_dates", unsuggested=UNSUGGESTED, continuing=CONTINUING,
+                     surname=surname_pattern("АЕЁИОУЫЭЮЯ", "", side_by_side=True)),  # МАТВЕЕВ
 )
