@@ -264,7 +264,22 @@ def test_a_text_file_signed_at_its_end_gives_its_author(tmp_path):
     assert "Сәуле" not in (tmp_path / "p" / "article.txt").read_text("utf-8")
 
 
+@pytest.mark.parametrize("byline, author, credentials", [
+    ("Айгүл Сейітова, т.ғ.к.", "Айгүл Сейітова", "т.ғ.к."),  # the degree's full stop ends no sentence
+    ("т.ғ.к. Айгүл Сейітова", "Айгүл Сейітова", "т.ғ.к."),  # the degree before the name
+    ("Тарих ғылымдарының докторы, профессор Серік Жұмабек", "Серік Жұмабек", "Тарих ғылымдарының докторы, профессор"),
+    ("д.и.н., профессор Иван Петров", "Иван Петров", "д.и.н., профессор")])
+def test_a_byline_with_the_authors_degree_before_or_after_the_name(tmp_path, byline, author, credentials):
+    result, folder = import_text(tmp_path, "mereke.txt",
+                                 "Ауылдағы мереке\nКеше мектепте Тәуелсіздік күніне арналған кеш өтті.\n"
+                                 "Оқушылар өлең оқып, ән салды.\n" + byline + "\n")
+    book = (folder / "book.yaml").read_text("utf-8")
+    assert f'author: "{author}"\n' in book and f'credentials: "{credentials}"\n' in book, book
+    assert author.split()[0] not in (folder / "article.txt").read_text("utf-8")
+
+
 @pytest.mark.parametrize("last", ["Мектеп директоры мақтау қағаздарын табыс етті.",  # a sentence
+                                  "Бүгін біз, достар, Серік Жұмабек",  # no rank before the name
                                   "Жаңа Жыл",  # two capitalised words, no comma: may be the text's own
                                   "Қазақ Елі, Мәңгілік Ел",  # a name-like phrase after the comma too
                                   "Бәрімізге сәттілік, денсаулық және бақыт тілейміз"])

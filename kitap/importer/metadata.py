@@ -91,26 +91,56 @@ def person_name(text: str) -> str:
     return text if capitalised and any(w[1:].islower() and len(w) > 1 for w in words) else ""
 
 
+# A scholarly degree written short: т.ғ.к. (тарих ғылымдарының кандидаты), э.ғ.д., к.и.н., PhD.
+DEGREE = re.compile(r"(?:[^\W\d_]{1,3}\.){2,}|PhD", re.IGNORECASE)
+# A degree or rank written out, which a line of credentials before the author's name holds (Kazakh, Russian).
+RANKS = re.compile(r"(?<![^\W\d_])(?:профессор|доцент|академик|доктор|кандидат|магистр|докторы|кандидаты|магистрі)"
+                   r"(?:ы|і|а|ом)?(?![^\W\d_])", re.IGNORECASE)
+
+
 def author_line(text: str) -> str:
-    """The text when it names its author: a person's name (person_name), or a name and, after a comma,
-    who they are («Сәуле Жұмабаева, №3 мектептің мұғалімі»: not a second name after the comma, not
-    longer than BYLINE_MAX_WORDS words); else ''."""
+    """The text when it names its author: a person's name (person_name); a name and, after a comma,
+    who they are («Сәуле Жұмабаева, №3 мектептің мұғалімі»: not a second name after the comma); or who
+    they are before the name (_credentials_first); not longer than BYLINE_MAX_WORDS words. Else ''."""
     text = " ".join(text.split())
     if person_name(text):
         return text
     name, comma, role = text.partition(",")
     if comma and len(text.split()) <= BYLINE_MAX_WORDS and person_name(name) and role.strip() and not person_name(role):
         return text
-    return ""
+    return text if _credentials_first(text) else ""
+
+
+def _credentials_first(text: str) -> tuple[str, str] | None:
+    """(name, credentials) of a line that says who the author is before the name: a degree written short
+    («т.ғ.к. Айгүл Сейітова»), or words with a rank and a comma («Тарих ғылымдарының докторы, профессор
+    Серік Жұмабек»: after the line's first word, none capitalised). None for anything else."""
+    words = text.split()
+    if len(words) > BYLINE_MAX_WORDS:
+        return None
+    for count in (3, 2):
+        name, role = " ".join(words[-count:]), " ".join(words[:-count]).rstrip(",").strip()
+        if not role or not person_name(name) or person_name(role):
+            continue
+        degree = DEGREE.match(role)
+        if degree and (degree.end() == len(role) or role[degree.end()] in " ,"):
+            return name, role
+        if "," in role and RANKS.search(role) and not any(word[0].isupper() and not DEGREE.fullmatch(word.strip(","))
+                                   for word in role.split()[1:]):
+            return name, role
+    return None
 
 
 def byline_parts(text: str) -> tuple[str, str]:
     """An author line (author_line) as book.yaml's author and credentials: «Сәуле Жұмабаева, №3 мектептің
-    мұғалімі» → «Сәуле Жұмабаева», «№3 мектептің мұғалімі»."""
+    мұғалімі» → «Сәуле Жұмабаева», «№3 мектептің мұғалімі»; «т.ғ.к. Айгүл Сейітова» → «Айгүл Сейітова»,
+    «т.ғ.к.»."""
     if not text or person_name(text):
         return text, ""
     name, _, role = text.partition(",")
-    return name.strip(), role.strip()
+    if person_name(name):
+        return name.strip(), role.strip()
+    return _credentials_first(text) or (text, "")
 
 
 def _on(element) -> bool:

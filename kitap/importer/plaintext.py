@@ -15,7 +15,7 @@ from ..load.files import read_any_text
 from ..model import Styled, Text
 from .document import Imported, Piece
 from ..check.passages import VERSE_LINE, goes_on
-from .metadata import author_line, person_name, title_without_site
+from .metadata import DEGREE, author_line, person_name, title_without_site
 
 HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
 TITLE_MAX_WORDS = 12
@@ -81,7 +81,9 @@ def _byline(line: str) -> bool:
     """A closing signature: a person's name and, after a comma, who they are («Сәуле Жұмабаева, №12
     мектептің мұғалімі», metadata.author_line), with no closing punctuation (a sentence has one). A name
     alone, or a second name after the comma («Қазақ Елі, Мәңгілік Ел» reads as two), stays in the text."""
-    return "," in line and line[-1] not in SENTENCE_END and bool(author_line(line))
+    ends_degree = bool(DEGREE.fullmatch(line.split()[-1]))  # «Айгүл Сейітова, т.ғ.к.»: its full stop ends no sentence
+    return ("," in line or ends_degree or DEGREE.match(line) is not None) \
+        and (line[-1] not in SENTENCE_END or ends_degree) and bool(author_line(line))
 
 
 def _line(piece: Piece) -> str:
