@@ -60,6 +60,23 @@ def test_explicit_dates_in_their_case_forms(text, expected):
     assert date.date == expected and date.text.startswith(text.split()[0])
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("26 қазан 2023 ж.", PartialDate(2023, 10, 26)),
+    ("5 маусым 1992 жылы", PartialDate(1992, 6, 5)),  # one date, not «5 маусым» of an earlier year and 1992
+    ("Зерде • 26 Қазан, 2023", PartialDate(2023, 10, 26)),  # a site's dateline: the month with a capital
+    ("26.10.2023 ж.", PartialDate(2023, 10, 26)),
+    ("№ 595 бұйрығы, 30.10.2018", PartialDate(2018, 10, 30)),
+])
+def test_day_month_and_year_in_that_order(text, expected):
+    (date,) = find_dates([text])
+    assert date.date == expected and date.precision == "day"
+
+
+@pytest.mark.parametrize("text", ["31.02.2023 күні", "1.2.3.4 нұсқасы", "12.5 пайыз", "Қазан 2023 жылы"])
+def test_what_is_no_day_month_and_year(text):
+    assert all(date.precision != "day" for date in find_dates([text]))
+
+
 @pytest.mark.parametrize("text, decade", [
     ("90 жылдардың ортасына дейін", Decade(1990, "mid")),
     ("1990-шы жылдардың басында", Decade(1990, "early")),

@@ -289,6 +289,30 @@ def test_a_closing_line_that_is_not_a_byline_stays_in_the_text(tmp_path, last):
     assert last in (tmp_path / "p" / "article.txt").read_text("utf-8")
 
 
+@pytest.mark.parametrize("dateline, title, date", [
+    ("Зерде • 26 Қазан, 2023", "Ұлы Дала елінің тарихы", "2023-10-26"),
+    ("Политика | 26 октября 2023, 10:15", "История одной школы", "2023-10-26")])
+def test_a_sites_dateline_before_the_title_gives_the_date(tmp_path, dateline, title, date):
+    """A text copied from a news site begins with the rubric and the date: not the title, not the text;
+    the date is book.yaml's, and the import says so."""
+    body = ("Қазақ халқының тарихы терең және бай. Ғалымдар бұл тақырыпты ұзақ жылдар бойы зерттеп келеді.\n"
+            "Қазақстан 1992 жылы БҰҰ-ға мүше болды.\n") if "Зерде" in dateline else (
+            "Школа открылась в 1931 году в небольшом селе.\nСегодня в ней учатся триста детей.\n")
+    result, folder = import_text(tmp_path, "news.txt", f"{dateline}\n{title}\n{body}")
+    book = (folder / "book.yaml").read_text("utf-8")
+    assert f'title: "{title}"\n' in book and f'date: "{date}"\n' in book, book
+    assert dateline.split()[0] not in (folder / "article.txt").read_text("utf-8")
+    assert f"«{dateline}» reads as a web site's rubric and date" in result.stdout + result.stderr
+
+
+def test_a_first_line_with_a_date_that_is_a_sentence_stays_in_the_text(tmp_path):
+    result, folder = import_text(tmp_path, "tarih.txt", "Ұлы Дала елінің тарихы\n"
+                                 "Мектеп 1931 жылғы 1 қыркүйекте ашылды және ауылдың барлық балалары онда оқыды\n"
+                                 "Қазақстан 1992 жылы БҰҰ-ға мүше болды.\nБұл күн тарихта қалды.\n")
+    assert "Мектеп 1931" in (folder / "article.txt").read_text("utf-8")
+    assert 'title: "Ұлы Дала елінің тарихы"' in (folder / "book.yaml").read_text("utf-8")
+
+
 def test_without_a_title_the_file_name_stands_in_and_says_so(tmp_path):
     source = tmp_path / "sabaq-3.txt"
     source.write_text("Бұл жасқа келгенше жақсы өткіздік пе, жаман өткіздік пе.\nСоны таба алмай өзім де қайранмын.\n",

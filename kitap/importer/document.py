@@ -31,6 +31,7 @@ class Imported:
     title: str = ""                         # the file's own title (Title style, <title>, front matter)
     subtitle: str = ""
     author: str = ""                        # as the file states it; judged later
+    date: str = ""                          # the date the file gives itself (a site's dateline), ISO
     notices: list[str] = field(default_factory=list)  # what the user must hear about the reading
 
 

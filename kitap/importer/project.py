@@ -53,7 +53,7 @@ def book_yaml(shaped: Shaped, name: str, language: str, source: Path, titled: bo
     if shaped.credentials:
         book["credentials"] = Quoted(shaped.credentials)
     book["language"] = language
-    book["date"] = Quoted(datetime.date.today().isoformat())
+    book["date"] = Quoted(shaped.date or datetime.date.today().isoformat())
     book["identifier"] = Quoted(f"urn:uuid:{uuid.uuid4()}")
     book.yaml_set_start_comment(f"The book's details, imported from {source.name}. Required: title, author. "
                                 "See README.md for every key.")

@@ -25,6 +25,7 @@ class Shaped:
     warnings: list[str] = field(default_factory=list)
     credentials: str = ""  # who the author is, when the byline says it («№3 мектептің мұғалімі»)
     untitled_notes: list[str] = field(default_factory=list)  # keys of notes called in the title itself
+    date: str = ""  # the file's own date (ISO), else book.yaml's date is the day of the import
 
 
 def shape(document: Imported, path, fallback_title: str) -> Shaped:
@@ -41,7 +42,7 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
     _level_headings(pieces)
     replies = _replies(pieces)
     shaped = Shaped(pieces, document.notes, title or fallback_title, document.subtitle, document.author,
-                    list(document.notices), untitled)
+                    list(document.notices), untitled, date=document.date)
     if replies:
         shaped.warnings.append(f"{path}: {replies} list item{'s' if replies > 1 else ''} read as the replies of a "
                                "dialogue («- Сен мені босат! - дейді.»: a dash, then a dash before the words that "

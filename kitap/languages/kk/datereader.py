@@ -9,9 +9,12 @@
     «1920-30 жылдарда»              → the 1920s and the 1930s (decade each)
     «Осы жылдың 5 қазанында»        → 5 October of the last year named before it (day)
     «келесі жылы»                   → the year after it (year)
+    «26 қазан 2023 ж.», «26 Қазан, 2023» → 2023-10-26 (day; a news site's dateline)
+    «26.10.2023 ж.», «26.10.2023»   → 2023-10-26 (day)
 
 Month names are read in every case form (наурызында, сәуірінде, қаңтарда, желтоқсанға …), but
-only next to a day number or a year: «қазан» is also a cauldron and «Қазан» a city. A day and a
+only next to a day number or a year: «қазан» is also a cauldron and «Қазан» a city (a capital is read
+only between a day and a year, as a site writes «26 Қазан, 2023»). A day and a
 month without a year («5 маусымында») take the last year named before them, and are skipped when
 no year came before.
 """
@@ -52,6 +55,12 @@ DECADE = re.compile(
 # «1920-30 жылдарда», «1980–90-шы жылдары»: two decades, the second by its last two digits
 DECADE_RANGE = re.compile(
     rf"{_START}(?P<first>\d\d\d0)\s*[–—-]\s*(?P<second>\d0)\s*(?:-\s*(?:шы|ші|ыншы|інші)\s*)?жылдар{_SUFFIX}")
+# «26 қазан 2023 ж.», «26 Қазан, 2023»: day, month, year (a month with a capital too, between the two numbers)
+DAY_MONTH_YEAR = re.compile(rf"{_START}(?P<day>\d{{1,2}})\s+(?P<month>(?i:{_MONTH})){_SUFFIX},?\s+(?P<year>\d{{4}})"
+                            rf"(?:\s*(?:ж\.|жыл(?!дар){_SUFFIX}))?{_END}")
+# «26.10.2023 ж.»: day, month and year in figures
+NUMERIC = re.compile(rf"{_START}(?P<day>\d{{1,2}})\.(?P<number>\d{{1,2}})\.(?P<year>\d{{4}})(?:\s*(?:ж\.|жыл(?!дар){_SUFFIX}))?"
+                     rf"(?![{LETTERS}]|\.?\d)")
 PARTS = {"бас": "early", "орта": "mid", "ая": "late", "соң": "late"}
 RELATIVE_YEAR = {"осы": 0, "сол": 0, "келесі": 1}
 MIN_YEAR, MAX_YEAR = 1000, 2100  # a 3-digit number is a year only with «жылы/жылғы/жылдың»
@@ -119,7 +128,8 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     """Every pattern's matches in a paragraph, as (start, -end, kind, match): longest first at a place."""
     found = []
     for kind, pattern in (("range", RANGE), ("decades", DECADE_RANGE), ("decade", DECADE), ("explicit", EXPLICIT),
-                          ("relative", RELATIVE), ("day-month", DAY_MONTH)):
+                          ("relative", RELATIVE), ("day-month", DAY_MONTH), ("day-month-year", DAY_MONTH_YEAR),
+                          ("numeric", NUMERIC)):
         found += [(m.start(), -m.end(), kind, m) for m in pattern.finditer(text)]
     return sorted(found, key=lambda c: c[:2])
 
@@ -162,6 +172,13 @@ def _read(index: int, m: re.Match, kind: str, last_year: int | None) -> tuple[li
             value += 1900  # «90 жылдар»: the nineties of the last century
         part = PARTS[m["part"].lower()] if m["part"] else ""
         return [found(Decade(value, part), "decade")], last_year
+    if kind in ("day-month-year", "numeric"):
+        year = int(m["year"])
+        month = _month(m["month"].lower()) if kind == "day-month-year" else int(m["number"])
+        if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+            return [], last_year
+        date = PartialDate(year, month, int(m["day"]))
+        return ([found(date, "day")], year) if _valid(date) else ([], last_year)
     if kind == "explicit":
         year = _explicit_year(m)
         if year is None:
