@@ -229,6 +229,25 @@ def test_one_event_and_sixty(project, tmp_path, events):
         assert_no_overlap(lines)
 
 
+@pytest.mark.parametrize("events", [
+    [("1991-12-08", "ТМД құрылды."), ("1991-12-21", "Алматы декларациясы."), ("2021-12-21", "ТМД-ға 30 жыл.")],
+    [("1845-08-10", "Абай туды."), ("1885", "Қарамола съезі."), ("1904-07-06", "Абай қайтыс болды.")]],
+    ids=["two-close-one-far", "three-far"])
+def test_a_few_events_decades_apart_are_apart_with_their_years(project, tmp_path, events):
+    """Three events over thirty years or sixty: each mark apart from the others, the empty decades cut out
+    with a break, and the year of each stretch written (the figure once piled them under one year)."""
+    (project / "chronology.yaml").write_text(chronology_of(events), encoding="utf-8")
+    out = build(project, tmp_path / "out", "--script", "cyrl")
+    page = chronology_page(out / "mini.epub")
+    [svg] = figures(page)
+    ys = sorted(y for y, _ in marks(svg))
+    assert all(b - a >= 10 for a, b in zip(ys, ys[1:])), ys  # a label size apart, at least (10 user units)
+    stretches, breaks = assert_to_scale(svg, dates_by_id(page))
+    assert breaks >= 1 and stretches == breaks + 1
+    years = {int(t.text) for t in svg.xpath(".//s:text[@class='year']", namespaces=SVG_NS)}
+    assert {int(events[0][0][:4]), int(events[1][0][:4])} <= years and max(years) >= int(events[-1][0][:4]) - 5
+
+
 def test_a_course_volume_gives_each_text_its_own_mark_shape(tmp_path):
     out = build(FIXTURES / "course", tmp_path / "out", "--script", "cyrl")
     page = chronology_page(out / "term-1.epub")

@@ -33,6 +33,10 @@ LINE, SMALL_LINE = 1.2, 1.0   # line heights of a label's text and of its paragr
 SPACING = 0.4             # between two labels
 TOP, BOTTOM = 1.0, 1.0    # above the first label and the axis' start; below the last
 LEGEND_LINE = 1.3
+# The axis is as long as the labels one under the other, and at least this long for two moments or more:
+# room for a break and marks apart in each stretch (three events, two in 1991 and one in 2021, made an axis
+# of 4.8 with no room to cut the thirty empty years: the marks piled up under the one year «1991»).
+MIN_AXIS = 10.0
 # Mark shapes for the sources, in order: distinct in grayscale (shape, fill).
 SHAPES = (("circle", "#000"), ("square", "#fff"), ("triangle", "#777"), ("diamond", "#000"),
           ("circle", "#fff"), ("square", "#777"), ("triangle", "#000"), ("diamond", "#fff"))
@@ -109,7 +113,9 @@ def draw(events: list[TimelineEvent], title: str, description: str, ident: str,
     shapes = {source: SHAPES[i % len(SHAPES)] for i, source in enumerate(sources)}
     room = columns - LABEL_X - 0.2
     top = TOP + (LEGEND_LINE * len(sources) if len(sources) > 1 else 0)
-    axis = make_axis([time_of(e.date) for e in events], stacked_height(events, columns))  # as long as the labels
+    times = [time_of(e.date) for e in events]
+    length = stacked_height(events, columns)  # as long as the labels
+    axis = make_axis(times, max(length, MIN_AXIS) if len(set(times)) > 1 else length)
     ys = [top + axis.x(time_of(e.date)) for e in events]
     labels = _labels(events, ys, room)
     height = max([top + axis.stretches[-1].x1] + [label.top + label.height for label in labels]) + BOTTOM
