@@ -595,6 +595,27 @@ def test_a_text_in_the_kazakh_latin_of_2018_is_imported_in_the_letters_of_2021(t
         "Mūğalım şäkırtterıne sälem berdı.\n")
 
 
+@pytest.mark.parametrize("typed, expected", [
+    # smartnews.kz: the alphabet of 2018 with the Cyrillic і for its i (і); ı for и as it should be
+    ("Memleket basshysy qalalardyń ákіmderіne kóshelerdі tazartýdy tapsyrdy.\nPrezıdenttіń aıtýynsha, bul "
+     "ákіmder qyzmetіn baǵalaýdyń ólshemі.\n",
+     "Memleket basşysy qalalardyñ äkımderıne köşelerdı tazartudy tapsyrdy.\nPrezidenttıñ aituynşa, būl "
+     "äkımder qyzmetın bağalaudyñ ölşemı.\n"),
+    # mangystaumedia.kz: no dotless ı at all (i for и), the Cyrillic і for і, and Cyrillic а е о к inside
+    ("Óńіrіmіzgе аrnаiy іssаpаrmеn кеlgеn Еlbаsy jаstаrmen кеzdеstі.\nОl bіlіm bеrý sаlаsynyń "
+     "qyzmеtкеrlеrіmеn sóilestі.\n",
+     "Öñırımızge arnaiy ıssaparmen kelgen Elbasy jastarmen kezdestı.\nOl bılım beru salasynyñ "
+     "qyzmetkerlerımen söilestı.\n")], ids=["cyrillic-i", "no-dotless-i"])
+def test_cyrillic_letters_typed_inside_latin_words_are_latin_before_the_2018_letters_are_read(tmp_path, typed,
+                                                                                              expected):
+    """Sites that publish Kazakh in Latin letters type look-alike Cyrillic letters inside the words: import
+    writes them in Latin letters (and says so), then reads the alphabet of 2018 as it reads a clean one."""
+    result, folder = import_text(tmp_path, "news.txt", "Jańalyqtar\n" + typed)
+    assert (folder / "article.txt").read_text("utf-8") == expected
+    assert "had Cyrillic letters that look like Latin ones typed in them" in result.stderr
+    assert "language: kk-Latn" in (folder / "book.yaml").read_text("utf-8")
+
+
 def test_a_letter_the_fonts_lack_stops_the_import_at_the_file_not_in_a_project_never_written(tmp_path):
     source = tmp_path / "hat.txt"
     source.write_text("Sálem\nBul ǵylym turaly hat.\n", encoding="utf-8")

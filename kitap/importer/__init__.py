@@ -4,6 +4,7 @@ headings, what could not be kept) → anchors and glossary draft → write (proj
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,6 +115,7 @@ def _in_2021_letters(document, source: Path) -> None:
     from ..languages.kk_latn.alphabets import CHANGES, NAMES as ALPHABETS, alphabet_of, to_2021
     from ..transforms.inline_ops import walk
 
+    _latin_twins(document, source)
     texts = [plain_text(p.children) for p in document.pieces] + [document.title]
     alphabet = alphabet_of("\n".join(texts))
     if not alphabet:
@@ -126,6 +128,51 @@ def _in_2021_letters(document, source: Path) -> None:
                                                           (document.title, document.subtitle, document.author))
     document.notices.append(f"{source}: the text is in {ALPHABETS[alphabet]}; it was written in the Kazakh Latin "
                             f"alphabet of 2021, which kitap prints (the same words: {CHANGES[alphabet]})")
+
+
+def _latin_twins(document, source: Path) -> None:
+    """In a text in Latin letters, the Cyrillic letters typed inside its Latin words (і for i, а е о р с
+    for a e o p c: some sites' editors type them so) are the Latin letters they look like, so that the
+    words are read, converted and checked as the Latin words they are; the user hears of it. A word
+    with a Cyrillic letter that has no Latin twin (ә, қ) is left for `check` to report. (A small к counts as
+    k here: in a Latin word it is one; `check` does not take it for a look-alike in Cyrillic text.)"""
+    from ..check.script import CYRILLIC_TO_LATIN, WORD, _target, is_cyrillic, is_latin
+    from ..languages.kk_latn.alphabets import ALPHABET_2018
+    from ..transforms.inline_ops import walk
+
+    everything = "\n".join([plain_text(p.children) for p in document.pieces] + [document.title])
+    if sum(map(is_latin, everything)) <= 2 * sum(map(is_cyrillic, everything)):
+        return
+    changed: list[str] = []
+    twins = {**CYRILLIC_TO_LATIN, "к": "k"}
+    # A site that types the alphabet of 2018 without its dotless ı writes и as i and і as the Cyrillic і
+    # («аrnаiy» арнайы, «іssаpаrmеn» іссапармен): there, every Latin i is ı and the Cyrillic і is i.
+    dotless = "ı" in everything or not re.search(r"[^\W\d_]*[a-z][^\W\d_]*і|і[^\W\d_]*[a-z]", everything)
+    if not dotless:
+        twins["i"] = "ı"
+
+    def latin(match) -> str:
+        word = match[0]
+        if not any(map(is_cyrillic, word)):
+            if dotless or not set(word.lower()) <= ALPHABET_2018:
+                return word
+            return word.replace("i", "ı")
+        if not any(map(is_latin, word)) or _target(word.replace("к", "k"), False) != "latin":
+            return word
+        changed.append(word)
+        return "".join(twins.get(char, char) for char in word)
+
+    for children in [p.children for p in document.pieces] + list(document.notes.values()):
+        for node in walk(children):
+            if isinstance(node, Text):
+                node.text = WORD.sub(latin, node.text)
+    document.title, document.subtitle, document.author = (WORD.sub(latin, text) for text in
+                                                          (document.title, document.subtitle, document.author))
+    if changed:
+        examples = ", ".join(f"«{word}»" for word in dict.fromkeys(changed[:3]))
+        document.notices.append(f"{source}: {len(changed)} Latin word{'s' if len(changed) > 1 else ''} had Cyrillic "
+                                f"letters that look like Latin ones typed in them ({examples}); they were written in "
+                                "Latin letters")
 
 
 def _numbers(shaped, indexes: list[int]) -> list[int]:
