@@ -434,3 +434,15 @@ def test_worksheet_and_key_are_sound_tagged_pdfs(kit):
     for name in ("kazakhstan-un-worksheet.pdf", "kazakhstan-un-answers.pdf"):
         report = validate(str(kit / name))
         assert [(f.rule_id, f.message) for f in report.findings] == [], name
+
+
+def test_a_gap_sentence_is_not_cut_at_a_dot_inside_a_word():
+    """A full stop ends a sentence before a space or the end: «egov.kz», «1.5» hold none (a pupil got a
+    sentence that began «kz порталы арқылы…», its first half lost)."""
+    from kitap.worksheets.gaps import sentences
+
+    text = ("Өтініштерді электронды үкіметтің egov.kz порталы арқылы тапсыруға болады. Бұл 1.5 есе көп! "
+            "«Иә.» Сонда бәрі түсінді.")
+    assert [s.strip() for s in sentences(text, frozenset())] == [
+        "Өтініштерді электронды үкіметтің egov.kz порталы арқылы тапсыруға болады.", "Бұл 1.5 есе көп!", "«Иә.»",
+        "Сонда бәрі түсінді."]

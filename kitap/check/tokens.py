@@ -14,7 +14,8 @@ from ..languages.kk.sentences import KAZAKH_ONLY_LETTERS, RUSSIAN_ENDINGS, RUSSI
 
 # A word, or hyphenated words (шым-шытырық), not right after a hyphen (168-ден, 20-пунктті).
 TOKEN = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
-SENTENCE_END = re.compile(r"[.!?…]+")
+# A sentence ends at . ! ? … before a space, a closing mark or the end: not inside «egov.kz», «1.5», «т.б.»
+SENTENCE_END = re.compile(r"[.!?…]+[»“”\"')\]]*(?=\s|$)")
 OPENING = set(" \t\r\n\u00a0«„“\"'([—–-")
 WORD_BEFORE = re.compile(r"((?:[^\W\d_]+\.)*[^\W\d_]+)$")
 MIN_RUSSIAN_WORDS = 2
