@@ -390,8 +390,35 @@ def test_a_text_in_another_language_is_an_error(tmp_path):
     assert f"{book}:1: this text is in 'ru'" in _fails(course, tmp_path)
 
 
+def test_a_text_in_the_other_alphabet_is_an_error(tmp_path):
+    # kk and kk-Latn: the same language, not the same letters (the volume printed a Latin chapter in a
+    # Cyrillic book without a word)
+    course = make_course(tmp_path)
+    book = course / "texts" / "state-language" / "book.yaml"
+    book.write_text(book.read_text(encoding="utf-8").replace("language: kk", "language: kk-Latn"), encoding="utf-8")
+    message = _fails(course, tmp_path)
+    assert f"{book}:1: this text is in 'kk-Latn', the course pack in 'kk'" in message and "alphabet" in message
+
+
+def test_a_glossary_term_with_different_names_in_two_texts_is_an_error(tmp_path):
+    course = make_course(tmp_path)
+    day, state = (course / "texts" / name / "glossary.yaml" for name in ("constitution-day", "state-language"))
+    entry = '- term: "ЖОО"\n  expansion: "Жоғары оқу орны"\n  ru: "{}"\n'
+    day.write_text(day.read_text(encoding="utf-8") + entry.format("высшее учебное заведение"), encoding="utf-8")
+    state.write_text(state.read_text(encoding="utf-8") + entry.format("вуз"), encoding="utf-8")
+    for folder in ("constitution-day", "state-language"):
+        article = course / "texts" / folder / "article.txt"
+        article.write_text(article.read_text(encoding="utf-8") + "ЖОО туралы.\n", encoding="utf-8")
+    message = _fails(course, tmp_path)
+    assert "glossary term 'ЖОО' has a different 'ru:' in two texts" in message
+    assert "«высшее учебное заведение»" in message and "«вуз»" in message
+
+
 @pytest.mark.parametrize("body, problem", [
     ('texts:\n  - texts/state-language\n', "'title'"),
+    ('title: "T"\ntexts:\n  - part: "I бөлім"\n  - part: "II бөлім"\n  - texts/state-language\n',
+     "course.yaml:3: part «I бөлім» opens no text"),
+    ('title: "T"\ntexts:\n  - texts/state-language\n  - part: "II бөлім"\n', "course.yaml:4: part «II бөлім» opens no text"),
     ('title: "T"\n', "'texts'"),
     ('title: "T"\ntexts: []\n', "'texts' lists no project folder"),
     ('title: "T"\nnumbering: sometimes\ntexts:\n  - texts/state-language\n', "numbering"),

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError, SourceErrors
+from ..languages import pack_tag
 from ..model import Book, Meta, Origin
 
 COURSE_FILE = "course.yaml"
@@ -77,13 +78,19 @@ def _entries(node: Any, path: Path, root: Path, errors: list[SourceError]) -> li
     from .yamlio import check_list, line_of
 
     entries: list[Entry] = []
-    part = ""
+    part, part_line = "", 0
     seen: dict[Path, int] = {}
 
+    def opens_nothing() -> None:
+        if part:
+            errors.append(SourceError(path, part_line, f"part «{part}» opens no text (a part heading goes right before "
+                                                       "the first text of its part): list its texts after it, or remove it"))
+
     def each(item: Any, line: int) -> None:
-        nonlocal part
+        nonlocal part, part_line
         if isinstance(item, dict) and set(item) == {"part"} and isinstance(item["part"], str) and item["part"].strip():
-            part = item["part"].strip()
+            opens_nothing()
+            part, part_line = item["part"].strip(), line
             return
         if not isinstance(item, str) or not item.strip():
             errors.append(SourceError(path, line, "each item of 'texts' is a project folder (e.g. '- ../lessons/un') "
@@ -104,6 +111,7 @@ def _entries(node: Any, path: Path, root: Path, errors: list[SourceError]) -> li
         part = ""
 
     check_list(node, path, "'texts'", errors, each)
+    opens_nothing()
     if len(entries) > MAX_TEXTS:
         errors.append(SourceError(path, line_of(node, default=1), f"{len(entries)} texts; a volume holds at most "
                                                                   f"{MAX_TEXTS} (make several course packs)"))
@@ -167,9 +175,11 @@ def load_course(root: Path, jobs: int = 1) -> Course:
         raise SourceErrors(errors)
     language = fields.get("language") or texts[0].meta.language
     for entry, text in zip(entries, texts):
-        if text.meta.language.split("-")[0].lower() != language.split("-")[0].lower():
+        if pack_tag(text.meta.language) != pack_tag(language):  # kk and kk-KZ agree; kk and kk-Latn do not
             errors.append(SourceError(entry.folder / "book.yaml", 1, f"this text is in '{text.meta.language}', the course "
-                                      f"pack in '{language}' ({path}:{entry.line}); a volume's texts share its language"))
+                                      f"pack in '{language}' ({path}:{entry.line}); a volume's texts share its language "
+                                      "and alphabet (a volume of texts in Cyrillic letters has a Latin edition: "
+                                      "--script latn)"))
     values = {**fields, "language": language, "author": fields.get("editor", "")}
     meta = _meta(values, node, path, errors)
     if errors:
