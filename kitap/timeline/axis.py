@@ -110,7 +110,9 @@ class Tick:
 
 
 def ticks(axis: Axis) -> list[Tick]:
-    """Each stretch's first event's year at its start, and year ticks at a round step inside it; months as small ticks where there is room; year labels never closer than TICK_MIN."""
+    """Each stretch's first event's year at its start, year ticks at a round step inside it and its last
+    event's year; months as small ticks where there is room; year labels never closer than TICK_MIN (the
+    earlier one stays)."""
     step = next((s for s in TICK_STEPS if s * axis.scale >= TICK_MIN), TICK_STEPS[-1]) if axis.scale else 0
     found: list[Tick] = []
     for stretch in axis.stretches:
@@ -119,6 +121,8 @@ def ticks(axis: Axis) -> list[Tick]:
         round_ones = [Tick(stretch.x(y, axis.scale), str(y)) for y in years]
         found.append(Tick(stretch.x(stretch.first, axis.scale), str(first)))  # a round year too near it gives way
         found += round_ones
+        if int(stretch.last) not in [first, *years]:  # its last event's year, unless a round tick has written it
+            found.append(Tick(stretch.x(stretch.last, axis.scale), str(int(stretch.last))))
         if axis.scale / 12 >= MONTH_TICKS_MIN:
             found += [Tick(stretch.x(y + m / 12, axis.scale), "") for y in range(first, int(stretch.last) + 1)
                       for m in range(12) if stretch.first <= y + m / 12 <= stretch.last]
