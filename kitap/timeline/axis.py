@@ -112,23 +112,26 @@ class Tick:
 def ticks(axis: Axis) -> list[Tick]:
     """Each stretch's first event's year at its start, year ticks at a round step inside it and its last
     event's year; months as small ticks where there is room; year labels never closer than TICK_MIN (the
-    earlier one stays)."""
+    events' years first, each before the next; a round year too near one gives way)."""
     step = next((s for s in TICK_STEPS if s * axis.scale >= TICK_MIN), TICK_STEPS[-1]) if axis.scale else 0
-    found: list[Tick] = []
+    ends: list[Tick] = []    # the stretches' first and last events' years
+    rounds: list[Tick] = []  # round years inside them
+    months: list[Tick] = []
     for stretch in axis.stretches:
-        first = int(stretch.first)
-        years = [y for y in range(first, int(stretch.last) + 1) if step and y % step == 0 and stretch.first <= y]
-        round_ones = [Tick(stretch.x(y, axis.scale), str(y)) for y in years]
-        found.append(Tick(stretch.x(stretch.first, axis.scale), str(first)))  # a round year too near it gives way
-        found += round_ones
-        if int(stretch.last) not in [first, *years]:  # its last event's year, unless a round tick has written it
-            found.append(Tick(stretch.x(stretch.last, axis.scale), str(int(stretch.last))))
+        first, last = int(stretch.first), int(stretch.last)
+        ends.append(Tick(stretch.x(stretch.first, axis.scale), str(first)))
+        if last != first:
+            ends.append(Tick(stretch.x(stretch.last, axis.scale), str(last)))
+        rounds += [Tick(stretch.x(y, axis.scale), str(y)) for y in range(first, last + 1)
+                   if step and y % step == 0 and stretch.first <= y and str(y) not in (ends[-1].label, str(first))]
         if axis.scale / 12 >= MONTH_TICKS_MIN:
-            found += [Tick(stretch.x(y + m / 12, axis.scale), "") for y in range(first, int(stretch.last) + 1)
-                      for m in range(12) if stretch.first <= y + m / 12 <= stretch.last]
-    labelled, last = [], None
-    for tick in sorted((t for t in found if t.label), key=lambda t: t.x):
-        if last is None or tick.x - last >= TICK_MIN:
+            months += [Tick(stretch.x(y + m / 12, axis.scale), "") for y in range(first, last + 1)
+                       for m in range(12) if stretch.first <= y + m / 12 <= stretch.last]
+    labelled: list[Tick] = []
+    for tick in ends:
+        if not labelled or tick.x - labelled[-1].x >= TICK_MIN:
             labelled.append(tick)
-            last = tick.x
-    return labelled + [t for t in found if not t.label]
+    for tick in rounds:
+        if all(abs(tick.x - other.x) >= TICK_MIN for other in labelled):
+            labelled.append(tick)
+    return sorted(labelled, key=lambda t: t.x) + months
