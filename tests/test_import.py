@@ -652,3 +652,12 @@ def test_short_lines_of_prose_between_blank_lines_are_no_poem(tmp_path):
                                  "Мұғалімдер марапатталды.\nБәрі риза болды.\n")
     assert (tmp_path / "p" / "article.txt").read_text("utf-8") == (
         "Кеше мектепте жиын өтті.\nОқушылар ән салды.\nМұғалімдер марапатталды.\nБәрі риза болды.\n")
+
+
+def test_the_latin_schwa_in_cyrillic_words_is_the_cyrillic_letter(tmp_path):
+    """Texts copied from PDFs on the web type «Ə ə» (Latin schwa) for «Ә ә»: the capital, which the fonts
+    lack, stopped the import; both are the Cyrillic letter in the project, and import says so."""
+    result, folder = import_text(tmp_path, "abai.txt", "Абай туралы\nƏрбір халықтың жəне тілі бар. Бұл мəтін "
+                                 "сынақ үшін жазылды.\nҚазақстан 1992 жылы БҰҰ-ға мүше болды.\n")
+    assert (folder / "article.txt").read_text("utf-8").startswith("Әрбір халықтың және тілі бар. Бұл мәтін")
+    assert "3 Cyrillic words had the Latin schwa «ə» typed for «ә»" in result.stderr

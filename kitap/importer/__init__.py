@@ -115,6 +115,7 @@ def _in_2021_letters(document, source: Path) -> None:
     from ..languages.kk_latn.alphabets import CHANGES, NAMES as ALPHABETS, alphabet_of, to_2021
     from ..transforms.inline_ops import walk
 
+    _cyrillic_schwa(document, source)
     _latin_twins(document, source)
     texts = [plain_text(p.children) for p in document.pieces] + [document.title]
     alphabet = alphabet_of("\n".join(texts))
@@ -128,6 +129,37 @@ def _in_2021_letters(document, source: Path) -> None:
                                                           (document.title, document.subtitle, document.author))
     document.notices.append(f"{source}: the text is in {ALPHABETS[alphabet]}; it was written in the Kazakh Latin "
                             f"alphabet of 2021, which kitap prints (the same words: {CHANGES[alphabet]})")
+
+
+SCHWA = {"Ə": "Ә", "ə": "ә"}  # Latin (Azerbaijani) schwa → the Kazakh Cyrillic letter it stands for
+
+
+def _cyrillic_schwa(document, source: Path) -> None:
+    """The Latin schwa typed for ә inside a Cyrillic word («Əрбір», «жəне»: texts copied from PDFs of
+    emirsaba.org and the like) is the Cyrillic ә it stands for; kitap's fonts have no capital Ə, which
+    stopped the import. The user hears of it."""
+    from ..check.script import WORD, is_cyrillic
+    from ..transforms.inline_ops import walk
+
+    count = 0
+
+    def cyrillic(match) -> str:
+        nonlocal count
+        word = match[0]
+        if not any(char in SCHWA for char in word) or not any(map(is_cyrillic, word)):
+            return word
+        count += 1
+        return "".join(SCHWA.get(char, char) for char in word)
+
+    for children in [p.children for p in document.pieces] + list(document.notes.values()):
+        for node in walk(children):
+            if isinstance(node, Text):
+                node.text = WORD.sub(cyrillic, node.text)
+    document.title, document.subtitle, document.author = (WORD.sub(cyrillic, text) for text in
+                                                          (document.title, document.subtitle, document.author))
+    if count:
+        document.notices.append(f"{source}: {count} Cyrillic word{'s' if count > 1 else ''} had the Latin schwa «ə» "
+                                "typed for «ә»; it was written as the Cyrillic letter")
 
 
 def _latin_twins(document, source: Path) -> None:
