@@ -114,9 +114,11 @@ def stamp_key(kind: str, edition: str = "") -> str:
     return f"{kind}-{edition}" if edition else kind
 
 
-def fingerprints(state: dict[str, str], keys: dict[str, str], options: str) -> dict[str, str]:
+def fingerprints(state: dict[str, str], keys: dict[str, str], options: str,
+                 kind_options: dict[str, str] | None = None) -> dict[str, str]:
     """Stamp key → hex digest of the project's files (`state`, from project_state or the loader's own log),
-    the tool's code, templates, styles and fonts, and options; `keys` maps each stamp key to its kind."""
+    the tool's code, templates, styles and fonts, and options (and `kind_options`, those of one kind: the
+    outputs the web page links); `keys` maps each stamp key to its kind."""
     owned = only_for()
     common = hashlib.sha256(__version__.encode())
     for name, digest in sorted(state.items()):
@@ -131,6 +133,7 @@ def fingerprints(state: dict[str, str], keys: dict[str, str], options: str) -> d
     for key, kind in keys.items():
         digest = common.copy()
         digest.update(key.encode())
+        digest.update((kind_options or {}).get(kind, "").encode())
         for path, label in tool:
             if kind in owned.get(label, ()):
                 digest.update(f"{label}\0{_file_digest(path)}\0".encode())

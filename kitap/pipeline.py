@@ -130,7 +130,7 @@ def build(source: Path, output: Path, kinds: tuple[str, ...] | None = None, arch
     keys = stamp_keys(stamp, kinds, scripts) if source.is_dir() and not force else None
     todo = None  # stamp keys to make (None: all the build asks for)
     if keys is not None:
-        prints = fingerprints(project_state(source, source_names(stamp)), keys, options)
+        prints = fingerprints(project_state(source, source_names(stamp)), keys, options, kind_options(kinds, stamp))
         todo = {key for key in keys if not up_to_date(output, key, prints[key], stamp)}
         if not todo:
             return BuildReport(seconds=time.perf_counter() - started, unchanged=tuple(keys))
@@ -281,7 +281,7 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
     # A course volume lays out its chapters in a pool of processes (writers/volume.py) instead of
     # sharing its outputs between two lanes.
     mine, theirs = (kinds, ()) if volume else share(kinds, jobs)
-    options = (archival, line_numbers, _wanted(kinds))
+    options = (archival, line_numbers, _wanted(kinds), linked_outputs(kinds, stamp))
     their_stages: dict[str, float] = {}
     helper = None
     if theirs:
@@ -296,7 +296,8 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
         books, warnings = read_project(source, watch, scripts, output if volume else None, jobs if volume else 1)
         made = []
         for book in books:
-            job = Job(book, archival, line_numbers, watch, options[2], jobs=jobs if volume else 1, output=output)
+            job = Job(book, archival, line_numbers, watch, options[2], jobs=jobs if volume else 1, output=output,
+                      links=options[3])
             made += make_outputs(job, _kinds_for(mine, book, todo))
             warnings += job.warnings
     else:
@@ -310,7 +311,7 @@ def _build(source: Path, output: Path, kinds: tuple[str, ...], scripts: tuple[st
         # The fingerprints of the files exactly as the loader read them (not read again: a file changed
         # since is then seen as changed by the next build)
         keys = {stamp_key(m.kind, m.edition): m.kind for m in made}
-        prints = fingerprints(books[0].sources, keys, fingerprint_options)
+        prints = fingerprints(books[0].sources, keys, fingerprint_options, kind_options(kinds, stamp))
         built = {stamp_key(m.kind, m.edition): (prints[stamp_key(m.kind, m.edition)], m.files()) for m in made}
         files[STAMP] = stamp_bytes(stamp, built, books[0].sources, _record(books))
         written = iter(commit_outputs(output, files))
@@ -329,7 +330,7 @@ def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, to
     # passes; and the collector is paused while this process lays out and writes (it spent 0.10-0.15 s
     # in ~270 passes and freed ~2 MB of 70). Both are undone after the build (the collector resumed
     # only if it ran before: the CLI pauses it for its one build).
-    archival, line_numbers, wanted = options
+    archival, line_numbers, wanted, links = options
     collecting = gc.isenabled()
     try:
         with watch.stage("import"):
@@ -355,7 +356,8 @@ def _main_lane(helper, mine, theirs, options, watch: Stopwatch, serves: bool, to
 
             their_kinds = _kinds_for(theirs, book, todo)
             duties = tuple(sorted({result for kind in their_kinds for result in outputs.writer(kind).needs}))
-            job = Job(book, archival, line_numbers, watch, wanted, html_for=html_for, send=send if duties else None)
+            job = Job(book, archival, line_numbers, watch, wanted, html_for=html_for, send=send if duties else None,
+                      links=links)
             made += make_outputs(job, _kinds_for(mine, book, todo), duties)
             warnings += job.warnings
         their_made, checked, their_warnings, their_stages = helper.result()
@@ -408,14 +410,14 @@ def _helper_lane(connection, source: Path, scripts, kinds: tuple[str, ...], opti
             serve(None)  # first, not after drawing the cover (up to 0.08 s late)
         with watch.stage("check"):
             checked = check_before_build(loaded, source)
-        archival, line_numbers, wanted = options
+        archival, line_numbers, wanted, links = options
         made, more = [], []
         for index, book in enumerate(books):
             def receive(result, index=index):
                 serve((index, result))
                 return received[(index, result)]
 
-            job = Job(book, archival, line_numbers, watch, wanted, receive=receive)
+            job = Job(book, archival, line_numbers, watch, wanted, receive=receive, links=links)
             made += make_outputs(job, _kinds_for(kinds, book, todo))
             more += job.warnings
         return made, checked, more, watch.seconds
@@ -423,13 +425,31 @@ def _helper_lane(connection, source: Path, scripts, kinds: tuple[str, ...], opti
         release_fonts()  # the helper leaves by os._exit
 
 
+# The outputs a web page links in its footer, beside its folder, when the build makes them too.
+LINKED = ("pdf", "epub")
+
+
+def linked_outputs(kinds, stamp: dict) -> tuple[str, ...]:
+    """The outputs of LINKED that are beside the web page after this build: made by it, or by an earlier
+    one into the same folder (its `stamp`). A first `--only html` makes none: its page links nothing."""
+    return tuple(kind for kind in LINKED
+                 if kind in kinds or any(key == kind or key.startswith(kind + "-") for key in stamp))
+
+
+def kind_options(kinds, stamp: dict) -> dict[str, str]:
+    """What an output kind's bytes depend on besides the options every output shares (fingerprints)."""
+    return {"html": "links=" + ",".join(linked_outputs(kinds, stamp))}
+
+
 class Job:
     """One edition's outputs being made in one process: the book, the options, and the results outputs
     give each other (the A4 handout's page starts for the e-book), here or across the two processes."""
 
     def __init__(self, book, archival: bool, line_numbers: bool, watch: Stopwatch, wanted: frozenset[str],
-                 html_for=None, send=None, receive=None, jobs: int = 1, output: Path | None = None):
+                 html_for=None, send=None, receive=None, jobs: int = 1, output: Path | None = None,
+                 links: tuple[str, ...] = ()):
         self.book, self.archival, self.line_numbers, self.watch = book, archival, line_numbers, watch
+        self.links = links              # the outputs of this build the web page links (linked_outputs)
         self.jobs = jobs                # processes a volume's chapters may be laid out by
         self.output = output            # the output folder (a volume keeps its chapters' layouts there)
         self.wanted = wanted            # results an output of this build needs, in this process or the other

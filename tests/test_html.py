@@ -68,3 +68,24 @@ def test_readable_on_a_phone(page_file, tmp_path):
         assert font
         page.screenshot(path=str(tmp_path / "phone.png"))
         browser.close()
+
+
+def test_the_footer_links_only_outputs_beside_the_page(tmp_path):
+    """The footer links the PDF and the EPUB only when they are beside the page's folder: made by the same
+    build, or by an earlier one into that folder; a first `--only html` links nothing (two dead links)."""
+    from conftest import FIXTURES, run_cli
+
+    out = tmp_path / "out"
+
+    def links(only: str) -> list[str]:
+        result = run_cli("--source", str(FIXTURES / "mini"), "--output", str(out), "--only", only)
+        assert result.returncode == 0, result.stderr
+        page = lxml_html.fromstring((out / "html" / "index.html").read_bytes())
+        found = page.xpath("//footer[@class='downloads']//a/@href")
+        assert all((out / "html" / href).resolve().is_file() for href in found), found
+        return found
+
+    assert links("html") == []
+    assert links("pdf,html") == ["../mini.pdf"]
+    run_cli("--source", str(FIXTURES / "mini"), "--output", str(out), "--only", "epub")
+    assert links("html") == ["../mini.pdf", "../mini.epub"]  # the page is made again: what is beside it changed

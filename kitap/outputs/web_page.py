@@ -8,7 +8,7 @@ def make(job) -> Product:
     from ..writers.html import write_html
 
     with job.watch.stage("html write"):
-        data = write_html(job.book)
+        data = write_html(job.book, job.links)
     edition = f"-{job.book.meta.edition}" if job.book.meta.edition else ""
     return Product(f"html/index{edition}.html", data)
 

@@ -36,7 +36,11 @@ def page_html(book: Book, scripts: tuple[str, ...] = (), downloads: tuple = ()) 
     return render_document(book, HTML, Page(inline_styles=styles, scripts=(notes, *scripts), downloads=downloads))
 
 
-def write_html(book: Book) -> bytes:
-    name = book.meta.name
-    downloads = ((f"../{name}.pdf", "PDF (A4)"), (f"../{name}.epub", "EPUB"))
+DOWNLOADS = {"pdf": ("{name}.pdf", "PDF (A4)"), "epub": ("{name}.epub", "EPUB")}
+
+
+def write_html(book: Book, links: tuple[str, ...] = ("pdf", "epub")) -> bytes:
+    """The page; its footer links the outputs `links` (those the same build makes) beside its folder."""
+    name = book.meta.name  # (an edition's: kazakhstan-un-latn)
+    downloads = tuple((f"../{DOWNLOADS[kind][0].format(name=name)}", DOWNLOADS[kind][1]) for kind in links)
     return page_html(book, downloads=downloads).encode("utf-8")
