@@ -185,3 +185,24 @@ def title_without_site(title: str, page: bool = False) -> str:
 
 def _site_name(part: str) -> bool:
     return len(part.split()) <= SITE_NAME_WORDS and part[:1].isupper()
+
+
+# Besides its date, a dateline holds a rubric, a time, a place: «Зерде • 26 Қазан, 2023».
+DATELINE_OTHER_WORDS = 4
+
+
+def dateline_date(line: str, language: str) -> str:
+    """The date (ISO) of a line that is a site's dateline before the title («Зерде • 26 Қазан, 2023»,
+    «Политика | 26 октября 2023, 10:15»): a whole date (the language's date reader) and at most
+    DATELINE_OTHER_WORDS other words, no sentence. Else ''."""
+    from ..check.language import checking_for
+
+    reader = checking_for(language).function("dates")
+    if not line or line[-1] in ".!?…" or reader is None:
+        return ""
+    days = [found for found in reader([line]) if found.precision == "day" and not found.inferred]
+    if len(days) != 1:
+        return ""
+    rest = line[:days[0].start] + " " + line[days[0].end:]
+    return days[0].date.iso() if len(re.findall(r"[^\W\d_]+", rest)) <= DATELINE_OTHER_WORDS else ""
+

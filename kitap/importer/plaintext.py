@@ -11,19 +11,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..check.language import checking_for
 from ..languages.kk.letters import language_of
 from ..load.files import read_any_text
 from ..model import Styled, Text
 from .document import Imported, Piece
 from ..check.passages import VERSE_LINE, goes_on
-from .metadata import DEGREE, author_line, person_name, title_without_site
+from .metadata import DEGREE, author_line, dateline_date, person_name, title_without_site
 
 HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
 TITLE_MAX_WORDS = 12
 SENTENCE_END = ".,;:!?…"
 SIGNATURE_PLACE_WORDS = 5
-DATELINE_OTHER_WORDS = 4  # besides its date, a dateline holds a rubric, a time, a place: «Зерде • 26 Қазан, 2023»
 
 
 def read_plain(path: Path) -> Imported:
@@ -57,7 +55,7 @@ def read_plain(path: Path) -> Imported:
         pieces[:2] = [Piece("p", [Text(f"{_line(pieces[0])} {_line(pieces[1])}")])]
     dateline, date = "", ""
     if len(pieces) > 2 and _line(pieces[1]) and _reads_as_title(_line(pieces[1])):
-        date = _dateline(_line(pieces[0]), language_of(text))
+        date = dateline_date(_line(pieces[0]), language_of(text))
         if date:
             dateline = pieces.pop(0).children[0].text
     if len(pieces) > 1 and _line(pieces[0]) and _reads_as_title(_line(pieces[0])):
@@ -73,20 +71,6 @@ def read_plain(path: Path) -> Imported:
         notices.append(f"{path}: the first line «{dateline}» reads as a web site's rubric and date, not the text: it was "
                        f"left out, and its date is book.yaml's date ({date})")
     return Imported(pieces, {}, title=title_without_site(title), author=author, notices=notices, date=date)
-
-
-def _dateline(line: str, language: str) -> str:
-    """The date (ISO) of a line that is a site's dateline before the title («Зерде • 26 Қазан, 2023»,
-    «Политика | 26 октября 2023, 10:15»): a whole date (the language's date reader) and at most
-    DATELINE_OTHER_WORDS other words, no sentence. Else ''."""
-    reader = checking_for(language).function("dates")
-    if not line or line[-1] in ".!?…" or reader is None:
-        return ""
-    days = [found for found in reader([line]) if found.precision == "day" and not found.inferred]
-    if len(days) != 1:
-        return ""
-    rest = line[:days[0].start] + " " + line[days[0].end:]
-    return days[0].date.iso() if len(re.findall(r"[^\W\d_]+", rest)) <= DATELINE_OTHER_WORDS else ""
 
 
 def site_name_notices(path: Path, title: str, kept: str) -> list[str]:

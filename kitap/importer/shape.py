@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from ..check.passages import SPEECH_DASH
 from ..model import Text
 from ..transforms.inline_ops import plain_text
+from ..languages.kk.letters import language_of
 from .document import Imported, Piece, calls
+from .metadata import dateline_date
 
 MAX_HEADING_LEVEL = 3
 
@@ -32,7 +34,19 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
     pieces = document.pieces
     title = document.title
     untitled: list[str] = []
+    date, notices = document.date, list(document.notices)
     first = next((p for p in pieces if plain_text(p.children).strip()), None)
+    heading = _title_after_datelines(pieces, title)
+    if heading is not None and first is not heading:  # a saved news page: «24.12.2025, 17:39», then its <h1>
+        for piece in pieces[:pieces.index(heading)]:
+            line = plain_text(piece.children).strip()
+            found = dateline_date(line, language_of(line)) if line else ""
+            if line and found:
+                date = date or found
+                notices.append(f"{path}: «{line}» before the title reads as a web site's date line, not the text: it "
+                               f"was left out, and its date is book.yaml's date ({found})")
+            pieces.remove(piece)
+        first = heading
     if first is not None and first.kind == "h" and (not title or plain_text(first.children) == title):
         title = plain_text(first.children)
         untitled = [call.key for call in calls(first.children)]
@@ -42,13 +56,29 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
     _level_headings(pieces)
     replies = _replies(pieces)
     shaped = Shaped(pieces, document.notes, title or fallback_title, document.subtitle, document.author,
-                    list(document.notices), untitled, date=document.date)
+                    notices, untitled, date=date)
     if replies:
         shaped.warnings.append(f"{path}: {replies} list item{'s' if replies > 1 else ''} read as the replies of a "
                                "dialogue («- Сен мені босат! - дейді.»: a dash, then a dash before the words that "
                                "say who spoke); imported as paragraphs that begin with the dash")
     shaped.warnings += _losses(pieces, path)
     return shaped
+
+
+DATELINES_BEFORE_TITLE = 3
+
+
+def _title_after_datelines(pieces: list[Piece], title: str) -> Piece | None:
+    """The first heading, when only date lines stand before it (up to DATELINES_BEFORE_TITLE short
+    paragraphs, each a date line: metadata.dateline_date) and it is the page's title (or the page has
+    none): it is the title, and the date lines go (their words are the site's, not the text's)."""
+    for index, piece in enumerate(pieces[:DATELINES_BEFORE_TITLE + 1]):
+        text = plain_text(piece.children).strip()
+        if piece.kind == "h":
+            return piece if index and (not title or text == title) else None
+        if text and (piece.kind != "p" or not dateline_date(text, language_of(text))):
+            return None
+    return None
 
 
 def _replies(pieces: list[Piece]) -> int:

@@ -27,8 +27,16 @@ class Page:
     author: str
 
 
+DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset|^\xef\xbb\xbf|^\xff\xfe|^\xfe\xff", re.IGNORECASE)
+
+
 def read_page(path: Path, data: bytes) -> Page:
-    document = lxml.html.document_fromstring(data)  # honours <meta charset>, defaults to what the bytes say
+    if not DECLARED_CHARSET.search(data[:4096]):
+        # no <meta charset>: lxml would read the bytes as Latin-1 (a Kazakh page came out «ÐÑÑÐ¾Ð¿Ð¾ÑÑ»);
+        # read them as UTF-8, or as the legacy encoding they leave no doubt of, as a .txt is read
+        data = _undeclared(data).encode("utf-8")
+        data = b'<meta charset="utf-8">' + data
+    document = lxml.html.document_fromstring(data)  # honours <meta charset>
     title = document.findtext(".//title") or ""
     author = next((m.get("content", "") for m in document.iterfind(".//meta")
                    if (m.get("name") or "").lower() in ("author", "dc.creator")), "")
@@ -39,6 +47,16 @@ def read_page(path: Path, data: bytes) -> Page:
     _mark_notes(body)
     html = "<html><body>" + etree.tostring(body, encoding="unicode", method="html") + "</body></html>"
     return Page(html, " ".join(title.split()), " ".join(author.split()))
+
+
+def _undeclared(data: bytes) -> str:
+    from ..load.encodings import diagnose
+
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        diagnosis = diagnose(data)
+        return diagnosis.text if diagnosis.encoding else data.decode("utf-8", errors="replace")
 
 
 def _mark_notes(root) -> None:

@@ -5,6 +5,7 @@
     «в 1992 году», «1992 г.», «1992 год»      → 1992 (year)
     «1939–1945 гг.», «в 1939–1945 годах»      → 1939 and 1945 (year each)
     «в 1990-е годы», «в 90-х годах»           → the 1990s (decade)
+    «24.12.2025», «24.12.2025 г.»             → 2025-12-24 (day)
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ _YEAR_WORD = r"(?:г(?:г)?\.|год(?:а|у|ом|ах|ы)?|годах)"
 _START, _END = rf"(?<![{_LETTERS}\d])", rf"(?![{_LETTERS}\d])"
 DAY_MONTH_YEAR = re.compile(rf"{_START}(?P<day>\d{{1,2}})\s+(?:{_MONTH})[{_LETTERS}]*\s+(?P<year>\d{{3,4}})"
                             rf"(?:\s*{_YEAR_WORD})?")
+NUMERIC = re.compile(rf"{_START}(?P<day>\d{{1,2}})\.(?P<number>\d{{1,2}})\.(?P<year>\d{{4}})(?:\s*{_YEAR_WORD})?"
+                     rf"(?![{_LETTERS}]|\.?\d)")
 MONTH_YEAR = re.compile(rf"{_START}(?:{_MONTH})[{_LETTERS}]*\s+(?P<year>\d{{3,4}})(?:\s*{_YEAR_WORD})?")
 RANGE = re.compile(rf"{_START}(?P<first>\d{{4}})\s*[–—-]\s*(?P<second>\d{{4}})\s*(?:гг\.|годах|годы|годов)")
 YEAR = re.compile(rf"{_START}(?P<year>\d{{3,4}})\s*{_YEAR_WORD}")
@@ -40,7 +43,7 @@ def find_dates(paragraphs: list[str]) -> list[FoundDate]:
     found: list[FoundDate] = []
     for index, text in enumerate(paragraphs):
         taken: list[tuple[int, int]] = []
-        for pattern in (DAY_MONTH_YEAR, RANGE, DECADE_RANGE, MONTH_YEAR, DECADE, YEAR):
+        for pattern in (DAY_MONTH_YEAR, NUMERIC, RANGE, DECADE_RANGE, MONTH_YEAR, DECADE, YEAR):
             for m in pattern.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
@@ -64,8 +67,10 @@ def _dates(m: re.Match, pattern) -> list:
     year = int(m["year"])
     if not 1000 <= year <= 2100:
         return []
-    if pattern is DAY_MONTH_YEAR:
-        month, day = _month(m), int(m["day"])
+    if pattern in (DAY_MONTH_YEAR, NUMERIC):
+        month, day = (_month(m) if pattern is DAY_MONTH_YEAR else int(m["number"])), int(m["day"])
+        if not 1 <= month <= 12:
+            return []
         if not 1 <= day <= calendar.monthrange(year, month)[1]:
             return []
         return [(PartialDate(year, month, day), "day")]
