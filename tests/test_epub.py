@@ -108,3 +108,25 @@ def test_a_kazakh_font_is_embedded_and_used(seed_files):
 def test_fonts_are_subset_to_what_the_book_uses(seed_files):
     size = len(seed_files["EPUB/styles/fonts/NotoSerif-Regular.ttf"])
     assert size < 60_000, size
+
+
+def test_a_term_used_in_a_heading_is_listed_by_the_paragraph_the_heading_opens(tmp_path):
+    """A heading has no classroom number: a glossary use in it is listed as the paragraph it opens, never
+    as «абз. 0» (the e-book and the web page list uses by paragraph)."""
+    import shutil
+
+    from conftest import FIXTURES, NS, build_into, epub_files, xhtml
+
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "mini", project)
+    (project / "article.txt").write_text("Қазақстан ел болды.\n# ҚР және әлем\nҚазақстан 1992 жылдың 2 наурызында "
+                                         "БҰҰ мүшелігіне қабылданды.\nОсы жылы БҰҰ жанындағы өкілдігі ашылды.\n",
+                                         encoding="utf-8")
+    (project / "chronology.yaml").unlink()
+    (project / "annotations.yaml").unlink(missing_ok=True)
+    out = build_into(project, tmp_path / "out", "--only", "epub")
+    page = xhtml(epub_files(out / "mini.epub")["EPUB/glossary.xhtml"])
+    labels = {dt.xpath("string(.)", namespaces=NS).strip(): [a.text for a in dd.xpath(".//x:a[@class='ref']", namespaces=NS)]
+              for dt, dd in zip(page.xpath("//x:dt", namespaces=NS), page.xpath("//x:dd", namespaces=NS))}
+    assert labels["ҚР"] == ["2"], labels  # the heading opens paragraph 2
+    assert "0" not in [label for refs in labels.values() for label in refs]

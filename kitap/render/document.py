@@ -186,14 +186,36 @@ def _indexes(book: Book) -> tuple:
         from ..transforms.volume import chapter_of
 
         chapters = chapter_of(book)
+    numbers = _numbers_of_blocks(book.blocks)
     indexes = ({block.id: block.kind for block in book.blocks}, {note.key: note for note in book.notes},
                {entry.id: entry for entry in book.glossary},
-               {node.id: (f"{block.chapter}.{block.number}" if per_text else block.number)
-                for block in book.blocks for node in walk(block.children) if isinstance(node, Mark)},
+               {node.id: (f"{block.chapter}.{numbers[index]}" if per_text else numbers[index])
+                for index, block in enumerate(book.blocks) for node in walk(block.children) if isinstance(node, Mark)},
                chapters)
     _INDEXES.insert(0, (book, indexes))
     del _INDEXES[4:]
     return indexes
+
+
+def _numbers_of_blocks(blocks) -> list[int]:
+    """Each block's classroom number, a heading (which has none) taking the number of the paragraph it
+    opens (or, after a text's last paragraph, the one before it): a term used in a heading is «абз. 3», not
+    «абз. 0». A volume's texts are counted apart."""
+    numbers = [block.number for block in blocks]
+    start = 0
+    while start < len(blocks):
+        end = start
+        while end < len(blocks) and blocks[end].chapter == blocks[start].chapter:
+            end += 1
+        run = range(start, end)
+        following = 0
+        for index in reversed(run):
+            following = numbers[index] = numbers[index] or following
+        before = 0
+        for index in run:
+            before = numbers[index] = numbers[index] or before
+        start = end
+    return numbers
 
 
 class Renderer:
