@@ -103,8 +103,11 @@ def test_russian_typography():
     rules = pack_for("ru").typography
     assert typeset('Он сказал: "г. Алматы - столица" (т. 2, с. 15, и т. д.)', rules) == (
         f"Он сказал: «г.{NBSP}Алматы{NBSP}— столица» (т.{NBSP}2, с.{NBSP}15, и{NBSP}т.{NBSP}д.)")
-    assert typeset('"Слово "в кавычках" внутри"', rules) == "«Слово „в кавычках“ внутри»"
-    assert typeset("А. С. Пушкин родился в 1799 году", rules) == f"А.{NBSP}С.{NBSP}Пушкин родился в 1799{NBSP}году"
+    assert typeset('"Слово "в кавычках" внутри"', rules) == f"«Слово „в{NBSP}кавычках“ внутри»"
+    assert typeset("А. С. Пушкин родился в 1799 году", rules) == f"А.{NBSP}С.{NBSP}Пушкин родился в{NBSP}1799{NBSP}году"
+    # a one-letter word stays with the next one: no line ends in «в», «и», «а», «я» (nor a title: «в | Астане»)
+    assert typeset("Он сидел в первом ряду и смотрел, а я ушёл. С тех пор", rules) == (
+        f"Он сидел в{NBSP}первом ряду и{NBSP}смотрел, а{NBSP}я{NBSP}ушёл. С{NBSP}тех пор")
 
 
 def test_russian_hyphenation_uses_pyphen_patterns_and_leaves_abbreviations():
