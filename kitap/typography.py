@@ -45,6 +45,9 @@ class TypographyRules:
     # Suffixes written after a hyphen stay with the number or the abbreviation in capitals they follow:
     # «168-ші», «46-сессиясында», «БҰҰ-ға» (Kazakh), «1990-х», «5-й» (Russian).
     suffix_hyphen: bool = False
+    # Particles written after a hyphen that belong to their word and never start a line: «что-то»,
+    # «чихнул-с», «всё-таки» (Russian).
+    particles: tuple[str, ...] = ()
     active: bool = True
 
 
@@ -73,6 +76,7 @@ class _Patterns:
     abbreviation: re.Pattern
     # Rule 6: a no-break space after the pack's binding abbreviations («г. Алматы», «т. 2», «№ 5»).
     bound: re.Pattern | None
+    particle: re.Pattern | None
     # Rule 7: a no-break hyphen before a suffix (TypographyRules.suffix_hyphen): after a digit, or after a
     # word of two capitals or more; the suffix starts with a small letter (not «1991-2019», «COVID-19»).
     suffix: re.Pattern | None
@@ -90,6 +94,8 @@ def _patterns(rules: TypographyRules) -> _Patterns:
         abbreviation=re.compile(
             rf"(?:(?<=\S)(?P<lead> ))?(?<!\w)(?P<abbr>[{lower}]\.(?:[{SPACES}]?[{lower}]\.){{1,3}})"),
         bound=bound,
+        particle=re.compile(rf"(?<=[{lower}{upper}])(-)(?=(?:{'|'.join(rules.particles)})(?![{lower}{upper}]))")
+        if rules.particles else None,
         suffix=re.compile(rf"(?:(?<=\d)|(?<![\w\u00ad])[{upper}]{{2,}})(-)(?=[{lower}])") if rules.suffix_hyphen else None)
 
 # Rule 1.
@@ -124,8 +130,9 @@ def _rule_edits(s: str, at_paragraph_start: bool, rules: TypographyRules):
                 yield m.start("abbr") + k, NBSP
         if m.group("lead") and abbr.replace(" ", "").replace(NBSP, "") in rules.trailing_abbreviations:
             yield m.start("lead"), NBSP
-    for m in patterns.suffix.finditer(s) if patterns.suffix else ():
-        yield m.start(1), NB_HYPHEN
+    for pattern in (patterns.suffix, patterns.particle):
+        for m in pattern.finditer(s) if pattern else ():
+            yield m.start(1), NB_HYPHEN
 
 
 class Typographer:

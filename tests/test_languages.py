@@ -14,7 +14,7 @@ from kitap.languages import REGISTRY, UnknownLanguage, pack_for
 from kitap.languages.kk.hyphenate import hyphenate_text as kazakh_hyphenation
 from kitap.languages.kk_latn.transliterate import latin_lower, to_cyrillic, to_latin
 from kitap.model import PartialDate
-from kitap.typography import typeset
+from kitap.typography import NB_HYPHEN, typeset
 
 SHY, NBSP = "\u00ad", "\u00a0"
 SEED_WORDS = sorted(set(re.findall(r"[^\W\d_]+", SEED.read_text(encoding="utf-8"))))
@@ -105,6 +105,9 @@ def test_russian_typography():
         f"Он сказал: «г.{NBSP}Алматы{NBSP}— столица» (т.{NBSP}2, с.{NBSP}15, и{NBSP}т.{NBSP}д.)")
     assert typeset('"Слово "в кавычках" внутри"', rules) == f"«Слово „в{NBSP}кавычках“ внутри»"
     assert typeset("А. С. Пушкин родился в 1799 году", rules) == f"А.{NBSP}С.{NBSP}Пушкин родился в{NBSP}1799{NBSP}году"
+    # a particle after a hyphen belongs to its word: «чихнул-с» never leaves «с» to start a line
+    assert typeset("Я чихнул-с, что-то, всё-таки; тепло- и водоснабжение", rules) == (
+        f"Я{NBSP}чихнул{NB_HYPHEN}с, что{NB_HYPHEN}то, всё{NB_HYPHEN}таки; тепло- и{NBSP}водоснабжение")
     # a one-letter word stays with the next one: no line ends in «в», «и», «а», «я» (nor a title: «в | Астане»)
     assert typeset("Он сидел в первом ряду и смотрел, а я ушёл. С тех пор", rules) == (
         f"Он сидел в{NBSP}первом ряду и{NBSP}смотрел, а{NBSP}я{NBSP}ушёл. С{NBSP}тех пор")

@@ -197,6 +197,9 @@ def _indexes(book: Book) -> tuple:
     return indexes
 
 
+COMPOUND_HYPHEN = re.compile(r"(?<=[^\W_])[-\u2010](?=[^\W_])")  # a hyphen inside a word: генерал-губернатор
+
+
 def _numbers_of_blocks(blocks) -> list[int]:
     """Each block's classroom number, a heading (which has none) taking the number of the paragraph it
     opens (or, after a text's last paragraph, the one before it): a term used in a heading is «абз. 3», not
@@ -423,6 +426,8 @@ class Renderer:
             shown = typographer.verbatim(node.text) if verbatim else typographer.chunk(node.text, lookahead=after)
             hyphenate = self._hyphenation(language) if hyphenated and not verbatim else None
             shown = hyphenate(shown) if hyphenate else shown
+            if self.target.whole_words and not verbatim:
+                shown = COMPOUND_HYPHEN.sub(NB_HYPHEN, shown)
             if hyphenate and self.lines is not None:
                 from ..lines import limit_hyphens
 

@@ -34,6 +34,7 @@ class Target:
     hyphenate: bool = False  # soft hyphens at Kazakh syllable breaks (print only: in an e-book they break
                              # search, copied text and text-to-speech; see README, E-readers)
     contents: bool = False   # a table of contents after the title block (the web page; the EPUB has its nav)
+    whole_words: bool = False  # a word's own hyphen breaks no line either (large print: no word is split)
 
 
 PDF = Target("pdf", True, "float", False, True, ("styles/fonts.css", "styles/base.css", "styles/print.css"), True)

@@ -95,8 +95,9 @@ def release_fonts() -> None:
 
 def print_target(variant: PrintVariant):
     """The render target of an edition: large print has no soft hyphens at all (`hyphens: none` is not
-    enough: WeasyPrint 70 still breaks footnotes at them)."""
-    return PDF if variant.hyphenated else replace(PDF, hyphenate=False)
+    enough: WeasyPrint 70 still breaks footnotes at them), and breaks no line at a word's own hyphen
+    («генерал-губернатор», «Ей-богу»)."""
+    return PDF if variant.hyphenated else replace(PDF, hyphenate=False, whole_words=True)
 
 
 def _html(book: Book, page: Page, target=PDF) -> str:
