@@ -103,8 +103,9 @@ QUOTE_MARK = re.compile("[\"«»„“”]")
 # After these (or a space, or the paragraph start) a quote mark opens; after anything else it closes.
 OPENING_CONTEXT = frozenset("([{«„")
 # The closing mark for a straight quote, by the mark that opened the quotation.
-CLOSING = {"«": "»", "„": "“", "“": "”", "”": "”", "«„": "“"}
 INNER_GUILLEMET = "«„"  # on the stack: a « inside «…», printed „ (its » is printed “)
+OUTER_CURLY = "“«"  # on the stack: an English “ opening a quotation at the top level, printed « (its ” is printed »)
+CLOSING = {"«": "»", "„": "“", "“": "”", "”": "”", INNER_GUILLEMET: "“", OUTER_CURLY: "»"}
 
 
 def _rule_edits(s: str, at_paragraph_start: bool, rules: TypographyRules):
@@ -191,7 +192,8 @@ class Typographer:
         for m in QUOTE_MARK.finditer(s, offset, end):
             i = m.start()
             mark = s[i]
-            if mark == "«" and "«" in stack:  # «…«…»…»: the inner pair is „…“
+            outer = "«" in stack or OUTER_CURLY in stack
+            if mark == "«" and outer:  # «…«…»…»: the inner pair is „…“
                 chars[i] = "„"
                 stack.append(INNER_GUILLEMET)
                 continue
@@ -204,13 +206,15 @@ class Typographer:
                     chars[i] = "“"
                     continue
             if mark == "»":
-                if "«" in stack:  # also closes any inner quotation left open
-                    while stack.pop() != "«":
+                if outer:  # also closes any inner quotation left open
+                    while stack.pop() not in ("«", OUTER_CURLY):
                         pass
                 continue
             prev = chars[i - 1] if i else None
             nxt = s[i + 1] if i + 1 < len(s) else None  # None: not known (end of what we see)
             after_opening = prev is None or prev.isspace() or prev in OPENING_CONTEXT
+            if prev == "„" and mark != '"' and stack and stack[-1] in ("„", INNER_GUILLEMET):
+                after_opening = False  # „“: an empty quotation, closed at once
             if after_opening and not (nxt is not None and nxt.isspace()):
                 opening = True
             elif after_opening:  # alone between spaces: closes what is open, else means nothing
@@ -220,17 +224,24 @@ class Typographer:
             else:
                 opening = False
             # Inside «…» a quotation is clearly inner: it gets „…“ whatever marks the author used.
-            inner = bool(stack) and stack[0] == "«"
+            inner = bool(stack) and stack[0] in ("«", OUTER_CURLY)
             if mark == '"':
                 if opening:
                     chars[i] = "„" if stack else "«"
                     stack.append(chars[i])
                 else:
                     chars[i] = CLOSING[stack.pop()] if stack else "»"
-            elif opening:  # “ or ” opening
-                if inner:
+            elif opening:  # “ or ” opening: inside a quotation „, at the top level « (English quotes typed
+                if inner:    # by a word processor in a Kazakh or Russian text)
                     chars[i] = "„"
+                elif not stack:
+                    chars[i] = "«"
+                    stack.append(OUTER_CURLY)
+                    continue
                 stack.append(chars[i])
+            elif stack and stack[-1] == OUTER_CURLY:  # its closing ”: »
+                stack.pop()
+                chars[i] = "»"
             elif stack and stack[-1] in ("„", "“", "”", INNER_GUILLEMET):  # “ or ” closing an inner quotation
                 opener = stack.pop()
                 if opener in ("„", INNER_GUILLEMET) and inner:
