@@ -66,6 +66,9 @@ def test_readable_on_a_phone(page_file, tmp_path):
         assert size >= 15
         font = page.evaluate("document.fonts.check('16px \"Kitap Serif\"', 'ӘҒҚҢӨҰҮҺІ')")
         assert font
+        # the contents adds no numbers of its own to headings that may carry theirs («1. 1.1. …»)
+        styles = page.evaluate("[...document.querySelectorAll('.contents li')].map(li => getComputedStyle(li).listStyleType)")
+        assert styles and set(styles) == {"none"}, styles
         page.screenshot(path=str(tmp_path / "phone.png"))
         browser.close()
 
@@ -89,3 +92,19 @@ def test_the_footer_links_only_outputs_beside_the_page(tmp_path):
     assert links("pdf,html") == ["../mini.pdf"]
     run_cli("--source", str(FIXTURES / "mini"), "--output", str(out), "--only", "epub")
     assert links("html") == ["../mini.pdf", "../mini.epub"]  # the page is made again: what is beside it changed
+
+
+def test_a_text_with_nothing_to_list_has_no_contents(tmp_path):
+    """A poem without headings, glossary or chronology: its contents would list the colophon alone."""
+    import shutil
+
+    from conftest import FIXTURES, build_into
+
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "mini", project)
+    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml", "persons.yaml"):
+        (project / name).unlink(missing_ok=True)
+    (project / "article.txt").write_text("Жылқы ойнап, бие қашқан, тай жарысқан.\nЖасыл шөп, бәйшешек жоқ бұрынғыдай.\n",
+                                         encoding="utf-8")
+    page = lxml_html.fromstring((build_into(project, tmp_path / "out", "--only", "html") / "html" / "index.html").read_bytes())
+    assert page.xpath("//nav[@class='contents']") == []
