@@ -122,3 +122,38 @@ def test_the_default_project_has_no_errors():
     assert {f.rule for f in findings} == {"paragraph-end", "spelling"}
 
 
+
+
+def test_check_on_a_course_pack_checks_each_of_its_texts(tmp_path):
+    """A teacher runs `check` on the course pack she builds: each text is checked in its own folder (it
+    said «missing book.yaml»), and course.yaml's problems come first, as the build reports them."""
+    import shutil
+
+    from conftest import FIXTURES, ROOT, run_cli
+
+    course = tmp_path / "course"
+    shutil.copytree(FIXTURES / "course" / "texts", course / "texts")
+    shutil.copytree(ROOT / "source", tmp_path / "un")
+    text = (FIXTURES / "course" / "course.yaml").read_text(encoding="utf-8").replace("../../../source", "../un")
+    (course / "course.yaml").write_text(text, encoding="utf-8")
+    result = run_cli("check", "--source", str(course))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert str(tmp_path / "un" / "article.txt") in result.stdout  # the default project's findings, in its own files
+    (course / "course.yaml").write_text(text.replace("texts/constitution-day", "texts/nowhere"), encoding="utf-8")
+    result = run_cli("check", "--source", str(course))
+    assert result.returncode == 1 and f"{course / 'course.yaml'}:13: text 'texts/nowhere' is not a folder" in result.stderr
+
+
+def test_check_finds_a_question_about_a_paragraph_the_text_has_not(tmp_path):
+    import shutil
+
+    from conftest import FIXTURES, run_cli
+
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "mini", project)
+    (project / "questions.yaml").write_text('- question: "Қай жылы?"\n  answer: "1992"\n  paragraph: 30\n',
+                                            encoding="utf-8")
+    result = run_cli("check", "--source", str(project))
+    assert result.returncode == 1
+    assert (f"{project / 'questions.yaml'}:3:3: error: 'paragraph: 30' does not exist: the text has 3 paragraphs "
+            "[question-paragraph]") in result.stdout

@@ -2,7 +2,7 @@
 
 Each module checks one thing and yields Findings (`path:line:col: severity: message [rule]`):
 
-    anchors.py        anchor-missing, anchor-ambiguous, chrono-anchor-missing   (errors)
+    anchors.py        anchor-missing, anchor-ambiguous, chrono-anchor-missing, question-paragraph (errors)
     fonthack.py       font-hack                                                 (error, fixable)
     encoding.py       lost-letters («?» inside words: letters lost to an encoding)  (error)
     abbreviations.py  abbr-missing, abbr-unused, abbr-before-expansion

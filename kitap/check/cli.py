@@ -73,6 +73,24 @@ def _print_fixes(source: Path) -> None:
     click.echo()
 
 
+def _projects(source: Path) -> list[Path]:
+    """The projects to check: the folder, or each text of a course pack (course.yaml read as the build reads
+    it: its problems, and every text's source errors, are reported before anything is checked)."""
+    from ..load.course import is_course, load_course, text_folders
+
+    if not is_course(source) or (source / "book.yaml").is_file():
+        return [source]
+    load_course(source)
+    return text_folders(source)
+
+
+def _reports(folders: list[Path]) -> Report:
+    """The findings on each project, one report (a course pack's texts in its order)."""
+    reports = [check_report(folder) for folder in folders]
+    return Report([f for r in reports for f in r.findings], list(dict.fromkeys(n for r in reports for n in r.notes)),
+                  {path: spans for r in reports for path, spans in r.groups.items()})
+
+
 def _add_words(source: Path, report: Report) -> None:
     words = list(dict.fromkeys(f.subject for f in report.findings if f.rule == "spelling" and f.subject))
     path = source / WORDS_FILE
@@ -95,7 +113,7 @@ def _add_words(source: Path, report: Report) -> None:
 @click.option("--format", "form", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: grouped by paragraph on a terminal, one line per finding in a pipe; json: for tools.")
 def check_command(source: Path, fix: bool, add_words: bool, verbose: bool, form: str) -> None:
-    """Check a project for what an editor misses: anchors, abbreviations, dates, mixed alphabets,
+    """Check a project (or each text of a course pack) for what an editor misses: anchors, abbreviations, dates, mixed alphabets,
     legacy font encodings, typing slips, punctuation, headings and spelling.
 
     In a pipe each finding is one line, `path:line:col: error|warning: message [rule]`; on a
@@ -116,12 +134,15 @@ def check_command(source: Path, fix: bool, add_words: bool, verbose: bool, form:
     Exit status: 0 no errors (warnings allowed), 1 errors found or sources unreadable.
     """
     try:
+        folders = _projects(source)
         if fix:
-            _print_fixes(source)
-        report = check_report(source)
+            for folder in folders:
+                _print_fixes(folder)
+        report = _reports(folders)
         if add_words:
-            _add_words(source, report)
-            report = check_report(source)
+            for folder in folders:
+                _add_words(folder, _reports([folder]))
+            report = _reports(folders)
     except KitapError as error:
         from ..cli import fail  # the build's own way of reporting unreadable sources
 
