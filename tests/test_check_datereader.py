@@ -72,6 +72,18 @@ def test_day_month_and_year_in_that_order(text, expected):
     assert date.date == expected and date.precision == "day"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("1986-ның желтоқсаны", [PartialDate(1986, 12)]),  # the year with its case ending
+    ("1986-ның желтоқсаны. 16 желтоқсанда жастар алаңға шықты.", [PartialDate(1986, 12), PartialDate(1986, 12, 16)]),
+    ("1893 ж. маусымның 25-і", [PartialDate(1893, 6, 25)]),
+    ("1938 жылы наурыздың 19-ы", [PartialDate(1938, 3, 19)]),
+    ("1905-1910 ж. медреседе оқыды", [PartialDate(1905), PartialDate(1910)]),
+    ("1905–1910 жж. оқыды", [PartialDate(1905), PartialDate(1910)]),
+])
+def test_the_forms_a_history_text_writes(text, expected):
+    assert [d.date for d in find_dates([text])] == expected
+
+
 @pytest.mark.parametrize("text", ["31.02.2023 күні", "1.2.3.4 нұсқасы", "12.5 пайыз", "Қазан 2023 жылы"])
 def test_what_is_no_day_month_and_year(text):
     assert all(date.precision != "day" for date in find_dates([text]))

@@ -11,6 +11,9 @@
     «келесі жылы»                   → the year after it (year)
     «26 қазан 2023 ж.», «26 Қазан, 2023» → 2023-10-26 (day; a news site's dateline)
     «26.10.2023 ж.», «26.10.2023»   → 2023-10-26 (day)
+    «1986-ның желтоқсаны»           → 1986-12 (month: the year with its case ending)
+    «1893 ж. маусымның 25-і»        → 1893-06-25 (day: the month's day after it)
+    «1905-1910 ж.», «1905–1910 жж.» → 1905 and 1910 (year each)
 
 Month names are read in every case form (наурызында, сәуірінде, қаңтарда, желтоқсанға …), but
 only next to a day number or a year: «қазан» is also a cauldron and «Қазан» a city (a capital is read
@@ -41,8 +44,13 @@ _START = rf"(?<![{LETTERS}\d])"
 # «1992 жылдың 22 мамырында», «1992 жылғы наурызда», «1992 жылы»
 EXPLICIT = re.compile(
     rf"{_START}(?P<head>(?P<year>\d{{3,4}})\s*-?\s*{_YEAR_WORD})(?:\s+(?:{_DAY_MONTH}|{_MONTH_ONLY}){_END})?")
-# «1939–1945 жылдары»: a range of years
-RANGE = re.compile(rf"{_START}(?P<first>\d{{4}})\s*[–—-]\s*(?P<second>\d{{4}})\s*-?\s*жылдар{_SUFFIX}")
+# «1939–1945 жылдары», «1905-1910 ж.», «1905–1910 жж.»: a range of years
+RANGE = re.compile(rf"{_START}(?P<first>\d{{4}})\s*[–—-]\s*(?P<second>\d{{4}})\s*-?\s*(?:жылдар{_SUFFIX}|жж?\.)")
+# «1986-ның желтоқсаны»: the year with its genitive ending, then the month
+YEAR_CASE_MONTH = re.compile(rf"{_START}(?P<year>\d{{4}})\s*-\s*(?:ның|нің|дың|дің|тың|тің)\s+(?P<month_only>{_MONTH}){_SUFFIX}{_END}")
+# «1893 ж. маусымның 25-і», «1938 жылы наурыздың 19-ы»: the year, the month's genitive, its day's number
+YEAR_MONTH_DAY = re.compile(rf"{_START}(?P<year>\d{{4}})\s*{_YEAR_WORD}\s+(?P<month>{_MONTH}){_SUFFIX}\s+"
+                            rf"(?P<day>\d{{1,2}})\s*-\s*(?:і|ы|сі|сы|нші|ншы|ші|шы){_END}")
 # «Осы жылдың 5 қазанында», «сол жылы», «келесі жылдың наурызында»
 RELATIVE = re.compile(
     rf"{_START}(?P<which>(?i:осы|сол|келесі))\s+жыл(?!дар){_SUFFIX}(?:\s+(?:{_DAY_MONTH}|{_MONTH_ONLY}){_END})?")
@@ -129,7 +137,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     found = []
     for kind, pattern in (("range", RANGE), ("decades", DECADE_RANGE), ("decade", DECADE), ("explicit", EXPLICIT),
                           ("relative", RELATIVE), ("day-month", DAY_MONTH), ("day-month-year", DAY_MONTH_YEAR),
-                          ("numeric", NUMERIC)):
+                          ("numeric", NUMERIC), ("year-case-month", YEAR_CASE_MONTH), ("year-month-day", YEAR_MONTH_DAY)):
         found += [(m.start(), -m.end(), kind, m) for m in pattern.finditer(text)]
     return sorted(found, key=lambda c: c[:2])
 
@@ -172,9 +180,13 @@ def _read(index: int, m: re.Match, kind: str, last_year: int | None) -> tuple[li
             value += 1900  # «90 жылдар»: the nineties of the last century
         part = PARTS[m["part"].lower()] if m["part"] else ""
         return [found(Decade(value, part), "decade")], last_year
-    if kind in ("day-month-year", "numeric"):
+    if kind == "year-case-month":
         year = int(m["year"])
-        month = _month(m["month"].lower()) if kind == "day-month-year" else int(m["number"])
+        return ([found(PartialDate(year, _month(m["month_only"])), "month")], year) if MIN_YEAR <= year <= MAX_YEAR \
+            else ([], last_year)
+    if kind in ("day-month-year", "numeric", "year-month-day"):
+        year = int(m["year"])
+        month = int(m["number"]) if kind == "numeric" else _month(m["month"].lower())
         if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
             return [], last_year
         date = PartialDate(year, month, int(m["day"]))
