@@ -286,3 +286,25 @@ def test_large_print_sets_the_timeline_no_smaller_than_16_pt(tmp_path):
     assert sum(len(lines) for lines in pages) >= 17
     for lines in pages:
         assert_no_overlap(lines)
+
+
+def test_labels_cut_the_same_take_words_until_they_differ():
+    """Two events of one campaign, «… басталды» and «… аяқталды», both came out «Білім грантына өтініш…»:
+    a cut label another one begins with takes more words; other labels stay as short as before."""
+    from types import SimpleNamespace
+
+    from kitap.model import Text
+    from kitap.timeline import short_form, short_forms
+
+    def event(text: str, short: str = ""):
+        return SimpleNamespace(short=short, event=[Text(text)])
+
+    events = [event("Білім грантына өтініш қабылдау басталды."), event("Білім грантына өтініш қабылдау аяқталды."),
+              event("Омбы мұғалімдер семинариясына түсті."), event("Омбы мұғалімдер семинариясын бітірді."),
+              event("Мағжан Жұмабаев Алматыда қайтыс болды деген хабар келді."), event("Қысқа", short="Өз аты")]
+    labels = short_forms(events)
+    assert len(set(labels)) == len(labels)
+    stems = [label.removesuffix("…") for label in labels]
+    assert not any(i != j and b.startswith(a) and labels[i].endswith("…")
+                   for i, a in enumerate(stems) for j, b in enumerate(stems))
+    assert labels[4] == short_form(events[4]) and labels[5] == "Өз аты"

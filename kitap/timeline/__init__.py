@@ -26,8 +26,8 @@ LAYOUTS = {"": Layout(30, 36), "styles/print-large.css": Layout(24, 28, "large")
 FIRST_WORDS = 28  # letters of an event's first words standing in for its short form
 
 
-def short_form(event) -> str:
-    """An event's label: its `short:` form, else its first words (whole words, up to FIRST_WORDS letters) and «…»."""
+def short_form(event, letters: int = FIRST_WORDS) -> str:
+    """An event's label: its `short:` form, else its first words (whole words, up to `letters` letters) and «…»."""
     from ..transforms.inline_ops import plain_text
 
     if event.short:
@@ -35,12 +35,30 @@ def short_form(event) -> str:
     words = " ".join(plain_text(event.event).split()).rstrip(".").split(" ")
     taken = []
     for word in words:
-        if len(" ".join(taken + [word])) > FIRST_WORDS:
+        if len(" ".join(taken + [word])) > letters:
             break
         taken.append(word)
     if len(taken) == len(words):
         return " ".join(words)
-    return (" ".join(taken).rstrip(",;:—– ") if taken else words[0][:FIRST_WORDS - 1]) + "…"
+    return (" ".join(taken).rstrip(",;:—– ") if taken else words[0][:letters - 1]) + "…"
+
+
+def short_forms(events) -> list[str]:
+    """Each event's label (short_form); a cut label that another one begins with, or equals, tells the
+    events apart no more («Білім грантына өтініш…» for the start and the end of one campaign, «Омбы
+    мұғалімдер…» beside «Омбы мұғалімдер семинариясын…»): they take more words until none does."""
+    labels = [short_form(event) for event in events]
+    letters = FIRST_WORDS
+    while letters < 200:
+        stems = [label.removesuffix("…") for label in labels]
+        same = [i for i, stem in enumerate(stems) if labels[i].endswith("…") and not events[i].short
+                and any(j != i and other.startswith(stem) for j, other in enumerate(stems))]
+        if not same:
+            break
+        letters += 8
+        for i in same:
+            labels[i] = short_form(events[i], letters)
+    return labels
 
 
 def book_events(renderer) -> list[TimelineEvent]:
@@ -50,13 +68,13 @@ def book_events(renderer) -> list[TimelineEvent]:
 
     labels, book = renderer.pack.labels, renderer.book
     events = []
-    for event in book.chronology:
+    for event, short in zip(book.chronology, short_forms(book.chronology)):
         paragraph = renderer.paragraph_of.get(event.ref) if event.ref else None
         where = labels["paragraph_short"].format(n=paragraph) if paragraph else ""
         href = "" if renderer.target.paged else renderer.href("chronology", event.id)
         source = str(event.chapter) if book.chapters and event.chapter else ""
         # a label is one line of SVG text: nothing to keep together, and the author's hyphen can be searched
-        label = typeset(short_form(event), renderer.pack.typography).replace(NB_HYPHEN, "-")
+        label = typeset(short, renderer.pack.typography).replace(NB_HYPHEN, "-")
         events.append(TimelineEvent(event.date, label, where, href, source))
     return events
 
