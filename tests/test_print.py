@@ -384,3 +384,16 @@ def test_a_long_title_is_cut_to_one_line_in_the_running_head(tmp_path):
         assert head and min(w["top"] for w in head) > 0, (name, head)
         assert len({round(w["top"]) for w in head}) == 1, (name, head)  # one line
         assert head[-1]["text"].endswith("…"), (name, head)
+
+
+def test_a_volumes_title_and_its_chapters_share_the_top_of_the_page():
+    """The two heads of a volume's page are cut together: a short volume title stays whole beside any
+    chapter (it was cut at 30 characters: «Тарих пен әдебиет: екінші…» beside «Қыс»)."""
+    from kitap.render.document import RUNNING_PAIR, running_pair
+
+    volume = "Тарих пен әдебиет: екінші тоқсан"
+    assert running_pair(volume, "Қыс", RUNNING_PAIR["short"]) == (volume, "Қыс")
+    assert running_pair(volume, "Мағжан Жұмабаев (1893-1938 жж.)", RUNNING_PAIR[""])[0] == volume
+    left, right = running_pair("Тәуелсіз Қазақстанның тарихы мен мәдениеті: тоғызыншы сыныпқа арналған оқу жинағы",
+                               "Қазақстан және Біріккен Ұлттар Ұйымы", RUNNING_PAIR["short"])
+    assert left.endswith("…") and len(left) + len(right) <= RUNNING_PAIR["short"]

@@ -91,6 +91,27 @@ def running_head(text: str, limit: int = RUNNING_HEAD["section"]) -> str:
     return cut.rstrip(" ,;:–—-«(") + "…"
 
 
+# The two heads of a page together (left and right, «section» + «author» above): a volume's title and its
+# chapter's share them as each needs, the shorter whole when it takes no more than half.
+RUNNING_PAIR = {"": RUNNING_HEAD["section"] + RUNNING_HEAD["author"],
+                "short": RUNNING_HEAD["section-short"] + RUNNING_HEAD["author-short"]}
+APPENDIX_HEAD = 24  # the longest head an appendix's pages carry beside a volume's title («Оқиғалар хронологиясы»)
+
+
+def running_pair(left: str, right: str, total: int) -> tuple[str, str]:
+    """Two heads of one page (a volume's title, a chapter's) cut to `total` characters together: both whole
+    when they fit; else the shorter whole if it takes at most half, and the other cut to the rest."""
+    left, right = " ".join(left.split()), " ".join(right.split())
+    if len(left) + len(right) <= total:
+        return left, right
+    half = total // 2
+    if len(left) <= half:
+        return left, running_head(right, total - len(left))
+    if len(right) <= half:
+        return running_head(left, total - len(right)), right
+    return running_head(left, half), running_head(right, total - half)
+
+
 @dataclass(frozen=True)
 class Ref:
     """A reference from an appendix back into the text: its label (page or paragraph; in a volume
@@ -297,6 +318,18 @@ class Renderer:
         print: `short`): typeset, and cut to fit (running_head)."""
         typeset_text = typeset(text, self.pack.typography).replace(NB_HYPHEN, "-").replace("\u00ad", "")
         return running_head(typeset_text, RUNNING_HEAD[("author" if author else "section") + ("-short" if short else "")])
+
+    def running_pair(self, left: str, right: str, short: bool = False) -> tuple[str, str]:
+        """`left` and `right` (a volume's and its chapter's titles) as the two heads of one page (large
+        print: `short`), typeset and cut to fit together (running_pair)."""
+        def plain(text: str) -> str:
+            return typeset(text, self.pack.typography).replace(NB_HYPHEN, "-").replace("\u00ad", "")
+
+        return running_pair(plain(left), plain(right), RUNNING_PAIR["short" if short else ""])
+
+    def running_volume(self, short: bool = False) -> str:
+        """A volume's title as the head of its appendices' pages (beside theirs)."""
+        return self.running_pair(self.book.meta.title, "x" * APPENDIX_HEAD, short)[0]
 
     def contents(self) -> list[TocEntry]:
         """The web page's contents: the article's headings, then the notes and the appendices present (a
