@@ -154,6 +154,9 @@ def _build_one(pair, kinds, archival, force, line_numbers, quiet, verbose, proce
     from .pipeline import build
 
     source, output = pair
+    if line_numbers and (Path(source) / "course.yaml").is_file() and not (Path(source) / "book.yaml").is_file():
+        click.echo(f"{source}: --line-numbers numbers the lines of a single text's A4 handout, not a course "
+                   "pack's volume: the volume is built without them (build a text alone with --line-numbers)", err=True)
     if processes > 1:
         # One build in two processes, then this one leaves by os._exit: the build pauses the cycle collector
         # while it lays out; resuming it at the end only ran a last pass over every layout object (25-30 ms)

@@ -608,3 +608,9 @@ def test_a_volumes_long_titles_are_cut_in_its_running_heads(tmp_path):
                 assert gap > 10, (name, words)  # apart
                 checked += 1
         assert checked >= 3, name
+
+
+def test_line_numbers_for_a_volume_say_they_are_not_made(tmp_path):
+    result = run_cli("--source", str(COURSE), "--output", str(tmp_path / "out"), "--only", "html", "--line-numbers")
+    assert result.returncode == 0, result.stderr
+    assert "--line-numbers numbers the lines of a single text's A4 handout, not a course pack's volume" in result.stderr
