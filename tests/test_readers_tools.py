@@ -80,6 +80,18 @@ def test_azw3_keeps_the_fonts(azw3_back):
     assert "Kitap Serif" in css and "@font-face" in css
 
 
+def test_azw3_opens_on_one_cover(azw3_back):
+    """The package's guide names the cover page: calibre adds no cover page of its own before it (a Kindle
+    opened on the cover, and the next page was the same cover again)."""
+    _, files = azw3_back
+    pictures = [name for name, doc in documents(files).items()  # a page that is a picture and no words
+                if doc.xpath("//x:img | //*[local-name()='image']", namespaces=NS)
+                and not "".join(doc.xpath("//x:body//text()", namespaces=NS)).strip()]
+    assert pictures == [], pictures  # the Kindle shows its cover, the image the package names: no page repeats it
+    opf = next(data for name, data in files.items() if name.endswith(".opf")).decode()
+    assert 'type="cover"' in opf
+
+
 def test_azw3_keeps_the_notes_both_ways(azw3_back):
     _, files = azw3_back
     docs = documents(files)

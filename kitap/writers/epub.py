@@ -242,6 +242,9 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
     for sheet in stylesheets[2:]:
         cover.add_link(href=sheet.file_name, rel="stylesheet", type="text/css")
     eb.spine = [cover, *documents, ("nav", "no")]
+    # EPUB 2's guide names the cover page: without it calibre (Kindle's AZW3, its PDF) adds a cover page of
+    # its own before this one, and the book opened on the cover twice
+    eb.guide.append({"type": "cover", "href": "cover.xhtml", "title": labels["cover"]})
 
     nav_xhtml = environment().get_template("nav.xhtml.j2").render(
         meta=meta, L=labels, documents=toc,
