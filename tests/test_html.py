@@ -108,3 +108,35 @@ def test_a_text_with_nothing_to_list_has_no_contents(tmp_path):
                                          encoding="utf-8")
     page = lxml_html.fromstring((build_into(project, tmp_path / "out", "--only", "html") / "html" / "index.html").read_bytes())
     assert page.xpath("//nav[@class='contents']") == []
+
+
+def test_a_verse_line_too_long_for_a_phone_goes_on_indented(tmp_path):
+    """A stanza on a 360-pixel screen at 200 % text: each verse line is a block, and its turnover starts
+    further right than the verse lines do (it read as a new line of the poem)."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    from conftest import FIXTURES, build_into
+
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "mini", project)
+    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
+        (project / name).unlink(missing_ok=True)
+    (project / "article.txt").unlink()
+    (project / "article.md").write_text("Жылқы ойнап, бие қашқан, тай жарысқан, құлын шауып далада,\\\n"
+                                        "Жасыл шөп, бәйшешек жоқ бұрынғыдай.\n", encoding="utf-8")
+    page_file = build_into(project, tmp_path / "out", "--only", "html") / "html" / "index.html"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(page_file.as_uri())
+        page.add_style_tag(content="html { font-size: 200% !important; }")
+        lines = page.evaluate("""[...document.querySelectorAll('p.verse .line')].map(line => {
+            const range = document.createRange(); range.selectNodeContents(line);
+            return [...range.getClientRects()].map(r => Math.round(r.left)); })""")
+        browser.close()
+    assert len(lines) == 2, lines
+    first = lines[0]
+    assert len(set(first)) >= 2 and min(first[1:]) > first[0], first  # wrapped, and the turnover indented
+    assert lines[1][0] == first[0]  # the next verse line starts where the first did

@@ -436,7 +436,20 @@ class Renderer:
             tracking = set_lines(self.lines, kind, children, self.display, str(note or ""))
         if tracking:  # the letter spacing the line breaker set the paragraph with
             return Markup(f'<span class="tracked" style="letter-spacing: {tracking:g}em">{self._children(children)}</span>')
+        if not self.target.paged and self.is_verse(children):
+            return self._verse_lines(children)
         return self._children(children)
+
+    def _verse_lines(self, children: list[Inline]) -> Markup:
+        """A stanza on a screen: each verse line a block of its own, so that a line too long for a phone
+        goes on indented under itself (base.css) instead of reading as a new line."""
+        lines: list[list[Inline]] = [[]]
+        for node in children:
+            if isinstance(node, Styled) and node.style == "br":
+                lines.append([])
+            else:
+                lines[-1].append(node)
+        return Markup("").join(Markup('<span class="line">{}</span>').format(self._children(line)) for line in lines)
 
     def _typeset(self, children: list[Inline], hyphenated: bool, whole: tuple[int, ...] = ()) -> None:
         """Typography at render time: the model keeps the author's characters, the display gets «», nbsp…
