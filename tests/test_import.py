@@ -677,3 +677,15 @@ def test_a_saved_news_page_gives_its_title_once_and_its_date(tmp_path):
     article = (folder / "article.md").read_text("utf-8")
     assert "Аэропорт салу" not in article and "48846" not in article and article.startswith("Мемлекет басшысы")
     assert "«24.12.2025, 17:39 48846» before the title reads as a web site's date line" in result.stderr
+
+
+def test_a_poem_pasted_as_one_block_is_verse(tmp_path):
+    """Abai's «Қыс» as a site prints it: 24 short lines, no empty line between the stanzas. It was imported
+    as 24 prose paragraphs; it is one stanza of verse, and import says how to give it its stanzas."""
+    lines = ["Ақ киімді, денелі, ақ сақалды,", "Соқыр, мылқау, танымас тірі жанды.", "Үсті-басы ақ қырау, түсі суық,",
+             "Басқан жері сықырлап, келіп қалды.", "Дем алысы — үскірік, аяз бен қар,",
+             "Кәрі құдаң — қыс келіп, әлек салды.", "Ұшпадай бөркін киген оқшырайтып,", "Аязбенен қызарып ажарланды.",
+             "Бұлттай қасы жауып екі көзін,", "Басын сіліксе, қар жауып, мазаңды алды."]
+    result, folder = import_text(tmp_path, "qys.txt", "Қыс\n\n" + "\n".join(lines) + "\n")
+    assert (folder / "article.md").read_text("utf-8") == "\\\n".join(lines) + "\n"
+    assert "a block of 10 verse lines, imported as one stanza" in result.stderr

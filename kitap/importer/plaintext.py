@@ -22,6 +22,7 @@ HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
 TITLE_MAX_WORDS = 12
 SENTENCE_END = ".,;:!?…"
 SIGNATURE_PLACE_WORDS = 5
+POEM_BLOCK = 8  # short lines in one block, most ending no sentence: a poem's lines, not prose
 
 
 def read_plain(path: Path) -> Imported:
@@ -36,8 +37,10 @@ def read_plain(path: Path) -> Imported:
     if group:
         groups.append(group)
     stanzas = [_is_stanza(group) for group in groups]
-    # a poem: two stanzas at least whose lines mostly end no sentence; then every group of short lines is one
-    verse = sum(is_stanza and _verse_endings(group) for group, is_stanza in zip(groups, stanzas)) >= 2
+    # a poem: two stanzas at least whose lines mostly end no sentence, or one block of POEM_BLOCK lines such
+    # (a poem pasted without empty lines between its stanzas); then every group of short lines is one
+    verses = [group for group, is_stanza in zip(groups, stanzas) if is_stanza and _verse_endings(group)]
+    verse = len(verses) >= 2 or any(len(group) >= POEM_BLOCK for group in verses)
     pieces = []
     for group, is_stanza in zip(groups, stanzas):
         if verse and is_stanza:
@@ -67,6 +70,9 @@ def read_plain(path: Path) -> Imported:
         place = pieces.pop().children[0].text  # a letter signed «Е.К. Шалгумбаева,» | «г. Тараз, Казахстан»
         author = f"{pieces.pop().children[0].text} {place}"
     notices = encoding_notices(path, converted) + site_name_notices(path, title, title_without_site(title))
+    notices += [f"{path}: a block of {len(group)} verse lines, imported as one stanza; if the poem has stanzas, leave "
+                "an empty line between them in article.md (each is then a paragraph with its own number)"
+                for group in verses if verse and len(group) >= POEM_BLOCK]
     if dateline:
         notices.append(f"{path}: the first line «{dateline}» reads as a web site's rubric and date, not the text: it was "
                        f"left out, and its date is book.yaml's date ({date})")
