@@ -26,8 +26,11 @@
     var box = call.getBoundingClientRect();
     var left = Math.max(8, Math.min(window.scrollX + box.left - 20, window.scrollX + document.documentElement.clientWidth - open.offsetWidth - 8));
     open.style.left = left + "px";
-    open.style.top = (window.scrollY + box.bottom + 6) + "px";
-    button.focus();
+    // below the call; above it when there is no room below and there is above (a call low on a phone's screen)
+    var below = box.bottom + 6 + open.offsetHeight <= window.innerHeight || box.top - 6 - open.offsetHeight < 0;
+    open.style.top = (window.scrollY + (below ? box.bottom + 6 : box.top - 6 - open.offsetHeight)) + "px";
+    button.focus({ preventScroll: true });
+    if (below && box.bottom + 6 + open.offsetHeight > window.innerHeight) open.scrollIntoView({ block: "nearest" });
   });
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") close(); });
 })();

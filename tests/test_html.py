@@ -140,3 +140,29 @@ def test_a_verse_line_too_long_for_a_phone_goes_on_indented(tmp_path):
     first = lines[0]
     assert len(set(first)) >= 2 and min(first[1:]) > first[0], first  # wrapped, and the turnover indented
     assert lines[1][0] == first[0]  # the next verse line starts where the first did
+
+
+def test_a_note_pop_up_stays_on_a_phones_screen(page_file):
+    """A call low on a 360 × 740 screen: the pop-up opens above it, whole on the screen, 8 px or more from
+    both sides (it ran below the screen's bottom and touched its right edge)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(page_file.as_uri())
+        calls = page.locator("a.noteref")
+        checked = 0
+        for index in range(min(calls.count(), 6)):
+            call = calls.nth(index)
+            call.evaluate("c => window.scrollTo(0, window.scrollY + c.getBoundingClientRect().top - 690)")
+            call.click()
+            box = page.evaluate("(() => { const r = document.querySelector('.note-popup').getBoundingClientRect();"
+                                " return [r.left, r.right, r.top, r.bottom]; })()")
+            left, right, top, bottom = box
+            assert left >= 8 - 0.5 and right <= 360 - 8 + 0.5, box
+            assert top >= -0.5 and bottom <= 740 + 0.5, box
+            page.keyboard.press("Escape")
+            checked += 1
+        browser.close()
+    assert checked >= 3
