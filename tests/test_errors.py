@@ -35,9 +35,22 @@ def fails_cleanly(project, earlier_output) -> str:
 
 
 def test_broken_yaml(project, earlier_output):
-    (project / "glossary.yaml").write_text('- term: "БҰҰ\n  expansion: x\n', encoding="utf-8")
+    (project / "glossary.yaml").write_text('- term: БҰҰ\n expansion: x\n  - y\n', encoding="utf-8")
     message = fails_cleanly(project, earlier_output)
     assert message.startswith(f"{project / 'glossary.yaml'}:") and "invalid YAML" in message
+
+
+@pytest.mark.parametrize("text, line", [
+    ('- term: "БҰҰ\n  expansion: x\n', 1),  # the scanner reads to the end of the file
+    ('- term: "БҰҰ"\n  expansion: "Біріккен Ұлттар Ұйымы\n- term: "ҚР"\n  expansion: "Қазақстан"\n', 2),  # the next key
+])
+def test_an_unclosed_quote_is_named_at_its_own_line(project, earlier_output, text, line):
+    """The parser speaks of «<block end>» or «end of stream», a line or more too late: the message names
+    the line whose quote is not closed, in words."""
+    (project / "glossary.yaml").write_text(text, encoding="utf-8")
+    message = fails_cleanly(project, earlier_output)
+    assert message == (f"{project / 'glossary.yaml'}:{line}: a quoted text opened on this line is not closed: end it "
+                       'with the same quote mark (") before the line ends')
 
 
 def test_unknown_key_suggests_the_right_one(project, earlier_output):

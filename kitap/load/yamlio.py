@@ -99,6 +99,11 @@ def parse_yaml(path: Path, text: str) -> Any:
         if problem.startswith("maximum depth"):
             problem = f"nested more than {MAX_DEPTH} levels deep; kitap's files need three at most"
             raise SourceError(path, line, f"invalid YAML: {problem}") from None
+        unclosed = (exc.context_mark.line + 1 if exc.context_mark and "quoted scalar" in (exc.context or "")
+                    else _unclosed_quote(text, line))  # (the scanner read to the file's end, or the next key)
+        if unclosed:
+            raise SourceError(path, unclosed, 'a quoted text opened on this line is not closed: end it with the same '
+                                              'quote mark (") before the line ends') from None
         raise SourceError(path, line, f"invalid YAML: {problem} (check indentation, and quote text containing ':' or '#')") from None
     except YAMLError as exc:
         raise SourceError(path, 0, f"invalid YAML: {exc}") from None
@@ -109,6 +114,17 @@ def parse_yaml(path: Path, text: str) -> Any:
         raise SourceErrors(errors)
     return data
 
+
+def _unclosed_quote(text: str, line: int) -> int:
+    """The line, at or just before the one the parser stopped at, whose value opens a double quote it never
+    closes («note: "Хаттама.» then the next key: the parser speaks of «<block end>» a line too late); 0: none."""
+    lines = text.splitlines()
+    for number in (line - 1, line):
+        if 1 <= number <= len(lines) and ":" in lines[number - 1]:
+            value = lines[number - 1].split(":", 1)[1].strip()
+            if value.startswith('"') and not re.search(r'(?<!\\)"', value[1:]):
+                return number
+    return 0
 
 def text_problems(node: Any, path: Path, line: int = 1, seen: set[int] | None = None) -> list[SourceError]:
     """Every text in the document (keys and values) checked as a source file's text is, at its key's line."""
