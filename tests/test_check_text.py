@@ -162,3 +162,35 @@ def test_straight_quotes_once_per_paragraph(tmp_path):
     root = make_project(tmp_path, 'Ол "Қазақстан" деді, "бейбітшілік" деді\n«Дұрыс» тырнақшалар\n')
     (finding,) = found(root, "straight-quotes")
     assert (finding.line, finding.col) == (1, 4) and "(4 in this paragraph)" in finding.message
+
+
+def test_russian_of_kazakhstan_is_not_misspelt(tmp_path):
+    """A Russian school's text in Kazakhstan: аким, акимат, маслихат, тенге in their case forms, a Kazakh name
+    the Kazakh dictionary knows, and «каз.» (an abbreviation with its full stop) are no misspellings; a real
+    typo still is."""
+    import pytest
+
+    from kitap.check.dictionary import russian_unavailable
+
+    if russian_unavailable():
+        pytest.skip(russian_unavailable())
+    from conftest import FIXTURES
+    import shutil
+
+    project = tmp_path / "ru"
+    shutil.copytree(FIXTURES / "mini", project)
+    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
+        (project / name).unlink(missing_ok=True)
+    book = (project / "book.yaml").read_text(encoding="utf-8")
+    (project / "book.yaml").write_text(book.replace("language: kk", "language: ru") if "language:" in book
+                                       else book + "language: ru\n", encoding="utf-8")
+    (project / "article.txt").write_text(
+        "Поручаю правительству совместно с акиматом изучить этот вопрос, сказал он акимам областей.\n"
+        "Решение маслихата стоило сорок миллионов тенге, и жители встретились с акимом.\n"
+        "Абай (каз. «внимательный») учился в медресе и писал стихи.\n"
+        "Потом он поехал в Семипалатинск и вернулся в свой аул на джайляу, где жили бии.\n"
+        "Эта кошка очень любит малако.\n", encoding="utf-8")
+    from kitap.check import check_project
+
+    flagged = [f.subject for f in check_project(project) if f.rule == "spelling"]
+    assert flagged == ["малако"], flagged

@@ -4,7 +4,10 @@ reported once, with all its lines, and the dictionary's closest words.
 
 Not checked, as in Kazakh: abbreviations and words in capitals, words with letters of another
 alphabet (mixed-script reports those), single letters, words marked as another language
-([…]{lang=kk}), the glossary's terms; a capitalised word inside a sentence is a name.
+([…]{lang=kk}), the glossary's terms; a capitalised word inside a sentence is a name. A Russian text
+knows the words of the Russian of Kazakhstan (аким, акимат, тенге: the Russian pack's KAZAKHSTAN_WORDS),
+the Kazakh words and names the Kazakh dictionary knows (Абай), and the language's abbreviations with
+their full stop (каз.).
 """
 from __future__ import annotations
 
@@ -40,15 +43,25 @@ def russian_unavailable() -> str | None:
 def russian(project: Project, suggest: bool = True) -> Iterator[Finding]:
     from ..languages import pack_for
 
-    from ..languages.ru.sentences import known_hyphenated
+    from ..languages.ru.sentences import known_hyphenated, known_in_kazakhstan
 
     unsuggested = pack_for("ru").checker.unsuggested  # (the Russian pack's, as the dictionary is Russian)
-    return _findings(project, _dictionary(RUSSIAN), RUSSIAN_LETTERS, "Russian", suggest, unsuggested, known_hyphenated)
+    kazakh = _dictionary("kk_KZ")
+
+    def known(word: str) -> bool:
+        # a word of the Russian of Kazakhstan, or a Kazakh word or name the Kazakh dictionary knows (Абай,
+        # Семей, «абай» quoted): Russian letters only, so hardly a Russian word mistyped
+        return known_in_kazakhstan(word) or kazakh is not None and kazakh.check(word)
+
+    return _findings(project, _dictionary(RUSSIAN), RUSSIAN_LETTERS, "Russian", suggest, unsuggested, known_hyphenated,
+                     known)
 
 
 def _findings(project: Project, dictionary, letters: frozenset, language: str, suggest: bool,
-              unsuggested=None, whole=None) -> Iterator[Finding]:
-    """`whole(word, check)`: is a hyphenated word the dictionary lacks known by the language's rule?"""
+              unsuggested=None, whole=None, known=None) -> Iterator[Finding]:
+    """`whole(word, check)`: is a hyphenated word the dictionary lacks known by the language's rule?
+    `known(word)`: a word the language pack knows that the dictionary lacks. A word written short, with its
+    full stop at every use, that the pack's abbreviations list («каз.», «англ.») is no misspelling."""
     if dictionary is None:
         return
     from ..load.article import FOREIGN_SPAN
@@ -75,10 +88,12 @@ def _findings(project: Project, dictionary, letters: frozenset, language: str, s
                 entry.places.append((passage, offset, part))
                 entry.lower |= part[0].islower()
                 entry.inside |= part[0].isupper() and not (token.initial and offset == token.start)
+                entry.short &= passage.text[offset + len(part):offset + len(part) + 1] == "."
     suggested = 0
     for key, entry in uses.items():
         passage, offset, word = entry.first
-        if key in own or entry.name or dictionary.check(word) or dictionary.check(key):
+        if key in own or entry.name or dictionary.check(word) or dictionary.check(key) or known and known(word) \
+                or entry.short and key in checking.abbreviations:
             continue
         suggested += 1
         close = []

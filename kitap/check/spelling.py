@@ -96,6 +96,7 @@ class Uses:
     places: list[tuple[Passage, int, str]] = field(default_factory=list)
     inside: bool = False  # capitalised inside a sentence at some use
     lower: bool = False   # written in lower case at some use
+    short: bool = True    # followed by a full stop at every use (an abbreviation: «каз.», «англ.»)
 
     @property
     def name(self) -> bool:

@@ -49,3 +49,17 @@ def known_hyphenated(word: str, known) -> bool:
         stem = rest[:-3]
         return any(known(stem + ending) for ending in ("ый", "ий", "ой", "й"))
     return False
+
+
+# Words of the Russian of Kazakhstan a Russian dictionary lacks, by stem and the endings Russian gives them:
+# a text of a Russian school in Kazakhstan has аким, акимат, маслихат, тенге in nearly every page.
+_NOUN = "(?:а|у|ом|е|ы|ов|ам|ами|ах|ом|ой|ою|ей|ям|ями|ях|и|я|ю)?"
+KAZAKHSTAN_WORDS = re.compile(
+    r"(?:аким|акимат|маслихат|мажилис|аул|жырау|акын|кюй|батыр|жуз|шанырак|бешбармак|кумыс|шубат|"
+    r"баурсак|курултай|кыстау|тиын|кюйши|домбрист)" + _NOUN
+    + r"|бий|би(?:я|ю|ем|е|и|ев|ям|ями|ях)|джайляу|жайляу|тенге|казы", re.IGNORECASE)
+
+
+def known_in_kazakhstan(word: str) -> bool:
+    """A word of the Russian of Kazakhstan (KAZAKHSTAN_WORDS), in any of its Russian case forms."""
+    return KAZAKHSTAN_WORDS.fullmatch(word) is not None
