@@ -59,6 +59,12 @@ def test_a_surname_in_capitals_after_a_name_is_not_an_abbreviation(tmp_path):
         "abbreviation «ТМД", "abbreviation «КСР", "abbreviation «ЕЫҚҰ"}
 
 
+def test_a_name_in_capitals_joined_by_hyphens_is_not_two_abbreviations(tmp_path):
+    root = make_project(tmp_path, "НҰР-СҰЛТАН, 5 наурыз. Бұрын АЛМА-АТА болған. АҚШ-ЕО келісімі туралы.\n",
+                        glossary=GLOSSARY)
+    assert {f.message.split("»")[0] for f in found(root, "abbr-missing")} == {"abbreviation «АҚШ", "abbreviation «ЕО"}
+
+
 def test_a_surname_in_capitals_is_not_drafted_as_an_abbreviation_in_any_language():
     from kitap.importer.glossary import draft
     from kitap.languages import pack_for

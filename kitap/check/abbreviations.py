@@ -65,6 +65,23 @@ def _is_byline_surname(text: str, start: int, token: str, author_words: set[str]
             and bool(NAME.search(text, 0, start)))
 
 
+def name_in_capitals(text: str, match: re.Match, surname: re.Pattern | None) -> bool:
+    """A word in capitals that reads as a word: a surname after a name (surname_after_name), or a part of
+    a name in capitals joined by hyphens, one part of which reads as a word («НҰР-СҰЛТАН», «АЛМА-АТА»:
+    not two abbreviations; «АҚШ-ЕО» still is)."""
+    if surname is None:
+        return False
+    if surname_after_name(text, match, surname):
+        return True
+    start, end = match.start(), match.end()
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isupper():
+        start = next((i for i in range(start - 2, -1, -1) if not text[i].isupper()), -1) + 1
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
+        end = next((i for i in range(end + 1, len(text)) if not text[i].isupper()), len(text))
+    parts = text[start:end].split("-")
+    return len(parts) > 1 and any(surname.fullmatch(part) for part in parts)
+
+
 def surname_after_name(text: str, match: re.Match, surname: re.Pattern | None) -> bool:
     """A word in capitals that reads as a surname (the language's Checking.surname) right after a capitalised
     name, with no case ending after a hyphen: «тарихшы Ерлан МАНАП айтты» (the press sets surnames so), not
@@ -86,7 +103,7 @@ def _uses(project: Project) -> dict[str, list[tuple[int, int]]]:
             token = m[0]
             if roman_in_cyrillic(token, text[m.end():]) or token.isascii() and looks_roman(token) \
                     or _is_byline_surname(text, m.start(), token, author_words) \
-                    or surname_after_name(text, m, language.surname):
+                    or name_in_capitals(text, m, language.surname):
                 continue
             uses.setdefault(token, []).append((index, m.start()))
     return uses

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..check.abbreviations import (CYRILLIC_UPPER, abbreviation_matches, abbreviation_pattern, in_capitals,
-                                   surname_after_name)
+                                   name_in_capitals)
 from ..check.script import looks_roman, roman_in_cyrillic
 
 # Words an expansion may hold without their initial in the abbreviation.
@@ -40,7 +40,7 @@ def draft(texts: list[str], numbers: list[int], author: str, capitals: str = CYR
         for match in abbreviation_matches(text, abbreviation_pattern(capitals)):
             token = match[0]
             if token in terms or token.lower() in author_words or roman_in_cyrillic(token, text[match.end():]) \
-                    or token.isascii() and looks_roman(token) or surname_after_name(text, match, surname):
+                    or token.isascii() and looks_roman(token) or name_in_capitals(text, match, surname):
                 continue
             terms[token] = Term(token, "", number)
     for term in terms.values():
