@@ -446,3 +446,22 @@ def test_a_gap_sentence_is_not_cut_at_a_dot_inside_a_word():
     assert [s.strip() for s in sentences(text, frozenset())] == [
         "Өтініштерді электронды үкіметтің egov.kz порталы арқылы тапсыруға болады.", "Бұл 1.5 есе көп!", "«Иә.»",
         "Сонда бәрі түсінді."]
+
+
+def test_no_gap_asks_for_a_one_letter_abbreviation_or_one_end_of_a_range(tmp_path):
+    """«ж.» (жыл) in the glossary, and a sentence with «1905-1910 ж.»: the pupil is asked neither for «ж.»
+    nor for 1905 with «-1910» left beside the gap as if it were an ending."""
+    from types import SimpleNamespace
+
+    from kitap.model import Block, GlossaryEntry, Origin, PartialDate, Text
+    from kitap.worksheets.gaps import candidates
+
+    origin = Origin(tmp_path / "glossary.yaml", 1)
+    book = SimpleNamespace(
+        meta=SimpleNamespace(language="kk"),
+        blocks=[Block("p", [Text("Мағжан 1905-1910 ж. Қызылжардағы медреседе оқыды, ал 1913 жылы Омбы семинариясына "
+                                 "түсті, онда ЖОО туралы білді.")], origin, number=1)],
+        glossary=[GlossaryEntry("ж.", "жыл", origin), GlossaryEntry("ЖОО", "жоғары оқу орны", origin)],
+        chronology=[SimpleNamespace(date=PartialDate(y)) for y in (1905, 1910, 1913)])
+    found = {(c.kind, c.answer) for c in candidates(book)}
+    assert found == {("year", "1913"), ("term", "ЖОО")}, found

@@ -49,6 +49,16 @@ def _term_hits(sentence: str, terms) -> dict[str, list[int]]:
     return {e.term: [start for start, _ in find_phrase(sentence, e.term)] for e in terms}
 
 
+RANGE_DASHES = "-–—"
+
+
+def _in_range(sentence: str, m) -> bool:
+    """A year that is one end of a range («1905-1910 ж.»): its gap would leave the other end as an ending."""
+    before, after = sentence[max(0, m.start() - 2):m.start()], sentence[m.end():m.end() + 2]
+    return (len(before) == 2 and before[1] in RANGE_DASHES and before[0].isdigit()) or \
+        (len(after) == 2 and after[0] in RANGE_DASHES and after[1].isdigit())
+
+
 def candidates(book: Book) -> list[Candidate]:
     """Every gap a sentence of the text could have, as the rules above allow."""
     pack = pack_for(book.meta.language)
@@ -65,10 +75,11 @@ def candidates(book: Book) -> list[Candidate]:
             named = {term: hits for term, hits in _term_hits(sentence, book.glossary).items() if hits}
             if len(named) <= MAX_TERMS:
                 found += [Candidate("term", e.term, sentence, named[e.term][0], block.number, order)
-                          for e in book.glossary if len(named.get(e.term, ())) == 1 and e.expansion not in sentence]
+                          for e in book.glossary if len(named.get(e.term, ())) == 1 and e.expansion not in sentence
+                          and sum(map(str.isalpha, e.term)) >= 2]  # «ж.» (жыл) asks nothing worth writing
             digits = [m for m in YEAR.finditer(sentence)]
             found += [Candidate("year", m[0], sentence, m.start(), block.number, order) for m in digits
-                      if m[0] in years and sum(d[0] == m[0] for d in digits) == 1]
+                      if m[0] in years and sum(d[0] == m[0] for d in digits) == 1 and not _in_range(sentence, m)]
     return found
 
 
