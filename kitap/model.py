@@ -219,6 +219,7 @@ class Meta:
     publisher: str = ""
     description: str = ""
     certified_by: str = ""  # who certified the e-book's accessibility, if anyone did
+    source: str = ""        # where the text was taken from (a web address, a book), printed in the colophon
     edition: str = ""       # the script of an edition in another script than the source's ('latn'), else ''
     editor: str = ""        # a course volume's editor (who compiled it: `author` holds the same name)
     editions: tuple[str, ...] = ()  # the editions book.yaml asks for by default ('cyrl', 'latn'); () its own

@@ -667,13 +667,15 @@ def test_a_saved_news_page_gives_its_title_once_and_its_date(tmp_path):
     """A news site's page: a date line, then the <h1> that is its <title>. The heading is the title (the
     handout printed it twice: title block, then the same words as a heading), the date line book.yaml's date.
     The page declares no charset: its UTF-8 is read as UTF-8 (lxml's default, Latin-1, garbled it)."""
-    page = ("<html><head><title>Аэропорт салу туралы тапсырма – Kazakhstan Today</title></head><body>"
+    page = ("<html><head><title>Аэропорт салу туралы тапсырма – Kazakhstan Today</title>"
+            '<link rel="canonical" href="https://www.kt.kz/kaz/state/1153"></head><body>'
             "<p>24.12.2025, 17:39 48846</p><h1>Аэропорт салу туралы тапсырма</h1>"
             "<p>Мемлекет басшысы жаңа әуежай салу мәселесін қарауды тапсырды.</p>"
             "<p>Бұл туралы кеңесте айтылды.</p></body></html>")
     result, folder = import_text(tmp_path, "news.html", page)
     book = (folder / "book.yaml").read_text("utf-8")
     assert 'title: "Аэропорт салу туралы тапсырма"' in book and 'date: "2025-12-24"' in book, book
+    assert 'source: "https://www.kt.kz/kaz/state/1153"' in book  # the page's own address, for the colophon
     article = (folder / "article.md").read_text("utf-8")
     assert "Аэропорт салу" not in article and "48846" not in article and article.startswith("Мемлекет басшысы")
     assert "«24.12.2025, 17:39 48846» before the title reads as a web site's date line" in result.stderr

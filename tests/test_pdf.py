@@ -104,3 +104,26 @@ def test_fonts_are_embedded_and_subset(seed_build):
         name, *_, emb, sub, uni, _obj, _gen = line.split()
         assert (emb, sub, uni) == ("yes", "yes", "yes"), line
         assert re.match(r"[A-Z]{6}\+Kitap-", name), line
+
+
+def test_the_texts_source_is_in_the_colophon_of_every_edition(tmp_path):
+    """book.yaml's `source:` (where a teacher took the text from) is printed in the colophon, in the
+    e-book's dc:source and on the web page, as written in either script (a web address is not transliterated)."""
+    import shutil
+    import zipfile
+
+    from conftest import FIXTURES, build_into
+
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "mini", project)
+    address = "https://qalam.global/kk/jeltoqsan"
+    with (project / "book.yaml").open("a", encoding="utf-8") as book:
+        book.write(f'source: "{address}"\n')
+    out = build_into(project, tmp_path / "out", "--only", "pdf,epub,html", "--script", "cyrl,latn")
+    def text_of(pdf) -> str:
+        return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages).split())
+
+    assert f"Дереккөзі: {address}" in text_of(out / "mini.pdf")
+    assert f"Derekközı: {address}" in text_of(out / "mini-latn.pdf")
+    assert f"<dc:source>{address}</dc:source>" in zipfile.ZipFile(out / "mini.epub").read("EPUB/content.opf").decode()
+    assert f"Дереккөзі: {address}" in (out / "html" / "index.html").read_text(encoding="utf-8")

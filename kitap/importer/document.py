@@ -32,6 +32,7 @@ class Imported:
     subtitle: str = ""
     author: str = ""                        # as the file states it; judged later
     date: str = ""                          # the date the file gives itself (a site's dateline), ISO
+    source: str = ""                        # where the file says it comes from (a saved page's own address)
     notices: list[str] = field(default_factory=list)  # what the user must hear about the reading
 
 

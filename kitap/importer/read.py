@@ -48,7 +48,7 @@ def _web_page(path: Path) -> Imported:
     # a page's <title> often adds the site's name: a heading that opens the text is the better title
     opening = document.pieces[0] if document.pieces and document.pieces[0].kind == "h" else None
     document.title = plain_text(opening.children) if opening else title_without_site(page.title, page=True)
-    document.author = page.author
+    document.author, document.source = page.author, page.source
     return document
 
 

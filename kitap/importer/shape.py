@@ -28,6 +28,7 @@ class Shaped:
     credentials: str = ""  # who the author is, when the byline says it («№3 мектептің мұғалімі»)
     untitled_notes: list[str] = field(default_factory=list)  # keys of notes called in the title itself
     date: str = ""  # the file's own date (ISO), else book.yaml's date is the day of the import
+    source: str = ""  # the file's own address (book.yaml's source:)
 
 
 def shape(document: Imported, path, fallback_title: str) -> Shaped:
@@ -56,7 +57,7 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
     _level_headings(pieces)
     replies = _replies(pieces)
     shaped = Shaped(pieces, document.notes, title or fallback_title, document.subtitle, document.author,
-                    notices, untitled, date=date)
+                    notices, untitled, date=date, source=document.source)
     if replies:
         shaped.warnings.append(f"{path}: {replies} list item{'s' if replies > 1 else ''} read as the replies of a "
                                "dialogue («- Сен мені босат! - дейді.»: a dash, then a dash before the words that "

@@ -25,6 +25,7 @@ class Page:
     html: str      # the part to import, as UTF-8 text for Pandoc
     title: str
     author: str
+    source: str = ""  # the page's own address, as it names it (<link rel="canonical">, og:url)
 
 
 DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset|^\xef\xbb\xbf|^\xff\xfe|^\xfe\xff", re.IGNORECASE)
@@ -40,13 +41,17 @@ def read_page(path: Path, data: bytes) -> Page:
     title = document.findtext(".//title") or ""
     author = next((m.get("content", "") for m in document.iterfind(".//meta")
                    if (m.get("name") or "").lower() in ("author", "dc.creator")), "")
+    source = next((link.get("href", "") for link in document.iterfind(".//link")
+                   if (link.get("rel") or "").lower() == "canonical"), "") or \
+        next((m.get("content", "") for m in document.iterfind(".//meta") if (m.get("property") or "") == "og:url"), "")
+    source = source.strip() if re.match(r"https?://\S+$", source.strip()) else ""
     for element in document.xpath("|".join(f"//{tag}" for tag in NOT_TEXT)):
         element.drop_tree()
     body = next((found[0] for tag in CONTENT_ROOTS if len(found := document.xpath(f"//{tag}")) == 1),
                 document.find("body") if document.find("body") is not None else document)
     _mark_notes(body)
     html = "<html><body>" + etree.tostring(body, encoding="unicode", method="html") + "</body></html>"
-    return Page(html, " ".join(title.split()), " ".join(author.split()))
+    return Page(html, " ".join(title.split()), " ".join(author.split()), source)
 
 
 def _undeclared(data: bytes) -> str:

@@ -33,6 +33,7 @@ BOOK_FIELDS = (  # limits: file names stay short; a title longer than 300 letter
     Field("subtitle", limit=300), Field("credentials", limit=200), Field("language", limit=35), Field("date", "date"),
     Field("identifier", limit=200), Field("rights", limit=2000), Field("publisher", limit=200),
     Field("description", limit=5000), Field("article", limit=200), Field("certified_by", limit=200),
+    Field("source", limit=500),
     Field("editions", "list"),
 )
 ANNOTATION_FIELDS = (Field("anchor", required=True), Field("note", required=True), Field("occurrence", "int"))
@@ -133,7 +134,7 @@ def _meta(fields: dict, node: Any, path: Path, errors: list[SourceError]) -> Met
                 subtitle=fields.get("subtitle", ""), credentials=fields.get("credentials", ""),
                 date=fields.get("date", ""), rights=fields.get("rights", ""),
                 publisher=fields.get("publisher", ""), description=fields.get("description", ""),
-                certified_by=fields.get("certified_by", ""), editions=editions)
+                certified_by=fields.get("certified_by", ""), source=fields.get("source", ""), editions=editions)
 
 
 def _editions(value, pack, node: Any, path: Path, errors: list[SourceError]) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from ..languages import pack_for
 from ..model import Book, Foreign, Inline, Meta, Styled, Text
 
 META_TEXTS = ("title", "subtitle", "author", "editor", "credentials", "rights", "publisher", "description")
+# (book.yaml's `source:` stays as written in every edition: a web address is not transliterated)
 
 
 def edition_scripts(book: Book) -> tuple[str, ...]:

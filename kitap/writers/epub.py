@@ -200,7 +200,7 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
     eb.set_language(meta.language)
     eb.add_author(meta.author, uid="author")
     for name, value in (("date", meta.date), ("rights", meta.rights), ("publisher", meta.publisher),
-                        ("description", meta.description)):
+                        ("description", meta.description), ("source", meta.source)):
         if value:
             eb.add_metadata("DC", name, value)
     _accessibility_metadata(eb, book, labels, paged=bool(starts))

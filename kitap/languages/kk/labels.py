@@ -7,6 +7,7 @@ LABELS = {
     "chronology": "Оқиғалар хронологиясы",
     "persons": "Есімдер көрсеткіші",
     "colophon": "Басылым туралы",
+    "source": "Дереккөзі",
     "contents": "Мазмұны",
     "skip_to_text": "Мәтінге өту",
     "downloads": "Жүктеп алу",

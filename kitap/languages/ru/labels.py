@@ -6,6 +6,7 @@ LABELS = {
     "chronology": "Хронология событий",
     "persons": "Указатель имён",
     "colophon": "Об издании",
+    "source": "Источник",
     "contents": "Содержание",
     "skip_to_text": "Перейти к тексту",
     "downloads": "Скачать",
