@@ -157,3 +157,24 @@ def test_check_finds_a_question_about_a_paragraph_the_text_has_not(tmp_path):
     assert result.returncode == 1
     assert (f"{project / 'questions.yaml'}:3:3: error: 'paragraph: 30' does not exist: the text has 3 paragraphs "
             "[question-paragraph]") in result.stdout
+
+
+def test_a_problem_all_over_one_paragraph_is_one_line(tmp_path):
+    """A paragraph typed with Latin «a» throughout gave a warning per word (32 for one paragraph of a real
+    text): one line now, counted, with its fix; `--verbose` lists each."""
+    import shutil
+
+    from conftest import FIXTURES, run_cli
+
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "mini", project)
+    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
+        (project / name).unlink(missing_ok=True)
+    (project / "article.txt").write_text("Қазақстан тәуелсіз ел болды.\nҚaзaқ eлi мeн aуылдaғы aдaмдaр жaқсы өмiр "
+                                         "сүрeдi, aнa тiлi мaңызды.\nБұл жақсы.\n", encoding="utf-8")
+    result = run_cli("check", "--source", str(project))
+    lines = [line for line in result.stdout.splitlines() if "[mixed-script]" in line]
+    assert lines == [f"{project / 'article.txt'}:2:1: warning: 11 words mix Latin and Cyrillic letters (line 2); "
+                     "`check --fix` fixes them all (`--verbose` lists each) [mixed-script]"], result.stdout
+    verbose = run_cli("check", "--source", str(project), "--verbose")
+    assert sum("[mixed-script]" in line for line in verbose.stdout.splitlines()) == 11

@@ -21,6 +21,7 @@ from .findings import Finding
 
 SUMMARY_AT = 10
 SUMMARY_SHARE = 1 / 3
+LINE_SUMMARY_AT = 5  # findings of one rule on one line (a paragraph typed with Latin «a» throughout): one, counted
 SHOWN_LINES = 8
 PREVIEW_WORDS = 6
 SUMMARIES = {  # rule → what the summary says (the count comes first)
@@ -35,7 +36,8 @@ SUMMARIES = {  # rule → what the summary says (the count comes first)
 
 
 def summarised(findings: list[Finding], passages_per_file: dict[Path, int]) -> list[Finding]:
-    """The findings with every file-wide problem (one rule in many places of a file) made one finding."""
+    """The findings with every file-wide problem (one rule in many places of a file) made one finding, and
+    every problem all over one line (LINE_SUMMARY_AT of one rule) one finding for that line."""
     by_key: dict[tuple[Path, str], list[Finding]] = {}
     for finding in findings:
         by_key.setdefault((finding.path, finding.rule), []).append(finding)
@@ -43,7 +45,12 @@ def summarised(findings: list[Finding], passages_per_file: dict[Path, int]) -> l
     for (path, rule), group in by_key.items():
         lines = sorted({f.line for f in group})
         wide = len(group) >= SUMMARY_AT and len(lines) >= SUMMARY_SHARE * passages_per_file.get(path, len(lines))
-        result += [_summary(group, lines)] if wide else group
+        if wide:
+            result.append(_summary(group, lines))
+            continue
+        for line in lines:
+            on_line = [f for f in group if f.line == line]
+            result += [_summary(on_line, [line])] if len(on_line) >= LINE_SUMMARY_AT else on_line
     return sorted(result, key=lambda f: f.sort_key)
 
 
@@ -53,7 +60,7 @@ def _summary(group: list[Finding], lines: list[int]) -> Finding:
     what = SUMMARIES.get(first.rule, f"findings like this one: {first.message}")
     fixable = all(f.fix for f in group)
     advice = "`check --fix` fixes them all" if fixable else "each needs a look"
-    message = f"{len(group)} {what} (lines {shown}); {advice} (`--verbose` lists each)"
+    message = f"{len(group)} {what} ({'lines' if len(lines) > 1 else 'line'} {shown}); {advice} (`--verbose` lists each)"
     severity = "error" if any(f.severity == "error" for f in group) else "warning"
     edits = tuple(edit for f in group for edit in f.fix)
     return replace(first, severity=severity, message=message, fix=edits, count=len(group))
