@@ -194,3 +194,25 @@ def test_russian_of_kazakhstan_is_not_misspelt(tmp_path):
 
     flagged = [f.subject for f in check_project(project) if f.rule == "spelling"]
     assert flagged == ["малако"], flagged
+
+
+def test_a_russian_sentence_in_a_kazakh_text_is_to_be_marked_as_russian(tmp_path):
+    """A citation in Russian inside a Kazakh text, not marked: e-readers read it aloud with the Kazakh voice.
+    Marked ([…]{lang=ru}) it is found no more; a Kazakh sentence with a Russian name is not Russian."""
+    import shutil
+
+    from conftest import FIXTURES
+    from kitap.check import check_project
+
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "mini", project)
+    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
+        (project / name).unlink(missing_ok=True)
+    citation = "Описание киргиз-казачьих или киргиз-кайсацких орд и степей"
+    (project / "article.txt").write_text(f"Левшин кітабын жазды: «{citation}».\n"
+                                         "Президент (1997 жылдан бастап Сейд Мохаммед Хатами) сайланады.\n",
+                                         encoding="utf-8")
+    found = [f for f in check_project(project) if f.rule == "untagged-russian"]
+    assert [(f.line, f.col) for f in found] == [(1, 24)] and f"«{citation}» reads as Russian" in found[0].message
+    (project / "article.txt").write_text(f"Левшин кітабын жазды: «[{citation}]{{lang=ru}}».\n", encoding="utf-8")
+    assert [f for f in check_project(project) if f.rule == "untagged-russian"] == []

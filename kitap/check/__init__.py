@@ -7,7 +7,7 @@ Each module checks one thing and yields Findings (`path:line:col: severity: mess
     encoding.py       lost-letters («?» inside words: letters lost to an encoding)  (error)
     abbreviations.py  abbr-missing, abbr-unused, abbr-before-expansion
     dates.py          date-not-in-chronology
-    script.py         mixed-script, roman-cyrillic (fixable), script-edition
+    script.py         mixed-script, roman-cyrillic (fixable), script-edition, untagged-russian
     hygiene.py        space-after-punct, double-space (fixable), tripled-letter,
                       unbalanced-quotes, unbalanced-brackets, straight-quotes
     spelling.py       spelling, keyboard-slip (fixable; when hunspell-kk is installed)
@@ -27,7 +27,7 @@ from .output import preview, summarised
 from .source import Project, read_project
 
 CHECKS = (anchors.check, fonthack.check, encoding.check, abbreviations.check, dates.check, script.check,
-          script.check_edition_script, hygiene.check, punctuation.check, structure.check, spelling.check)
+          script.check_edition_script, script.check_untagged_russian, hygiene.check, punctuation.check, structure.check, spelling.check)
 # The checks whose findings may carry safe edits, in the order --fix applies them.
 FIXING_CHECKS = (fonthack.check, script.check, hygiene.check, punctuation.check, structure.check, spelling.slips_only)
 

@@ -127,6 +127,41 @@ def check(project: Project) -> Iterator[Finding]:
                 yield _mixed(passage, word, offset, _target(word, paragraph_cyrillic), latin_book)
 
 
+UNTAGGED_WORDS = 4  # words of a Russian sentence, at least, that a Kazakh text should mark as Russian
+
+
+def check_untagged_russian(project: Project) -> Iterator[Finding]:
+    """`untagged-russian`: a whole sentence in Russian inside a Kazakh text (a citation, a quoted title),
+    not marked as Russian: an e-reader reads it aloud with the Kazakh voice and hyphenates it as Kazakh.
+    Once per passage, at its first such sentence."""
+    from ..languages.kk.sentences import RUSSIAN_WORDS
+    from ..load.article import FOREIGN_SPAN
+    from .language import checking
+    from .tokens import tokens
+
+    language = checking(project)
+    if not language.quoted_russian:
+        return
+    for passage in project.passages:
+        marked = [m.span() for m in FOREIGN_SPAN.finditer(passage.text)]
+        russian = [t for t in tokens(passage.text, language)
+                   if t.russian and not any(a <= t.start < b for a, b in marked)]
+        runs: list[list] = []
+        for token in russian:
+            if runs and not token.initial and passage.text[runs[-1][-1].start:token.start].count(".") == 0:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        run = next((r for r in runs if len(r) >= UNTAGGED_WORDS  # and Russian by its small words («и», «в», «на»)
+                    and sum(t.text.lower() in RUSSIAN_WORDS for t in r) >= 2), None)
+        if run:
+            shown = passage.text[run[0].start:run[-1].start + len(run[-1].text)]
+            shown = shown if len(shown) <= 60 else shown[:57].rsplit(" ", 1)[0] + " …"
+            yield passage.finding(run[0].start, "warning", f"«{shown}» reads as Russian: mark it as Russian "
+                                  "([…]{lang=ru}) so that e-readers read it aloud, and print hyphenates it, as Russian",
+                                  "untagged-russian")
+
+
 def _mixed(passage, word: str, offset: int, target: str | None, latin_book: bool = False) -> Finding:
     if target is None:
         return passage.finding(offset, "warning", f"«{word}» mixes Latin and Cyrillic letters; retype it in one "
