@@ -130,3 +130,16 @@ def test_a_term_used_in_a_heading_is_listed_by_the_paragraph_the_heading_opens(t
               for dt, dd in zip(page.xpath("//x:dt", namespaces=NS), page.xpath("//x:dd", namespaces=NS))}
     assert labels["ҚР"] == ["2"], labels  # the heading opens paragraph 2
     assert "0" not in [label for refs in labels.values() for label in refs]
+
+
+def test_the_notes_are_an_entry_of_the_contents(seed_files):
+    """The notes gathered after the text: an entry of the navigation, after the text's headings, so a pupil
+    on an e-reader can read them all at once (the web page's contents has it too)."""
+    from conftest import NS, xhtml
+
+    nav = xhtml(seed_files["EPUB/nav.xhtml"])
+    entries = nav.xpath("//x:nav[@id='toc']//x:a", namespaces=NS)
+    notes = [a for a in entries if a.get("href") == "article.xhtml#notes"]
+    assert len(notes) == 1 and notes[0].text == "Ескертпелер"
+    article = xhtml(seed_files["EPUB/article.xhtml"])
+    assert article.xpath("//*[@id='notes']", namespaces=NS)

@@ -232,9 +232,11 @@ def write_epub(book: Book, starts: list[PageStart] = (), cover: bytes | None = N
                                   media_type="font/ttf", content=data))
     for item in (*stylesheets, cover_image, cover, *documents):
         eb.add_item(item)
+    # the notes gathered after the text are an entry of the contents too: a pupil reads them all at once there
+    notes = (NavEntry("article.xhtml#notes", labels["notes"]),) if book.notes and not book.chapters else ()
     toc = _volume_toc(book, documents) if book.chapters else \
-        [NavEntry(d.file_name, d.title, _nav_entries(d.file_name, heading_tree(book)) if d.id == "article" else ())
-         for d in documents]
+        [NavEntry(d.file_name, d.title, (*_nav_entries(d.file_name, heading_tree(book)), *notes) if d.id == "article"
+                  else ()) for d in documents]
     eb.toc = [_ncx(entry, f"toc-{n}") for n, entry in enumerate(toc, start=1)]
     eb.add_item(epub.EpubNcx())
     nav = epub.EpubNav(title=labels["contents"])
