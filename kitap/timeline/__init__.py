@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from .draw import TimelineEvent, draw, stacked_height
 
@@ -114,6 +115,8 @@ def figure(renderer) -> str:
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
         title = labels["timeline"] + (f" ({number}/{len(pieces)})" if len(pieces) > 1 else "")
         ident = "timeline" if len(pieces) == 1 else f"timeline-{number}"
+        if len(pieces) > 1:  # the part's number, seen (its SVG title is read out, not printed)
+            svgs.append(f'<p class="timeline-part" aria-hidden="true">{escape(title)}</p>')
         svgs.append(draw(events, title, labels["timeline_desc"].format(count=len(events), years=span), ident,
                          legend(renderer), layout.columns, layout.css_class))
     return '<div class="timeline">\n' + "\n".join(svgs) + "\n</div>"
