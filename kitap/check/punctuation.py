@@ -78,8 +78,8 @@ def _broken_lines(project: Project) -> dict[int, Passage]:
 
 def check(project: Project) -> Iterator[Finding]:
     headings = heading_lines(project)
-    is_predicate, abbreviations, continuing = predicate(project), checking(project).abbreviations, \
-        checking(project).continuing
+    language = checking(project)
+    is_predicate, abbreviations, continuing = predicate(project), language.abbreviations, language.continuing
     broken = _broken_lines(project)
     article = {id(p) for p in project.article_passages}
     for passage in project.passages:
