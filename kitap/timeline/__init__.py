@@ -115,8 +115,11 @@ def figure(renderer) -> str:
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
         title = labels["timeline"] + (f" ({number}/{len(pieces)})" if len(pieces) > 1 else "")
         ident = "timeline" if len(pieces) == 1 else f"timeline-{number}"
-        if len(pieces) > 1:  # the part's number, seen (its SVG title is read out, not printed)
-            svgs.append(f'<p class="timeline-part" aria-hidden="true">{escape(title)}</p>')
+        if len(pieces) > 1:  # the part's number, seen (its SVG title is read out, not printed); a page may
+            # begin at it: the e-book's page marker goes there (an element with an id, as pagemap.py reads)
+            caption = f"chronology-{ident}"  # (the chronology's id prefix: the e-book finds its file by it)
+            svgs.append(f'<p class="timeline-part" id="{caption}" aria-hidden="true">'
+                        f'{renderer.page_marks(caption)}{escape(title)}</p>')
         svgs.append(draw(events, title, labels["timeline_desc"].format(count=len(events), years=span), ident,
                          legend(renderer), layout.columns, layout.css_class))
     return '<div class="timeline">\n' + "\n".join(svgs) + "\n</div>"
