@@ -28,9 +28,9 @@ def test_epub_is_valid_and_russian_throughout(built):
     for name in ("article", "glossary", "chronology", "colophon", "nav"):
         assert xhtml(files[f"EPUB/{name}.xhtml"]).get("lang") == "ru"
     nav = xhtml(files["EPUB/nav.xhtml"])
-    assert nav.xpath("//x:nav[@epub:type='toc']//x:a/text()", namespaces=NS) == [
-        "Казахстан и Организация Объединённых Наций", "Вступление", "Членство в организациях", "Список сокращений",
-        "Хронология событий", "Об издании"]
+    assert [norm(t) for t in nav.xpath("//x:nav[@epub:type='toc']//x:a/text()", namespaces=NS)] == [
+        "Казахстан и Организация Объединённых Наций", "Вступление", "Членство в организациях", "Примечания",
+        "Список сокращений", "Хронология событий", "Об издании"]
     assert nav.xpath("string(//x:h1)", namespaces=NS) == "Содержание"
 
 
@@ -57,7 +57,7 @@ def test_russian_hyphenation_and_typography(built):
     assert SHY not in epub_text and f"Н.{NBSP}А.{NBSP}Назарбаев" in epub_text
     assert f"Н.{NBSP}А.{NBSP}На{SHY}зар{SHY}ба{SHY}ев" in second
     assert f"«Со{SHY}ве{SHY}ща{SHY}ние" in second and f"т.{NBSP}е." in second
-    assert f"в г.{NBSP}Ал{SHY}ма{SHY}ты" in article.xpath("string(//p[@id='p-3'])")
+    assert f"в{NBSP}г.{NBSP}Ал{SHY}ма{SHY}ты" in article.xpath("string(//p[@id='p-3'])")
     assert f"ООН{NBSP}— впер{SHY}вые" in article.xpath("string(//p[@id='p-4'])")
 
 
@@ -104,7 +104,8 @@ def test_a_clause_that_ends_in_a_conjunction_keeps_its_end(tmp_path):
 
 def test_a_spelling_suggestion_is_never_a_crude_word(tmp_path):
     """Hunspell's Russian dictionary knows crude words and offers them («пенис» for «Венис», «жопа» for
-    «жапа»): the suggestions a teacher sees leave them out and keep the others."""
+    «жепа»): the suggestions a teacher sees leave them out and keep the others. («жапа», which offered it
+    too, is a Kazakh word: a Russian text knows the words of the Kazakh dictionary.)"""
     import shutil
 
     from conftest import run_cli
@@ -115,15 +116,15 @@ def test_a_spelling_suggestion_is_never_a_crude_word(tmp_path):
     project = tmp_path / "ru"
     shutil.copytree(FIXTURES / "ru", project)
     article = project / "article.md"
-    article.write_text(article.read_text(encoding="utf-8") + "\nВенис приехал в школу. Там была жапа и пенсис.\n",
+    article.write_text(article.read_text(encoding="utf-8") + "\nВенис приехал в школу. Там была жепа и пенсис.\n",
                        encoding="utf-8")
     result = run_cli("check", "--source", str(project))
     spelling = {line.split("«")[1].split("»")[0]: line for line in result.stdout.splitlines() if line.endswith("[spelling]")}
-    assert {"Венис", "жапа", "пенсис"} <= set(spelling), spelling
+    assert {"Венис", "жепа", "пенсис"} <= set(spelling), spelling
     from kitap.languages import pack_for
 
     crude = pack_for("ru").checker.unsuggested
-    for word in ("Венис", "жапа", "пенсис"):
+    for word in ("Венис", "жепа", "пенсис"):
         offered = spelling[word].split("did you mean ")[1].split("?")[0] if "did you mean" in spelling[word] else ""
         words = [w.strip("«»") for w in offered.split(", ") if w]
         assert words and not [w for w in words if crude.match(w)], spelling[word]
