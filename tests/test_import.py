@@ -151,7 +151,7 @@ def test_headings_are_in_the_epub_nav_nested_as_in_the_word_file(word):
     article_entry = nav.xpath("//x:nav[@epub:type='toc']/x:ol/x:li[1]", namespaces=NS)[0]
     assert norm(article_entry.xpath("x:a", namespaces=NS)[0].text) == TITLE
     first = article_entry.xpath("x:ol/x:li", namespaces=NS)
-    assert [norm(li.xpath("x:a", namespaces=NS)[0].text) for li in first] == ["Бірінші сөз"]
+    assert [norm(li.xpath("x:a", namespaces=NS)[0].text) for li in first] == ["Бірінші сөз", "Ескертпелер"]  # (the notes)
     second = first[0].xpath("x:ol/x:li/x:a", namespaces=NS)
     assert [norm(a.text) for a in second] == ["Сұрақтар", "Тапсырмалар"]
     article = xhtml(files["EPUB/article.xhtml"])
@@ -691,3 +691,58 @@ def test_a_poem_pasted_as_one_block_is_verse(tmp_path):
     result, folder = import_text(tmp_path, "qys.txt", "Қыс\n\n" + "\n".join(lines) + "\n")
     assert (folder / "article.md").read_text("utf-8") == "\\\n".join(lines) + "\n"
     assert "a block of 10 verse lines, imported as one stanza" in result.stderr
+
+
+BROWSER_COPY = """Басты бет » Тарих » Алаш идеялары және тәуелсіз Қазақстан мұраттары
+Тарих
+12.03.2019, 10:15
+Алаш идеялары және тәуелсіз Қазақстан мұраттары
+2 345 рет қаралды
+Фото: ашық дереккөзден
+Қазақстанға Голощекин келгенше Алаш қозғалысы туралы әредік пікірлер де айтылып отырды.
+Оқи отырыңыз: Алаштың асыл перзенті
+Алаш ұранды әдебиетті оқып біліп өскен тұтас буын бар еді.
+
+Рымғали Нұрғали,
+академик, филология ғылымдарының докторы
+Бөлісу:
+Facebook
+Telegram
+Тегтер: Алаш, тарих
+Пікір қалдыру
+"""
+
+
+def test_a_page_copied_from_the_browser_is_imported_without_the_sites_furniture(tmp_path):
+    """A teacher copies a news page from the browser: the breadcrumb, the rubric, the date line, the view
+    counter, the photo credit, «read also», share buttons, tags and the comment form are the site's, not the
+    text: import leaves them out and names them; the title, the author, the credentials and the date are the
+    page's (the breadcrumb was the title, the share buttons a «stanza», the byline lost)."""
+    result, folder = import_text(tmp_path, "alash.txt", BROWSER_COPY)
+    book = (folder / "book.yaml").read_text("utf-8")
+    assert 'title: "Алаш идеялары және тәуелсіз Қазақстан мұраттары"' in book
+    assert 'author: "Рымғали Нұрғали"' in book and 'credentials: "академик, филология ғылымдарының докторы"' in book
+    assert 'date: "2019-03-12"' in book
+    assert (folder / "article.txt").read_text("utf-8") == (
+        "Қазақстанға Голощекин келгенше Алаш қозғалысы туралы әредік пікірлер де айтылып отырды.\n"
+        "Алаш ұранды әдебиетті оқып біліп өскен тұтас буын бар еді.\n")
+    assert "10 lines of the web page around the text were left out: «Басты бет » Тарих » Алаш" in result.stderr
+    assert "«Тарих» (rubric)" in result.stderr and "«2 345 рет қаралды» (view counter)" in result.stderr
+
+
+def test_a_saved_page_keeps_its_article_and_its_signature(tmp_path):
+    """The same page saved as HTML: the one <article> is the text (its <main> holds the sidebar and the
+    comments too), its furniture is left out, and the signature at its end is the author."""
+    page = ("<html><head><meta charset='utf-8'><title>Алаш идеялары – Elana</title></head><body><main><article>"
+            "<h1>Алаш идеялары</h1><p>Фото: ашық дереккөзден</p>"
+            "<p>Қазақстанға Голощекин келгенше Алаш қозғалысы туралы пікірлер айтылды.</p>"
+            "<p><strong>Оқи отырыңыз:</strong> Алаштың асыл перзенті</p><p>Алаш әдебиетін оқыған буын бар еді.</p>"
+            "<p class='author-sign'><strong>Рымғали Нұрғали,</strong><br>академик, филология ғылымдарының докторы</p>"
+            "<p>Бөлісу: Facebook Twitter</p></article><aside><h2>Соңғы жаңалықтар</h2><ul><li>Абай</li></ul></aside>"
+            "<section><h2>Пікір қалдыру</h2></section></main></body></html>")
+    result, folder = import_text(tmp_path, "alash.html", page)
+    book = (folder / "book.yaml").read_text("utf-8")
+    assert 'author: "Рымғали Нұрғали"' in book and 'credentials: "академик, филология ғылымдарының докторы"' in book
+    assert (folder / "article.md").read_text("utf-8") == (
+        "Қазақстанға Голощекин келгенше Алаш қозғалысы туралы пікірлер айтылды.\n\n"
+        "Алаш әдебиетін оқыған буын бар еді.\n")

@@ -16,6 +16,7 @@ from ..load.files import read_any_text
 from ..model import Styled, Text
 from .document import Imported, Piece
 from ..check.passages import VERSE_LINE, goes_on
+from .clutter import Furniture
 from .metadata import DEGREE, author_line, dateline_date, person_name, title_without_site
 
 HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
@@ -27,10 +28,14 @@ POEM_BLOCK = 8  # short lines in one block, most ending no sentence: a poem's li
 
 def read_plain(path: Path) -> Imported:
     text, converted = read_any_text(path)
-    groups, group = [], []  # runs of lines between blank lines
-    for line in text.split("\n"):
+    groups, group = [], []  # runs of lines between blank lines, without a web page's furniture
+    lines = text.split("\n")
+    seen, index = Furniture([line for line in lines if line.strip()]), 0
+    for line in lines:
         if line.strip():
-            group.append(line.strip())
+            index += 1
+            if seen.keep(line.strip(), index - 1):
+                group.append(line.strip())
         elif group:
             groups.append(group)
             group = []
@@ -56,13 +61,21 @@ def read_plain(path: Path) -> Imported:
     while len(pieces) > 2 and _line(pieces[0]) and _line(pieces[1]) and goes_on(_line(pieces[0]), _line(pieces[1])):
         # a title copied with its line breaks: «… проблемы» | «исследования языка»
         pieces[:2] = [Piece("p", [Text(f"{_line(pieces[0])} {_line(pieces[1])}")])]
-    dateline, date = "", ""
-    if len(pieces) > 2 and _line(pieces[1]) and _reads_as_title(_line(pieces[1])):
-        date = dateline_date(_line(pieces[0]), language_of(text))
-        if date:
-            dateline = pieces.pop(0).children[0].text
+    dateline, date, language = "", "", language_of(text)
+    # a site's rubric («Тарих») and date line before the title, or the date line alone
+    for skip in (1, 0):
+        if len(pieces) > skip + 2 and _line(pieces[skip + 1]) and _reads_as_title(_line(pieces[skip + 1])) \
+                and (not skip or _rubric(_line(pieces[0]))):
+            date = dateline_date(_line(pieces[skip]), language)
+            if date:
+                dateline = " ".join(pieces.pop(0).children[0].text for _ in range(skip + 1))
+                break
     if len(pieces) > 1 and _line(pieces[0]) and _reads_as_title(_line(pieces[0])):
         title = pieces.pop(0).children[0].text
+        if not date and len(pieces) > 1 and _line(pieces[0]):  # the date line under the title
+            date = dateline_date(_line(pieces[0]), language)
+            if date:
+                dateline = pieces.pop(0).children[0].text
     if not author and len(pieces) > 2 and _line(pieces[-1]) and _byline(_line(pieces[-1])):
         author = pieces.pop().children[0].text  # a regional paper signs its articles at the end
     elif not author and len(pieces) > 3 and _line(pieces[-2]) and _line(pieces[-1]) \
@@ -70,11 +83,12 @@ def read_plain(path: Path) -> Imported:
         place = pieces.pop().children[0].text  # a letter signed «Е.К. Шалгумбаева,» | «г. Тараз, Казахстан»
         author = f"{pieces.pop().children[0].text} {place}"
     notices = encoding_notices(path, converted) + site_name_notices(path, title, title_without_site(title))
+    notices += seen.notices(path)
     notices += [f"{path}: a block of {len(group)} verse lines, imported as one stanza; if the poem has stanzas, leave "
                 "an empty line between them in article.md (each is then a paragraph with its own number)"
                 for group in verses if verse and len(group) >= POEM_BLOCK]
     if dateline:
-        notices.append(f"{path}: the first line «{dateline}» reads as a web site's rubric and date, not the text: it was "
+        notices.append(f"{path}: the line «{dateline}» reads as a web site's rubric and date, not the text: it was "
                        f"left out, and its date is book.yaml's date ({date})")
     return Imported(pieces, {}, title=title_without_site(title), author=author, notices=notices, date=date)
 
@@ -90,6 +104,13 @@ def site_name_notices(path: Path, title: str, kept: str) -> list[str]:
 def encoding_notices(path: Path, converted: str) -> list[str]:
     """What the user hears when the file was not UTF-8 (read_any_text's `converted`)."""
     return [f"{path}: read as {converted} (the file is not UTF-8); the project's files are UTF-8"] if converted else []
+
+
+RUBRIC_WORDS = 3  # a site's rubric over its articles: «Тарих», «Мәдениет», «Білім және ғылым»
+
+
+def _rubric(line: str) -> bool:
+    return len(line.split()) <= RUBRIC_WORDS and line[-1] not in SENTENCE_END and not person_name(line)
 
 
 def _byline(line: str) -> bool:

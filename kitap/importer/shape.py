@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..check.passages import SPEECH_DASH
-from ..model import Text
+from ..model import Styled, Text
 from ..transforms.inline_ops import plain_text
 from ..languages.kk.letters import language_of
 from .document import Imported, Piece, calls
+from .clutter import without_furniture
 from .metadata import dateline_date
+from .plaintext import _byline
 
 MAX_HEADING_LEVEL = 3
 
@@ -35,7 +37,8 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
     pieces = document.pieces
     title = document.title
     untitled: list[str] = []
-    date, notices = document.date, list(document.notices)
+    pieces, furniture_notices = without_furniture(pieces, path)  # (a .txt has lost its already)
+    date, notices = document.date, list(document.notices) + furniture_notices
     first = next((p for p in pieces if plain_text(p.children).strip()), None)
     heading = _title_after_datelines(pieces, title)
     if heading is not None and first is not heading:  # a saved news page: «24.12.2025, 17:39», then its <h1>
@@ -54,9 +57,15 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
         _carry_lost(pieces, pieces.index(first))
         pieces.remove(first)
     pieces = _without_empty(pieces)
+    author = document.author
+    if not author and len(pieces) > 2 and pieces[-1].kind == "p":  # a page signed at its end, as a .txt is
+        signature = _with_breaks(pieces[-1].children)
+        if _byline(signature):
+            author = signature
+            pieces.pop()
     _level_headings(pieces)
     replies = _replies(pieces)
-    shaped = Shaped(pieces, document.notes, title or fallback_title, document.subtitle, document.author,
+    shaped = Shaped(pieces, document.notes, title or fallback_title, document.subtitle, author,
                     notices, untitled, date=date, source=document.source)
     if replies:
         shaped.warnings.append(f"{path}: {replies} list item{'s' if replies > 1 else ''} read as the replies of a "
@@ -64,6 +73,19 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
                                "say who spoke); imported as paragraphs that begin with the dash")
     shaped.warnings += _losses(pieces, path)
     return shaped
+
+
+def _with_breaks(children) -> str:
+    """A paragraph's text, its line breaks as spaces («Рымғали Нұрғали,<br>академик» is one line)."""
+    out = []
+    for node in children:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, Styled) and node.style == "br":
+            out.append(" ")
+        elif hasattr(node, "children"):
+            out.append(_with_breaks(node.children))
+    return " ".join("".join(out).split())
 
 
 DATELINES_BEFORE_TITLE = 3

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import lxml.html
 from lxml import etree
 
 NOT_TEXT = ("script", "style", "noscript", "template", "form", "nav", "iframe", "button", "svg", "select")
-CONTENT_ROOTS = ("main", "article")
+CONTENT_ROOTS = ("article", "main")  # the one <article> is the text (a <main> holds the sidebar and comments too)
 CALL_TEXT = re.compile(r"^\s*\[?\s*(\d{1,3}|[*†‡]|[ivxlc]{1,6})\s*\]?\s*$")
 BACK_LINK_TEXT = re.compile(r"^\s*(\[?\s*(\d{1,3}|[*†‡]|[ivxlc]{1,6})\s*\]?|[↑↩^]\ufe0e?)\s*$")
 
@@ -44,7 +45,8 @@ def read_page(path: Path, data: bytes) -> Page:
     source = next((link.get("href", "") for link in document.iterfind(".//link")
                    if (link.get("rel") or "").lower() == "canonical"), "") or \
         next((m.get("content", "") for m in document.iterfind(".//meta") if (m.get("property") or "") == "og:url"), "")
-    source = source.strip() if re.match(r"https?://\S+$", source.strip()) else ""
+    # as a reader would type it (an address of Kazakh words, not «%D3%99…»)
+    source = unquote(source.strip()) if re.match(r"https?://\S+$", source.strip()) else ""
     for element in document.xpath("|".join(f"//{tag}" for tag in NOT_TEXT)):
         element.drop_tree()
     body = next((found[0] for tag in CONTENT_ROOTS if len(found := document.xpath(f"//{tag}")) == 1),
