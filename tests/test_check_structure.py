@@ -241,3 +241,14 @@ def test_a_heading_said_again_as_the_next_paragraph_is_named(tmp_path):
                                   "Ғылыми таным әдістері бірнеше топқа бөлінеді.\n# Қорытынды\nҚорытындыда біз айттық.\n")
     (finding,) = found(root, "heading-repeated")
     assert finding.line == 2 and "«Жеке ғылымдардың әдістері.»" in finding.message
+
+
+def test_a_web_pages_furniture_is_neither_a_heading_nor_a_sentence(tmp_path):
+    """A view counter, a photo credit and a «read also» link copied with the text: `check` says to remove
+    them, and `--fix` neither marks them as headings nor ends them with a full stop (it did both, and
+    recorded the view counter's new full stop as an editor's correction)."""
+    article = ("2 345 рет қаралды\nФото: ашық дереккөзден\nҚазақстанға Голощекин келгенше Алаш қозғалысы туралы "
+               "пікірлер де айтылып отырды.\nОқи отырыңыз: Алаштың асыл перзенті\nАлаш әдебиетін оқыған буын бар еді.\n")
+    root = make_project(tmp_path, article)
+    assert [f.line for f in found(root, "web-furniture")] == [1, 2, 4]
+    assert found(root, "heading-unmarked") == [] and found(root, "paragraph-end") == []

@@ -25,7 +25,7 @@ from .findings import Finding
 from .passages import RUNNING_KINDS, Passage, goes_on
 from .source import Project
 from .language import checking, predicate
-from .structure import heading_lines
+from .structure import furniture_lines, heading_lines
 from .tokens import TOKEN, abbreviation_before
 
 RUNNING_WORDS = 8
@@ -82,10 +82,12 @@ def check(project: Project) -> Iterator[Finding]:
     is_predicate, abbreviations, continuing = predicate(project), language.abbreviations, language.continuing
     broken = _broken_lines(project)
     article = {id(p) for p in project.article_passages}
+    furniture = {id(p) for p in furniture_lines(project)}  # (web-furniture says: remove the line)
     for passage in project.passages:
         if id(passage) in article and passage.index in broken and passage.index not in headings:
             yield from _line_broken(passage, broken[passage.index])
-        elif passage.kind in RUNNING_KINDS and not (passage.editable and passage.index in headings):
+        elif passage.kind in RUNNING_KINDS and not (passage.editable and passage.index in headings) \
+                and id(passage) not in furniture:
             yield from _paragraph_end(passage, is_predicate, continuing)
         if passage.kind in STRAY_KINDS:
             yield from _stray_period(passage, abbreviations)

@@ -95,8 +95,27 @@ def heading_lines(project: Project) -> set[int]:
     passages = project.article_passages
     repeated = {p.index for p in repeated_title(project)}
     headings, is_predicate = checking(project).headings, predicate(project)
-    return repeated | {i for i in range(len(passages))
-                       if i not in repeated and _looks_like_heading(passages, i, headings, is_predicate)}
+    furniture = {p.index for p in furniture_lines(project)}
+    return repeated | {i for i in range(len(passages)) if i not in repeated and i not in furniture
+                       and _looks_like_heading(passages, i, headings, is_predicate)}
+
+
+def furniture_lines(project: Project) -> list[Passage]:
+    """Paragraphs that are a web page's furniture (importer/clutter.py: a photo credit, a view counter,
+    «read also», share buttons, tags): neither headings nor sentences missing their full stop."""
+    from ..importer.clutter import furniture
+
+    return [p for p in project.article_passages if p.kind == "paragraph" and furniture(p.text)]
+
+
+def _web_furniture(project: Project) -> Iterator[Finding]:
+    """`web-furniture`: a paragraph that is a web page's furniture, copied with the text."""
+    from ..importer.clutter import furniture
+
+    for passage in furniture_lines(project):
+        lead = len(passage.text) - len(passage.text.lstrip())
+        yield passage.finding(lead, "warning", f"«{passage.text.strip()}» reads as the web page's "
+                              f"{furniture(passage.text)}, not the text: remove the line", "web-furniture")
 
 
 def _heading_unmarked(project: Project) -> Iterator[Finding]:
@@ -209,6 +228,7 @@ def _dialogue_as_list(project: Project) -> Iterator[Finding]:
 def check(project: Project) -> Iterator[Finding]:
     yield from _author_placeholder(project)
     yield from _number_only(project)
+    yield from _web_furniture(project)
     yield from _heading_repeated(project)
     yield from _dialogue_as_list(project)
     yield from _title_repeated(project)
