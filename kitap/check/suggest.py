@@ -13,6 +13,7 @@ from itertools import product
 
 from ..languages.kk.collate import KAZAKH_ALPHABET
 from ..languages.kk.keyboard import CONFUSED, MAX_SLIP_POSITIONS, RUSSIAN_LAYOUT
+from ..languages.kk.letters import KAZAKH_ONLY
 from .lexicon import Lexicon
 
 MAX_SUGGESTIONS = 3
@@ -25,8 +26,12 @@ def recase(candidate: str, like: str) -> str:
 
 
 def slips(lexicon: Lexicon, word: str) -> list[str]:
-    """Kazakh words (not loanwords) the same keys stand for on a Kazakh layout, fewest changes first."""
+    """Kazakh words (not loanwords) the same keys stand for on a Kazakh layout, fewest changes first. None
+    for a word with a letter a Russian layout has not (ә ғ қ ң ө ұ ү һ і): it was not typed on one («түрен»,
+    a plough's share, is no «түрең» mistyped)."""
     lower = word.lower()
+    if not KAZAKH_ONLY.isdisjoint(lower):
+        return []
     positions = [i for i, c in enumerate(lower) if c in RUSSIAN_LAYOUT][:MAX_SLIP_POSITIONS]
     found: list[tuple[int, str]] = []
     for choice in product(*[(lower[i],) + tuple(RUSSIAN_LAYOUT[lower[i]]) for i in positions]):
