@@ -140,3 +140,12 @@ def test_the_compiled_lexicon_is_cached_and_remade_when_the_dictionary_changes(t
     second = lexicon_module._cached("kk-lexicon", dictionary, lexicon_module._compile)
     assert "дәптер" in second[0] and "кітап" not in second[0]
     assert len(list((tmp_path / "cache").glob("kk-lexicon-*.marshal"))) == 1, "the old cache is removed"
+
+
+@needs_dictionary
+def test_a_word_with_a_kazakh_letter_is_no_russian_keyboard_slip(tmp_path):
+    """«түрен» (a plough's share: «түрен тимеген жер») has ү, which a Russian layout has not: it was not typed
+    on one, and `--fix` must not make it «түрең» (it did, and recorded the change as the editor's)."""
+    root = make_project(tmp_path, "Өмірі түрен тимеген сайдың қабағына ауыл қонды.\nБұл жерде онер дамыды.\n")
+    slips = {f.message.split("»")[0].lstrip("«") for f in found(root, "keyboard-slip")}
+    assert slips == {"онер"}  # a real slip still is one
