@@ -746,3 +746,14 @@ def test_a_saved_page_keeps_its_article_and_its_signature(tmp_path):
     assert (folder / "article.md").read_text("utf-8") == (
         "Қазақстанға Голощекин келгенше Алаш қозғалысы туралы пікірлер айтылды.\n\n"
         "Алаш әдебиетін оқыған буын бар еді.\n")
+
+
+def test_a_documents_title_in_capitals_is_no_author_and_its_bracketed_line_is_the_subtitle(tmp_path):
+    """«БАЛА ҚҰҚЫҚТАРЫ ТУРАЛЫ Конвенция» over «(балаларға арналған нұсқасы)»: the first line was taken for the
+    author (a name may have one word in capitals, not three) and the second for the title."""
+    result, folder = import_text(tmp_path, "konvenciya.txt",
+                                 "БАЛА ҚҰҚЫҚТАРЫ ТУРАЛЫ Конвенция\n(балаларға арналған нұсқасы)\n1-бап. Баланы анықтау\n"
+                                 "18 жасқа толғанша сен баласың және осы Конвенцияда жазылған құқықтарға иесің.\n")
+    book = (folder / "book.yaml").read_text("utf-8")
+    assert 'title: "БАЛА ҚҰҚЫҚТАРЫ ТУРАЛЫ Конвенция"' in book and 'subtitle: "балаларға арналған нұсқасы"' in book
+    assert 'author: "Автор"' in book

@@ -82,13 +82,14 @@ def docx_character_styles(path: Path) -> dict[str, tuple[str, ...]]:
 
 def person_name(text: str) -> str:
     """The text when it reads as a person's name (2 to 4 capitalised words, initials allowed, a surname may
-    be in capitals but not every word: «ОТЫЗ БІРІНШІ СӨЗ» is a heading), else ''."""
+    be in capitals, one word: «ОТЫЗ БІРІНШІ СӨЗ», «БАЛА ҚҰҚЫҚТАРЫ ТУРАЛЫ Конвенция» are titles), else ''."""
     text = " ".join(text.split())
     words = text.replace(".", ". ").split()
     if not 2 <= len(words) <= 4 or any(w.lower().strip(".") in NOT_NAMES for w in words):
         return ""
     capitalised = all(NAME_WORD.match(w) and w[0].isupper() for w in words)
-    return text if capitalised and any(w[1:].islower() and len(w) > 1 for w in words) else ""
+    in_capitals = sum(len(w.strip(".")) > 1 and w.isupper() for w in words)  # a surname may be: one word
+    return text if capitalised and in_capitals <= 1 and any(w[1:].islower() and len(w) > 1 for w in words) else ""
 
 
 # A scholarly degree written short: т.ғ.к. (тарих ғылымдарының кандидаты), э.ғ.д., к.и.н., PhD.

@@ -70,8 +70,11 @@ def read_plain(path: Path) -> Imported:
             if date:
                 dateline = " ".join(pieces.pop(0).children[0].text for _ in range(skip + 1))
                 break
+    subtitle = ""
     if len(pieces) > 1 and _line(pieces[0]) and _reads_as_title(_line(pieces[0])):
         title = pieces.pop(0).children[0].text
+        if len(pieces) > 1 and SUBTITLE.fullmatch(_line(pieces[0])):  # «(балаларға арналған нұсқасы)»
+            subtitle = pieces.pop(0).children[0].text.strip()[1:-1].strip()
         if not date and len(pieces) > 1 and _line(pieces[0]):  # the date line under the title
             date = dateline_date(_line(pieces[0]), language)
             if date:
@@ -90,7 +93,8 @@ def read_plain(path: Path) -> Imported:
     if dateline:
         notices.append(f"{path}: the line «{dateline}» reads as a web site's rubric and date, not the text: it was "
                        f"left out, and its date is book.yaml's date ({date})")
-    return Imported(pieces, {}, title=title_without_site(title), author=author, notices=notices, date=date)
+    return Imported(pieces, {}, title=title_without_site(title), subtitle=subtitle, author=author, notices=notices,
+                    date=date)
 
 
 def site_name_notices(path: Path, title: str, kept: str) -> list[str]:
@@ -106,6 +110,7 @@ def encoding_notices(path: Path, converted: str) -> list[str]:
     return [f"{path}: read as {converted} (the file is not UTF-8); the project's files are UTF-8"] if converted else []
 
 
+SUBTITLE = re.compile(r"\(\s*[^()]{3,120}\)")  # a line in brackets under the title: its subtitle
 RUBRIC_WORDS = 3  # a site's rubric over its articles: «Тарих», «Мәдениет», «Білім және ғылым»
 
 
