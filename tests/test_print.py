@@ -397,3 +397,13 @@ def test_a_volumes_title_and_its_chapters_share_the_top_of_the_page():
     left, right = running_pair("Тәуелсіз Қазақстанның тарихы мен мәдениеті: тоғызыншы сыныпқа арналған оқу жинағы",
                                "Қазақстан және Біріккен Ұлттар Ұйымы", RUNNING_PAIR["short"])
     assert left.endswith("…") and len(left) + len(right) <= RUNNING_PAIR["short"]
+
+
+def test_the_colophon_joins_title_and_subtitle_as_a_sentence():
+    """No «?:» after a question in the title, no «: (» before a bracketed subtitle, no «?.» at the end."""
+    from kitap.render.document import sentence
+
+    assert sentence("Ақын-жазушылар не күтеді?", "Сұхбат") == "Ақын-жазушылар не күтеді? Сұхбат."
+    assert sentence("Конвенция", "(балаларға арналған нұсқасы)") == "Конвенция (балаларға арналған нұсқасы)."
+    assert sentence("Қазақстан және БҰҰ", "Тәуелсіз елдің жолы") == "Қазақстан және БҰҰ: Тәуелсіз елдің жолы."
+    assert sentence("Не күтеді?") == "Не күтеді?" and sentence("Абай") == "Абай."

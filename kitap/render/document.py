@@ -178,7 +178,19 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              bytecode_cache=_template_cache())
     env.filters["css_string"] = css_string
+    env.filters["sentence"] = sentence
     return env
+
+
+def sentence(title: str, subtitle: str = "") -> str:
+    """A title (and its subtitle) as a sentence of a colophon or a caption: «Title: subtitle.», but no colon
+    after a title's own «?» or «!», a bracketed subtitle as it stands («Конвенция (балаларға арналған
+    нұсқасы).»), and no full stop after a question mark."""
+    title = title.rstrip()
+    if subtitle:
+        joined = " " if title[-1:] in "?!…" or subtitle.startswith("(") else ": "
+        title = f"{title}{joined}{subtitle.strip()}"
+    return title if title[-1:] in ".?!…" else title + "."
 
 
 def css_string(text: str) -> Markup:
