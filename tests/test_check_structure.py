@@ -85,7 +85,8 @@ def test_fix_adds_the_full_stop_and_records_it_in_editorial_yaml(tmp_path):
 
 def test_a_stray_full_stop_before_a_lower_case_word(tmp_path):
     article = ("Дүкеннен кітаптар. дәптерлер, қаламдар сатып алдық.\n"
-               "Ол 1991 ж. желтоқсанда, т.б. елдермен бірге келді. Н. Назарбаев сөйледі. Шамамен 5 млн. адам келді.\n")
+               "Ол 1991 ж. желтоқсанда, т.б. елдермен бірге келді. Н. Назарбаев сөйледі. Шамамен 5 млн. адам келді.\n"
+               "Кемсіту (лат. discriminatio — айыру) сөзі, ағылш. discrimination, орыс. дискриминация.\n")
     (finding,) = found(make_project(tmp_path, article), "stray-period")
     assert (finding.line, finding.col) == (1, 18)
     assert "between «кітаптар» and «дәптерлер»" in finding.message
