@@ -217,3 +217,28 @@ def test_a_russian_sentence_in_a_kazakh_text_is_to_be_marked_as_russian(tmp_path
     (project / "article.txt").write_text(f"Левшин кітабын жазды: «[{citation}]{{lang=ru}}».\n", encoding="utf-8")
     assert [f for f in check_project(project) if f.rule == "untagged-russian"] == []
 
+
+
+def test_a_stress_mark_is_part_of_its_word(tmp_path):
+    """Russian school texts mark stress («Чока́н Чинги́сович»): the word is checked whole, without the mark,
+    never as the pieces «Чока», «сович» either side of it."""
+    import shutil
+
+    import pytest
+
+    from conftest import FIXTURES
+    from kitap.check import check_project
+    from kitap.check.dictionary import russian_unavailable
+
+    if russian_unavailable():
+        pytest.skip(russian_unavailable())
+    project = tmp_path / "ru"
+    shutil.copytree(FIXTURES / "mini", project)
+    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
+        (project / name).unlink(missing_ok=True)
+    book = (project / "book.yaml").read_text(encoding="utf-8")
+    (project / "book.yaml").write_text(book.replace("language: kk", "language: ru") if "language:" in book
+                                       else book + "language: ru\n", encoding="utf-8")
+    (project / "article.txt").write_text("Учёный путеше\u0301ствовал по степи\u0301 и писа\u0301л о ней книги.\n",
+                                         encoding="utf-8")
+    assert [f.subject for f in check_project(project) if f.rule == "spelling"] == []

@@ -66,7 +66,7 @@ def _findings(project: Project, dictionary, letters: frozenset, language: str, s
         return
     from ..load.article import FOREIGN_SPAN
     from .spelling import SKIPPED_KINDS, WORDS_FILE, Uses, _parts, _where, project_words
-    from .tokens import tokens
+    from .tokens import STRESS, tokens
 
     checking = _checking(project)
     own = {word.lower() for word in project_words(project.book.root)}
@@ -81,14 +81,15 @@ def _findings(project: Project, dictionary, letters: frozenset, language: str, s
                 continue
             if "-" in token.text and (dictionary.check(token.text) or whole and whole(token.text, dictionary.check)):
                 continue  # a hyphenated word known whole: кое-где, по-казахски
-            for offset, part in _parts(token):
+            for offset, written in _parts(token):
+                part = "".join(c for c in written if c not in STRESS)  # «Чока́н» is looked up as «Чокан»
                 if part.isupper() or not set(part.lower()) <= letters:
                     continue
                 entry = uses.setdefault(part.lower(), Uses((passage, offset, part)))
                 entry.places.append((passage, offset, part))
                 entry.lower |= part[0].islower()
                 entry.inside |= part[0].isupper() and not (token.initial and offset == token.start)
-                entry.short &= passage.text[offset + len(part):offset + len(part) + 1] == "."
+                entry.short &= passage.text[offset + len(written):offset + len(written) + 1] == "."
     suggested = 0
     for key, entry in uses.items():
         passage, offset, word = entry.first

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 
 from ..languages.kk.sentences import KAZAKH_ONLY_LETTERS, RUSSIAN_ENDINGS, RUSSIAN_WORDS
 
-# A word, or hyphenated words (шым-шытырық), not right after a hyphen (168-ден, 20-пунктті).
-TOKEN = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
+# A word, or hyphenated words (шым-шытырық), not right after a hyphen (168-ден, 20-пунктті); a stress mark
+# (U+0301, U+0300: «Чока́н», as Russian school texts mark stress) is part of its word.
+STRESS = "\u0301\u0300"
+_LETTERS = rf"(?:[^\W\d_]|[{STRESS}])*"
+TOKEN = re.compile(rf"(?<![\w{STRESS}-])[^\W\d_]{_LETTERS}(?:-[^\W\d_]{_LETTERS})*")
 # A sentence ends at . ! ? … before a space, a closing mark or the end: not inside «egov.kz», «1.5», «т.б.»
 SENTENCE_END = re.compile(r"[.!?…]+[»“”\"')\]]*(?=\s|$)")
 OPENING = set(" \t\r\n\u00a0«„“\"'([—–-")
