@@ -407,3 +407,23 @@ def test_the_colophon_joins_title_and_subtitle_as_a_sentence():
     assert sentence("Конвенция", "(балаларға арналған нұсқасы)") == "Конвенция (балаларға арналған нұсқасы)."
     assert sentence("Қазақстан және БҰҰ", "Тәуелсіз елдің жолы") == "Қазақстан және БҰҰ: Тәуелсіз елдің жолы."
     assert sentence("Не күтеді?") == "Не күтеді?" and sentence("Абай") == "Абай."
+
+
+def test_a_running_head_takes_what_the_other_leaves():
+    """A section's head beside a short author is cut only where the two do not fit together (large print
+    cut «"Әкем соғыста қаза тапқан" дейтінмін»» at 36 characters beside a 16-character author)."""
+    from types import SimpleNamespace
+
+    from kitap.render.document import RUNNING_HEAD, RUNNING_PAIR, Renderer
+
+    renderer = Renderer.__new__(Renderer)
+    renderer.book = SimpleNamespace(meta=SimpleNamespace(author="Халық сөзі", title="Сұхбат"), blocks=[], chapters=[],
+                                    appendices={}, notes=[])
+    from kitap.languages import pack_for
+
+    renderer.pack = pack_for("kk")
+    long = "«Әкем соғыста қаза тапқан» дейтінмін ғой"
+    assert len(long) > RUNNING_HEAD["section-short"]
+    shown = renderer.running(long, short=True)
+    assert shown == long and len(shown) + len("Халық сөзі") <= RUNNING_PAIR["short"]
+    assert renderer.running(long * 2, short=True).endswith("…")

@@ -327,9 +327,33 @@ class Renderer:
 
     def running(self, text: str, short: bool = False, author: bool = False) -> str:
         """`text` (plain, or a title of book.yaml) as a running head, the author's or the section's (large
-        print: `short`): typeset, and cut to fit (running_head)."""
-        typeset_text = typeset(text, self.pack.typography).replace(NB_HYPHEN, "-").replace("\u00ad", "")
-        return running_head(typeset_text, RUNNING_HEAD[("author" if author else "section") + ("-short" if short else "")])
+        print: `short`): typeset, and cut to fit (running_head) beside the other head: a head takes what the
+        other leaves of the line (RUNNING_PAIR), and at least its own share (RUNNING_HEAD)."""
+        shown = self._plain_head(text)
+        size = "-short" if short else ""
+        if author:
+            return running_head(shown, self._author_room(short))
+        limit = RUNNING_HEAD["section" + size]
+        if not self.book.chapters:  # beside the author's head (a volume's pages pair theirs: running_pair)
+            author_head = running_head(self._plain_head(self.book.meta.author), self._author_room(short))
+            limit = max(limit, RUNNING_PAIR["short" if short else ""] - len(author_head))
+        return running_head(shown, limit)
+
+    def _plain_head(self, text: str) -> str:
+        return typeset(text, self.pack.typography).replace(NB_HYPHEN, "-").replace("\u00ad", "")
+
+    def _author_room(self, short: bool) -> int:
+        """The characters the author's head may take: its share, or what the longest section head (at most
+        its own share) leaves of the line («"Халық сөзі" газеті» was cut beside a short section)."""
+        rooms = self.__dict__.setdefault("_rooms", {})
+        if short not in rooms:
+            size = "-short" if short else ""
+            own, section = RUNNING_HEAD["author" + size], RUNNING_HEAD["section" + size]
+            heads = [self.book.meta.title, *(self.label(b.children) for b in self.book.blocks if b.kind == "h"),
+                     *(self.pack.labels[part] for part in present_parts(self.book) if part in self.pack.labels)]
+            longest = min(section, max(len(" ".join(self._plain_head(h).split())) for h in heads))
+            rooms[short] = max(own, RUNNING_PAIR["short" if short else ""] - longest)
+        return rooms[short]
 
     def running_pair(self, left: str, right: str, short: bool = False) -> tuple[str, str]:
         """`left` and `right` (a volume's and its chapter's titles) as the two heads of one page (large
