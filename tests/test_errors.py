@@ -35,9 +35,21 @@ def fails_cleanly(project, earlier_output) -> str:
 
 
 def test_broken_yaml(project, earlier_output):
-    (project / "glossary.yaml").write_text('- term: БҰҰ\n expansion: x\n  - y\n', encoding="utf-8")
+    (project / "glossary.yaml").write_text('- term: [БҰҰ\n', encoding="utf-8")
     message = fails_cleanly(project, earlier_output)
     assert message.startswith(f"{project / 'glossary.yaml'}:") and "invalid YAML" in message
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ('- term: "БҰҰ"\n\texpansion: "Біріккен Ұлттар Ұйымы"\n', 2, "a tab: YAML indents with spaces only"),
+    ('- term: "БҰҰ"\n  expansion: "Біріккен Ұлттар Ұйымы"\n    ru: "ООН"\n', 3, "this line is indented more than"),
+])
+def test_a_tab_or_a_wrong_indent_is_said_in_words(project, earlier_output, text, line, words):
+    """«found character '\\t' that cannot start any token», «expected <block end>, but found '<block mapping
+    start>'»: the parser's words; the teacher gets what is wrong with the line and how to mend it."""
+    (project / "glossary.yaml").write_text(text, encoding="utf-8")
+    message = fails_cleanly(project, earlier_output)
+    assert message.startswith(f"{project / 'glossary.yaml'}:{line}: {words}"), message
 
 
 @pytest.mark.parametrize("text, line", [

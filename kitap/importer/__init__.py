@@ -75,7 +75,7 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
     files.texts.update({
         "book.yaml": book_yaml(shaped, file_name(source.stem), language, source, shaped.title != source.stem),
         "annotations.yaml": annotations_yaml(anchors, shaped.notes, unanchored, source),
-        "glossary.yaml": glossary_yaml(terms),
+        "glossary.yaml": glossary_yaml(terms, language),
         "chronology.yaml": CHRONOLOGY,
     })
     write_project(folder, files.texts, anchors)

@@ -95,9 +95,12 @@ def note_markdown(children: list) -> str:
     return text if same else inline_markdown(children, formatted=False)
 
 
-def glossary_yaml(terms: list[Term]) -> str:
+def glossary_yaml(terms: list[Term], language: str = "kk") -> str:
+    """The glossary draft; `language`: the text's (its alphabet orders the printed glossary)."""
+    order = {"ru": "Russian", "kk-Latn": "Kazakh Latin"}.get(language, "Kazakh")
     lines = ["# A draft made by `build.py import` from the abbreviations of the text: check every entry.",
-             "# Each entry is printed in Kazakh alphabetical order; add ru:, en:, origin: (kk, ru or en) as needed.", ""]
+             f"# Each entry is printed in {order} alphabetical order; add kk:, ru:, en:, origin: (kk, ru or en) as "
+             "needed.", ""]
     for term in terms:
         entry = _dump([{"term": Quoted(term.term), "expansion": Quoted(term.expansion)}]).rstrip("\n")
         if term.expansion:

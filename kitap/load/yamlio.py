@@ -104,6 +104,11 @@ def parse_yaml(path: Path, text: str) -> Any:
         if unclosed:
             raise SourceError(path, unclosed, 'a quoted text opened on this line is not closed: end it with the same '
                                               'quote mark (") before the line ends') from None
+        if "'\\t'" in problem or "\t" in problem:
+            raise SourceError(path, line, "a tab: YAML indents with spaces only; replace the tab with spaces") from None
+        if problem.startswith("expected <block end>") and "<block mapping start>" in problem:
+            raise SourceError(path, line, "this line is indented more than the line above it: begin it where the key "
+                                          "above begins (an entry's keys stand one under the other)") from None
         raise SourceError(path, line, f"invalid YAML: {problem} (check indentation, and quote text containing ':' or '#')") from None
     except YAMLError as exc:
         raise SourceError(path, 0, f"invalid YAML: {exc}") from None
