@@ -462,6 +462,28 @@ def test_no_gap_asks_for_a_one_letter_abbreviation_or_one_end_of_a_range(tmp_pat
         blocks=[Block("p", [Text("Мағжан 1905-1910 ж. Қызылжардағы медреседе оқыды, ал 1913 жылы Омбы семинариясына "
                                  "түсті, онда ЖОО туралы білді.")], origin, number=1)],
         glossary=[GlossaryEntry("ж.", "жыл", origin), GlossaryEntry("ЖОО", "жоғары оқу орны", origin)],
-        chronology=[SimpleNamespace(date=PartialDate(y)) for y in (1905, 1910, 1913)])
+        chronology=[SimpleNamespace(date=PartialDate(y), event=[Text("Бір оқиға болды.")]) for y in (1905, 1910, 1913)])
     found = {(c.kind, c.answer) for c in candidates(book)}
     assert found == {("year", "1913"), ("term", "ЖОО")}, found
+
+
+def test_no_gap_in_a_table_row_or_in_a_sentence_an_event_prints(tmp_path):
+    """A table's row («1835 — Рождение …») is no sentence to fill in; nor is a sentence that a chronology event
+    tells in the same words: the order task prints the event, and so the gap's answer, on the same sheet."""
+    from types import SimpleNamespace
+
+    from kitap.model import Block, GlossaryEntry, Origin, PartialDate, Text
+    from kitap.worksheets.gaps import candidates
+
+    origin = Origin(tmp_path / "glossary.yaml", 1)
+    told = "Жазушының мерейтойы ЮНЕСКО-ның бас штаб-пәтерінде 2024 жылы атап өтіледі."
+    book = SimpleNamespace(
+        meta=SimpleNamespace(language="kk"),
+        blocks=[Block("p", [Text("1835 — Шоқан Уәлиханов Құсмұрын бекінісінде туды.")], origin, number=1),
+                Block("p", [Text(told)], origin, number=2),
+                Block("p", [Text("ЮНЕСКО ұйымы 2024 жылы жазушыға арналған кеш өткізіп, кітаптарын таныстырды.")],
+                      origin, number=3)],
+        glossary=[GlossaryEntry("ЮНЕСКО", "БҰҰ-ның білім, ғылым және мәдениет ұйымы", origin)],
+        chronology=[SimpleNamespace(date=PartialDate(1835), event=[Text("Шоқан туды.")]),
+                    SimpleNamespace(date=PartialDate(2024), event=[Text(told)])])
+    assert {c.paragraph for c in candidates(book)} == {3}

@@ -50,6 +50,12 @@ def _term_hits(sentence: str, terms) -> dict[str, list[int]]:
 
 
 RANGE_DASHES = "-–—"
+TABLE_ROW = re.compile(r"\S+ — ")  # a table's row, its cells joined by « — » (import): no sentence to fill in
+TOLD_SHARE = 0.7  # of a sentence's words an event of the chronology holds: the order task prints its answer
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W_]+", text)}
 
 
 def _in_range(sentence: str, m) -> bool:
@@ -64,13 +70,15 @@ def candidates(book: Book) -> list[Candidate]:
     pack = pack_for(book.meta.language)
     abbreviations = pack.checker.abbreviations if pack.checker else frozenset()
     years = {str(event.date.year) for event in book.chronology}
+    told = [_words(plain_text(event.event)) for event in book.chronology]  # the order task prints each event
     found = []
     for index, block in enumerate(book.blocks):
         if block.kind == "h":
             continue
         for number, sentence in enumerate(sentences(plain_text(block.children), abbreviations)):
-            if not MIN_WORDS <= len(sentence.split()) <= MAX_WORDS:
-                continue
+            if not MIN_WORDS <= len(sentence.split()) <= MAX_WORDS or TABLE_ROW.match(sentence.strip()) \
+                    or any(len(_words(sentence) & event) >= TOLD_SHARE * len(_words(sentence)) for event in told):
+                continue  # a table's row («1835 — Рождение …»); a sentence an event tells (its answer is printed)
             order = (index, number)
             named = {term: hits for term, hits in _term_hits(sentence, book.glossary).items() if hits}
             if len(named) <= MAX_TERMS:
