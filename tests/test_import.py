@@ -581,8 +581,8 @@ def test_a_text_in_the_kazakh_latin_of_2018_is_imported_in_the_letters_of_2021(t
     kitap prints the alphabet of 2021. An English word and a currency's letters are left as they are."""
     source = tmp_path / "buiryq.txt"
     source.write_text("Bilim jáne ǵylym mınıstrliginiń buıryǵy\nBúgin mektepte jańa oqý jyly bastaldy, "
-                      "oqýshylar Windows baǵdarlamasyn úırendi, baǵasy 5 USD.\nMuǵalim shákirtterine sálem berdi.\n",
-                      encoding="utf-8")
+                      "oqýshylar Windows baǵdarlamasyn úırendi, baǵasy 5 USD.\nMuǵalim shákirtterine sálem berdi, "
+                      "EQYU-nyń jumysyn aıtty.\n", encoding="utf-8")
     folder = tmp_path / "p"
     result = run_cli("import", str(source), str(folder))
     assert result.returncode == 0, result.stderr
@@ -592,7 +592,7 @@ def test_a_text_in_the_kazakh_latin_of_2018_is_imported_in_the_letters_of_2021(t
     assert 'title: "Bılım jäne ğylym ministrlıgınıñ būiryğy"' in book and "language: kk-Latn" in book
     assert (folder / "article.txt").read_text("utf-8") == (
         "Bügın mektepte jaña oqu jyly bastaldy, oquşylar Windows bağdarlamasyn üirendı, bağasy 5 USD.\n"
-        "Mūğalım şäkırtterıne sälem berdı.\n")
+        "Mūğalım şäkırtterıne sälem berdı, EQYŪ-nyñ jūmysyn aitty.\n")  # (Q: a Kazakh acronym, ЕҚЫҰ)
 
 
 @pytest.mark.parametrize("typed, expected", [

@@ -46,9 +46,11 @@ def to_2021(text: str, alphabet: str) -> str:
 
 def _word_2018(word: str) -> str:
     """One word of 2018 in the letters of 2021; a word the alphabet cannot have written (English: w, x, c
-    without h; an acronym in plain capitals: USD, EUR) is left as it is."""
+    without h; an acronym in plain capitals: USD, EUR) is left as it is, but an acronym with Q, a letter only
+    Kazakh's (EQYU, ЕҚЫҰ: EQYŪ in 2021)."""
     small = word.lower()
-    if not set(small) <= ALPHABET_2018 or "c" in small.replace("ch", "") or word.isascii() and word.isupper():
+    if not set(small) <= ALPHABET_2018 or "c" in small.replace("ch", "") \
+            or word.isascii() and word.isupper() and "Q" not in word:
         return word
     word = SH.sub(lambda m: "Ş" if m[0][0] == "S" else "ş", word)
     out = []
