@@ -21,7 +21,7 @@ from .findings import Finding
 
 SUMMARY_AT = 10
 SUMMARY_SHARE = 1 / 3
-LINE_SUMMARY_AT = 5  # findings of one rule on one line (a paragraph typed with Latin «a» throughout): one, counted
+LINE_SUMMARY_AT = 5  # fixable findings of one rule on one line (a paragraph typed with Latin «a» throughout): one
 SHOWN_LINES = 8
 PREVIEW_WORDS = 6
 SUMMARIES = {  # rule → what the summary says (the count comes first)
@@ -37,7 +37,7 @@ SUMMARIES = {  # rule → what the summary says (the count comes first)
 
 def summarised(findings: list[Finding], passages_per_file: dict[Path, int]) -> list[Finding]:
     """The findings with every file-wide problem (one rule in many places of a file) made one finding, and
-    every problem all over one line (LINE_SUMMARY_AT of one rule) one finding for that line."""
+    every problem all over one line that `--fix` mends (LINE_SUMMARY_AT of one rule) one finding for that line."""
     by_key: dict[tuple[Path, str], list[Finding]] = {}
     for finding in findings:
         by_key.setdefault((finding.path, finding.rule), []).append(finding)
@@ -50,7 +50,8 @@ def summarised(findings: list[Finding], passages_per_file: dict[Path, int]) -> l
             continue
         for line in lines:
             on_line = [f for f in group if f.line == line]
-            result += [_summary(on_line, [line])] if len(on_line) >= LINE_SUMMARY_AT else on_line
+            fixable = all(f.fix for f in on_line)  # (unknown words are each shown: each needs its own look)
+            result += [_summary(on_line, [line])] if len(on_line) >= LINE_SUMMARY_AT and fixable else on_line
     return sorted(result, key=lambda f: f.sort_key)
 
 
