@@ -110,7 +110,9 @@ def encoding_notices(path: Path, converted: str) -> list[str]:
     return [f"{path}: read as {converted} (the file is not UTF-8); the project's files are UTF-8"] if converted else []
 
 
-SUBTITLE = re.compile(r"\(\s*[^()]{3,120}\)")  # a line in brackets under the title: its subtitle
+# A line in brackets under the title, of three words or more: its subtitle («(балаларға арналған нұсқасы)»);
+# one or two are a genre's label that goes with a heading («(Басня)», «(халық әңгімесі)»: check's LABEL)
+SUBTITLE = re.compile(r"\(\s*[^()\s]+(?:\s+[^()\s]+){2,}\s*\)")
 RUBRIC_WORDS = 3  # a site's rubric over its articles: «Тарих», «Мәдениет», «Білім және ғылым»
 
 
