@@ -62,6 +62,22 @@ class Built:
         return self.output / f"{self.name}.epub"
 
 
+def text_project(folder: Path, article: str, language: str = "kk", article_name: str = "article.txt") -> Path:
+    """A copy of the mini fixture at `folder` holding `article` alone (no notes, glossary or chronology), in
+    `language` (a test's own small text: kitap reads it as a new project)."""
+    import shutil
+
+    shutil.copytree(FIXTURES / "mini", folder)
+    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml", "persons.yaml", "article.txt"):
+        (folder / name).unlink(missing_ok=True)
+    (folder / article_name).write_text(article, encoding="utf-8")
+    if language != "kk":
+        book = (folder / "book.yaml").read_text(encoding="utf-8")
+        (folder / "book.yaml").write_text(book.replace("language: kk", f"language: {language}") if "language:" in book
+                                          else book + f"language: {language}\n", encoding="utf-8")
+    return folder
+
+
 def build_into(source: Path, output: Path, *options: str) -> Path:
     """A real build of `source` into `output` with these options (e.g. "--only", "epub"); it must succeed."""
     result = run_cli("--source", str(source), "--output", str(output), *options)

@@ -162,16 +162,10 @@ def test_check_finds_a_question_about_a_paragraph_the_text_has_not(tmp_path):
 def test_a_problem_all_over_one_paragraph_is_one_line(tmp_path):
     """A paragraph typed with Latin «a» throughout gave a warning per word (32 for one paragraph of a real
     text): one line now, counted, with its fix; `--verbose` lists each."""
-    import shutil
+    from conftest import run_cli, text_project
 
-    from conftest import FIXTURES, run_cli
-
-    project = tmp_path / "p"
-    shutil.copytree(FIXTURES / "mini", project)
-    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
-        (project / name).unlink(missing_ok=True)
-    (project / "article.txt").write_text("Қазақстан тәуелсіз ел болды.\nҚaзaқ eлi мeн aуылдaғы aдaмдaр жaқсы өмiр "
-                                         "сүрeдi, aнa тiлi мaңызды.\nБұл жақсы.\n", encoding="utf-8")
+    project = text_project(tmp_path / "p", "Қазақстан тәуелсіз ел болды.\nҚaзaқ eлi мeн aуылдaғы aдaмдaр жaқсы өмiр "
+                           "сүрeдi, aнa тiлi мaңызды.\nБұл жақсы.\n")
     result = run_cli("check", "--source", str(project))
     lines = [line for line in result.stdout.splitlines() if "[mixed-script]" in line]
     assert lines == [f"{project / 'article.txt'}:2:1: warning: 11 words mix Latin and Cyrillic letters (line 2); "

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from kitap.check import check_project
 from test_check_fixtures import found, make_project
 
 # ---- mixed-script ------------------------------------------------------------------
@@ -164,33 +165,27 @@ def test_straight_quotes_once_per_paragraph(tmp_path):
     assert (finding.line, finding.col) == (1, 4) and "(4 in this paragraph)" in finding.message
 
 
-def test_russian_of_kazakhstan_is_not_misspelt(tmp_path):
-    """A Russian school's text in Kazakhstan: аким, акимат, маслихат, тенге in their case forms, a Kazakh name
-    the Kazakh dictionary knows, and «каз.» (an abbreviation with its full stop) are no misspellings; a real
-    typo still is."""
+def _russian(tmp_path, article: str):
+    """A Russian project holding `article`; the test is skipped without the Russian dictionary."""
     import pytest
 
+    from conftest import text_project
     from kitap.check.dictionary import russian_unavailable
 
     if russian_unavailable():
         pytest.skip(russian_unavailable())
-    from conftest import FIXTURES
-    import shutil
+    return text_project(tmp_path / "ru", article, language="ru")
 
-    project = tmp_path / "ru"
-    shutil.copytree(FIXTURES / "mini", project)
-    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
-        (project / name).unlink(missing_ok=True)
-    book = (project / "book.yaml").read_text(encoding="utf-8")
-    (project / "book.yaml").write_text(book.replace("language: kk", "language: ru") if "language:" in book
-                                       else book + "language: ru\n", encoding="utf-8")
-    (project / "article.txt").write_text(
-        "Поручаю правительству совместно с акиматом изучить этот вопрос, сказал он акимам областей.\n"
-        "Решение маслихата стоило сорок миллионов тенге, и жители встретились с акимом.\n"
-        "Абай (каз. «внимательный») учился в медресе и писал стихи.\n"
-        "Потом он поехал в Семипалатинск и вернулся в свой аул на джайляу, где жили бии.\n"
-        "Эта кошка очень любит малако.\n", encoding="utf-8")
-    from kitap.check import check_project
+
+def test_russian_of_kazakhstan_is_not_misspelt(tmp_path):
+    """A Russian school's text in Kazakhstan: аким, акимат, маслихат, тенге in their case forms, a Kazakh name
+    the Kazakh dictionary knows, and «каз.» (an abbreviation with its full stop) are no misspellings; a real
+    typo still is."""
+    project = _russian(tmp_path, "Поручаю правительству совместно с акиматом изучить этот вопрос, сказал он акимам "
+                       "областей.\nРешение маслихата стоило сорок миллионов тенге, и жители встретились с акимом.\n"
+                       "Абай (каз. «внимательный») учился в медресе и писал стихи.\n"
+                       "Потом он поехал в Семипалатинск и вернулся в свой аул на джайляу, где жили бии.\n"
+                       "Эта кошка очень любит малако.\n")
 
     flagged = [f.subject for f in check_project(project) if f.rule == "spelling"]
     assert flagged == ["малако"], flagged
@@ -199,19 +194,11 @@ def test_russian_of_kazakhstan_is_not_misspelt(tmp_path):
 def test_a_russian_sentence_in_a_kazakh_text_is_to_be_marked_as_russian(tmp_path):
     """A citation in Russian inside a Kazakh text, not marked: e-readers read it aloud with the Kazakh voice.
     Marked ([…]{lang=ru}) it is found no more; a Kazakh sentence with a Russian name is not Russian."""
-    import shutil
+    from conftest import text_project
 
-    from conftest import FIXTURES
-    from kitap.check import check_project
-
-    project = tmp_path / "p"
-    shutil.copytree(FIXTURES / "mini", project)
-    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
-        (project / name).unlink(missing_ok=True)
     citation = "Описание киргиз-казачьих или киргиз-кайсацких орд и степей"
-    (project / "article.txt").write_text(f"Левшин кітабын жазды: «{citation}».\n"
-                                         "Президент (1997 жылдан бастап Сейд Мохаммед Хатами) сайланады.\n",
-                                         encoding="utf-8")
+    project = text_project(tmp_path / "p", f"Левшин кітабын жазды: «{citation}».\n"
+                           "Президент (1997 жылдан бастап Сейд Мохаммед Хатами) сайланады.\n")
     found = [f for f in check_project(project) if f.rule == "untagged-russian"]
     assert [(f.line, f.col) for f in found] == [(1, 24)] and f"«{citation}» reads as Russian" in found[0].message
     (project / "article.txt").write_text(f"Левшин кітабын жазды: «[{citation}]{{lang=ru}}».\n", encoding="utf-8")
@@ -222,23 +209,5 @@ def test_a_russian_sentence_in_a_kazakh_text_is_to_be_marked_as_russian(tmp_path
 def test_a_stress_mark_is_part_of_its_word(tmp_path):
     """Russian school texts mark stress («Чока́н Чинги́сович»): the word is checked whole, without the mark,
     never as the pieces «Чока», «сович» either side of it."""
-    import shutil
-
-    import pytest
-
-    from conftest import FIXTURES
-    from kitap.check import check_project
-    from kitap.check.dictionary import russian_unavailable
-
-    if russian_unavailable():
-        pytest.skip(russian_unavailable())
-    project = tmp_path / "ru"
-    shutil.copytree(FIXTURES / "mini", project)
-    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
-        (project / name).unlink(missing_ok=True)
-    book = (project / "book.yaml").read_text(encoding="utf-8")
-    (project / "book.yaml").write_text(book.replace("language: kk", "language: ru") if "language:" in book
-                                       else book + "language: ru\n", encoding="utf-8")
-    (project / "article.txt").write_text("Учёный путеше\u0301ствовал по степи\u0301 и писа\u0301л о ней книги.\n",
-                                         encoding="utf-8")
+    project = _russian(tmp_path, "Учёный путеше\u0301ствовал по степи\u0301 и писа\u0301л о ней книги.\n")
     assert [f.subject for f in check_project(project) if f.rule == "spelling"] == []

@@ -173,13 +173,10 @@ def test_a_cyrillic_word_in_a_latin_text_is_reported(tmp_path):
 def test_a_roman_numeral_typed_in_cyrillic_is_latin_in_the_latin_edition(tmp_path):
     """«ХХ ғасыр» is how most Kazakh texts type the century: the Latin edition prints «XX ğasyr», the
     numeral's Latin letters, not «HH ğasyr» (Х is h letter by letter); an abbreviation stays letters."""
-    project = tmp_path / "roman"
-    shutil.copytree(FIXTURES / "mini", project)
-    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
-        (project / name).unlink(missing_ok=True)
-    (project / "article.txt").write_text("ХХ ғасырдың екінші жартысында ел тәуелсіздік алды.\n"
-                                         "Бұл ХVІІІ ғасырдан басталған тарихтың жалғасы, І бөлімде айтылды.\n",
-                                         encoding="utf-8")
+    from conftest import text_project
+
+    project = text_project(tmp_path / "roman", "ХХ ғасырдың екінші жартысында ел тәуелсіздік алды.\n"
+                           "Бұл ХVІІІ ғасырдан басталған тарихтың жалғасы, І бөлімде айтылды.\n")
     result = run_cli("--source", str(project), "--output", str(tmp_path / "out"), "--script", "latn", "--only", "epub")
     assert result.returncode == 0, result.stderr
     (epub,) = (tmp_path / "out").glob("*-latn.epub")

@@ -96,16 +96,9 @@ def test_the_footer_links_only_outputs_beside_the_page(tmp_path):
 
 def test_a_text_with_nothing_to_list_has_no_contents(tmp_path):
     """A poem without headings, glossary or chronology: its contents would list the colophon alone."""
-    import shutil
+    from conftest import build_into, text_project
 
-    from conftest import FIXTURES, build_into
-
-    project = tmp_path / "p"
-    shutil.copytree(FIXTURES / "mini", project)
-    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml", "persons.yaml"):
-        (project / name).unlink(missing_ok=True)
-    (project / "article.txt").write_text("Жылқы ойнап, бие қашқан, тай жарысқан.\nЖасыл шөп, бәйшешек жоқ бұрынғыдай.\n",
-                                         encoding="utf-8")
+    project = text_project(tmp_path / "p", "Жылқы ойнап, бие қашқан, тай жарысқан.\nЖасыл шөп, бәйшешек жоқ бұрынғыдай.\n")
     page = lxml_html.fromstring((build_into(project, tmp_path / "out", "--only", "html") / "html" / "index.html").read_bytes())
     assert page.xpath("//nav[@class='contents']") == []
 
@@ -113,19 +106,12 @@ def test_a_text_with_nothing_to_list_has_no_contents(tmp_path):
 def test_a_verse_line_too_long_for_a_phone_goes_on_indented(tmp_path):
     """A stanza on a 360-pixel screen at 200 % text: each verse line is a block, and its turnover starts
     further right than the verse lines do (it read as a new line of the poem)."""
-    import shutil
-
     from playwright.sync_api import sync_playwright
 
-    from conftest import FIXTURES, build_into
+    from conftest import build_into, text_project
 
-    project = tmp_path / "p"
-    shutil.copytree(FIXTURES / "mini", project)
-    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
-        (project / name).unlink(missing_ok=True)
-    (project / "article.txt").unlink()
-    (project / "article.md").write_text("Жылқы ойнап, бие қашқан, тай жарысқан, құлын шауып далада,\\\n"
-                                        "Жасыл шөп, бәйшешек жоқ бұрынғыдай.\n", encoding="utf-8")
+    project = text_project(tmp_path / "p", "Жылқы ойнап, бие қашқан, тай жарысқан, құлын шауып далада,\\\n"
+                           "Жасыл шөп, бәйшешек жоқ бұрынғыдай.\n", article_name="article.md")
     page_file = build_into(project, tmp_path / "out", "--only", "html") / "html" / "index.html"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -171,18 +171,10 @@ def test_every_side_of_every_break_has_a_vowel():
 def test_headings_are_never_hyphenated(tmp_path):
     """A heading is set whole, as books set them: no soft hyphen in it (the A5 booklet broke «қамта-|масыз ету»
     in an article's heading), while the paragraphs under it are hyphenated."""
-    import shutil
+    from conftest import print_article, text_project
 
-    from conftest import FIXTURES, print_article
-
-    project = tmp_path / "p"
-    shutil.copytree(FIXTURES / "mini", project)
-    for name in ("annotations.yaml", "glossary.yaml", "chronology.yaml"):
-        (project / name).unlink(missing_ok=True)
-    (project / "article.txt").write_text("# 3-бап. Бала құқықтарын барынша толық қамтамасыз ету\n"
-                                         "Мемлекеттер баланың құқықтарын қамтамасыз етеді және қорғайды.\n",
-                                         encoding="utf-8")
-    page = print_article(project)
+    page = print_article(text_project(tmp_path / "p", "# 3-бап. Бала құқықтарын барынша толық қамтамасыз ету\n"
+                                      "Мемлекеттер баланың құқықтарын қамтамасыз етеді және қорғайды.\n"))
     heading = page.xpath("//h2[@class='article-heading']")[0].text_content()
     assert "\u00ad" not in heading and "қамтамасыз" in heading
     assert "\u00ad" in page.xpath("//p[@id='p-1']")[0].text_content()

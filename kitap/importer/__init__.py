@@ -113,7 +113,6 @@ def _in_2021_letters(document, source: Path) -> None:
     """A text in an older Kazakh Latin alphabet (the one of 2018, with ǵ ń ú ý …) is written in the letters
     of 2021, which kitap prints (and its fonts have), and the user hears of it; its words are the same."""
     from ..languages.kk_latn.alphabets import CHANGES, NAMES as ALPHABETS, alphabet_of, to_2021
-    from ..transforms.inline_ops import walk
 
     _cyrillic_schwa(document, source)
     _latin_twins(document, source)
@@ -121,14 +120,21 @@ def _in_2021_letters(document, source: Path) -> None:
     alphabet = alphabet_of("\n".join(texts))
     if not alphabet:
         return
+    _each_text(document, lambda text: to_2021(text, alphabet))
+    document.notices.append(f"{source}: the text is in {ALPHABETS[alphabet]}; it was written in the Kazakh Latin "
+                            f"alphabet of 2021, which kitap prints (the same words: {CHANGES[alphabet]})")
+
+
+def _each_text(document, convert) -> None:
+    """Every text of the document read (its paragraphs, notes, title, subtitle and author) as `convert` gives it."""
+    from ..transforms.inline_ops import walk
+
     for children in [p.children for p in document.pieces] + list(document.notes.values()):
         for node in walk(children):
             if isinstance(node, Text):
-                node.text = to_2021(node.text, alphabet)
-    document.title, document.subtitle, document.author = (to_2021(text, alphabet) for text in
+                node.text = convert(node.text)
+    document.title, document.subtitle, document.author = (convert(text) for text in
                                                           (document.title, document.subtitle, document.author))
-    document.notices.append(f"{source}: the text is in {ALPHABETS[alphabet]}; it was written in the Kazakh Latin "
-                            f"alphabet of 2021, which kitap prints (the same words: {CHANGES[alphabet]})")
 
 
 SCHWA = {"Ə": "Ә", "ə": "ә"}  # Latin (Azerbaijani) schwa → the Kazakh Cyrillic letter it stands for
@@ -139,7 +145,6 @@ def _cyrillic_schwa(document, source: Path) -> None:
     emirsaba.org and the like) is the Cyrillic ә it stands for; kitap's fonts have no capital Ə, which
     stopped the import. The user hears of it."""
     from ..check.script import WORD, is_cyrillic
-    from ..transforms.inline_ops import walk
 
     count = 0
 
@@ -151,12 +156,7 @@ def _cyrillic_schwa(document, source: Path) -> None:
         count += 1
         return "".join(SCHWA.get(char, char) for char in word)
 
-    for children in [p.children for p in document.pieces] + list(document.notes.values()):
-        for node in walk(children):
-            if isinstance(node, Text):
-                node.text = WORD.sub(cyrillic, node.text)
-    document.title, document.subtitle, document.author = (WORD.sub(cyrillic, text) for text in
-                                                          (document.title, document.subtitle, document.author))
+    _each_text(document, lambda text: WORD.sub(cyrillic, text))
     if count:
         document.notices.append(f"{source}: {count} Cyrillic word{'s' if count > 1 else ''} had the Latin schwa «ə» "
                                 "typed for «ә»; it was written as the Cyrillic letter")
@@ -170,7 +170,6 @@ def _latin_twins(document, source: Path) -> None:
     k here: in a Latin word it is one; `check` does not take it for a look-alike in Cyrillic text.)"""
     from ..check.script import CYRILLIC_TO_LATIN, WORD, _target, is_cyrillic, is_latin
     from ..languages.kk_latn.alphabets import ALPHABET_2018
-    from ..transforms.inline_ops import walk
 
     everything = "\n".join([plain_text(p.children) for p in document.pieces] + [document.title])
     if sum(map(is_latin, everything)) <= 2 * sum(map(is_cyrillic, everything)):
@@ -194,12 +193,7 @@ def _latin_twins(document, source: Path) -> None:
         changed.append(word)
         return "".join(twins.get(char, char) for char in word)
 
-    for children in [p.children for p in document.pieces] + list(document.notes.values()):
-        for node in walk(children):
-            if isinstance(node, Text):
-                node.text = WORD.sub(latin, node.text)
-    document.title, document.subtitle, document.author = (WORD.sub(latin, text) for text in
-                                                          (document.title, document.subtitle, document.author))
+    _each_text(document, lambda text: WORD.sub(latin, text))
     if changed:
         examples = ", ".join(f"«{word}»" for word in dict.fromkeys(changed[:3]))
         document.notices.append(f"{source}: {len(changed)} Latin word{'s' if len(changed) > 1 else ''} had Cyrillic "
