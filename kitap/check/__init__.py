@@ -27,7 +27,8 @@ from .output import preview, summarised
 from .source import Project, read_project
 
 CHECKS = (anchors.check, fonthack.check, encoding.check, abbreviations.check, dates.check, script.check,
-          script.check_edition_script, script.check_untagged_russian, hygiene.check, punctuation.check, structure.check, spelling.check)
+          script.check_edition_script, script.check_untagged_russian, hygiene.check, punctuation.check,
+          structure.check, spelling.check)
 # The checks whose findings may carry safe edits, in the order --fix applies them.
 FIXING_CHECKS = (fonthack.check, script.check, hygiene.check, punctuation.check, structure.check, spelling.slips_only)
 

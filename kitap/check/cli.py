@@ -113,8 +113,8 @@ def _add_words(source: Path, report: Report) -> None:
 @click.option("--format", "form", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: grouped by paragraph on a terminal, one line per finding in a pipe; json: for tools.")
 def check_command(source: Path, fix: bool, add_words: bool, verbose: bool, form: str) -> None:
-    """Check a project (or each text of a course pack) for what an editor misses: anchors, abbreviations, dates, mixed alphabets,
-    legacy font encodings, typing slips, punctuation, headings and spelling.
+    """Check a project (or each text of a course pack) for what an editor misses: anchors, abbreviations,
+    dates, mixed alphabets, legacy font encodings, typing slips, punctuation, headings and spelling.
 
     In a pipe each finding is one line, `path:line:col: error|warning: message [rule]`; on a
     terminal the findings are grouped by paragraph. A problem found all over a file is shown once,

@@ -47,7 +47,8 @@ EXPLICIT = re.compile(
 # «1939–1945 жылдары», «1905-1910 ж.», «1905–1910 жж.»: a range of years
 RANGE = re.compile(rf"{_START}(?P<first>\d{{4}})\s*[–—-]\s*(?P<second>\d{{4}})\s*-?\s*(?:жылдар{_SUFFIX}|жж?\.)")
 # «1986-ның желтоқсаны»: the year with its genitive ending, then the month
-YEAR_CASE_MONTH = re.compile(rf"{_START}(?P<year>\d{{4}})\s*-\s*(?:ның|нің|дың|дің|тың|тің)\s+(?P<month_only>{_MONTH}){_SUFFIX}{_END}")
+YEAR_CASE_MONTH = re.compile(rf"{_START}(?P<year>\d{{4}})\s*-\s*(?:ның|нің|дың|дің|тың|тің)\s+"
+                             rf"(?P<month_only>{_MONTH}){_SUFFIX}{_END}")
 # «1893 ж. маусымның 25-і», «1938 жылы наурыздың 19-ы»: the year, the month's genitive, its day's number
 YEAR_MONTH_DAY = re.compile(rf"{_START}(?P<year>\d{{4}})\s*{_YEAR_WORD}\s+(?P<month>{_MONTH}){_SUFFIX}\s+"
                             rf"(?P<day>\d{{1,2}})\s*-\s*(?:і|ы|сі|сы|нші|ншы|ші|шы){_END}")
@@ -67,8 +68,8 @@ DECADE_RANGE = re.compile(
 DAY_MONTH_YEAR = re.compile(rf"{_START}(?P<day>\d{{1,2}})\s+(?P<month>(?i:{_MONTH})){_SUFFIX},?\s+(?P<year>\d{{4}})"
                             rf"(?:\s*(?:ж\.|жыл(?!дар){_SUFFIX}))?{_END}")
 # «26.10.2023 ж.»: day, month and year in figures
-NUMERIC = re.compile(rf"{_START}(?P<day>\d{{1,2}})\.(?P<number>\d{{1,2}})\.(?P<year>\d{{4}})(?:\s*(?:ж\.|жыл(?!дар){_SUFFIX}))?"
-                     rf"(?![{LETTERS}]|\.?\d)")
+NUMERIC = re.compile(rf"{_START}(?P<day>\d{{1,2}})\.(?P<number>\d{{1,2}})\.(?P<year>\d{{4}})"
+                     rf"(?:\s*(?:ж\.|жыл(?!дар){_SUFFIX}))?(?![{LETTERS}]|\.?\d)")
 PARTS = {"бас": "early", "орта": "mid", "ая": "late", "соң": "late"}
 RELATIVE_YEAR = {"осы": 0, "сол": 0, "келесі": 1}
 MIN_YEAR, MAX_YEAR = 1000, 2100  # a 3-digit number is a year only with «жылы/жылғы/жылдың»
