@@ -478,14 +478,17 @@ class Renderer:
 
     def _verse_lines(self, children: list[Inline]) -> Markup:
         """A stanza on a screen: each verse line a block of its own, so that a line too long for a phone
-        goes on indented under itself (base.css) instead of reading as a new line."""
+        goes on indented under itself (base.css) instead of reading as a new line. Each but the last ends in
+        its line break still: a reader that sets no styles (publisher styles off) breaks the lines there, and
+        a break at a block's end adds no line where the styles are set."""
         lines: list[list[Inline]] = [[]]
         for node in children:
             if isinstance(node, Styled) and node.style == "br":
                 lines.append([])
             else:
                 lines[-1].append(node)
-        return Markup("").join(Markup('<span class="line">{}</span>').format(self._children(line)) for line in lines)
+        return Markup("").join(Markup('<span class="line">{}{}</span>').format(
+            self._children(line), Markup("<br/>") if n < len(lines) - 1 else "") for n, line in enumerate(lines))
 
     def _typeset(self, children: list[Inline], hyphenated: bool, whole: tuple[int, ...] = ()) -> None:
         """Typography at render time: the model keeps the author's characters, the display gets «», nbsp…
