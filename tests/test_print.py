@@ -416,7 +416,8 @@ def test_a_running_head_takes_what_the_other_leaves():
 
     from kitap.render.document import RUNNING_HEAD, RUNNING_PAIR, Renderer
 
-    renderer = Renderer.__new__(Renderer)
+    renderer = Renderer.__new__(Renderer)  # (only what running heads read)
+    renderer._rooms = {}
     renderer.book = SimpleNamespace(meta=SimpleNamespace(author="Халық сөзі", title="Сұхбат"), blocks=[], chapters=[],
                                     appendices={}, notes=[])
     from kitap.languages import pack_for

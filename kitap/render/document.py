@@ -262,6 +262,7 @@ class Renderer:
         self.book, self.target = book, target
         self.pack = pack_for(book.meta.language)
         self.page_of = page_of or {}
+        self._rooms: dict[bool, int] = {}  # the author's running head's room, by large print or not (_author_room)
         self.page_breaks = page_breaks or {}  # element id → printed pages that begin at it (EPUB)
         self.unhyphenated = page.unhyphenated if page else {}  # paragraph id → words not to hyphenate
         self.keep_notes = set(page.keep_notes) if page else set()
@@ -345,7 +346,7 @@ class Renderer:
     def _author_room(self, short: bool) -> int:
         """The characters the author's head may take: its share, or what the longest section head (at most
         its own share) leaves of the line («"Халық сөзі" газеті» was cut beside a short section)."""
-        rooms = self.__dict__.setdefault("_rooms", {})
+        rooms = self._rooms
         if short not in rooms:
             size = "-short" if short else ""
             own, section = RUNNING_HEAD["author" + size], RUNNING_HEAD["section" + size]

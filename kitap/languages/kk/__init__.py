@@ -5,22 +5,26 @@ loader's encoding tables, on a rebuild with nothing to do) does not load the res
 """
 from __future__ import annotations
 
+from functools import lru_cache
 
-ROMAN_WORD = None
+
+@lru_cache(maxsize=1)
+def _roman_word():
+    """A word made of Roman-digit letters, Latin or Cyrillic (compiled when the Latin edition is first made)."""
+    import re
+
+    from ...check.script import ROMAN_LETTERS
+
+    return re.compile(rf"(?<![^\W\d_])[{''.join(sorted(ROMAN_LETTERS))}]+(?![^\W\d_])")
 
 
 def _to_latin(text: str) -> str:
     """The Latin edition's text; a Roman numeral typed in Cyrillic letters («ХХ ғасыр», «ХVІІІ») is written
     in Latin ones (XX, XVIII), not letter by letter as «HH ğasyr»."""
-    global ROMAN_WORD
-    import re
-
-    from ...check.script import ROMAN_LETTERS, roman_in_cyrillic
+    from ...check.script import roman_in_cyrillic
     from ..kk_latn.transliterate import to_latin
 
-    if ROMAN_WORD is None:
-        ROMAN_WORD = re.compile(rf"(?<![^\W\d_])[{''.join(sorted(ROMAN_LETTERS))}]+(?![^\W\d_])")
-    text = ROMAN_WORD.sub(lambda m: roman_in_cyrillic(m[0], m.string[m.end():]) or m[0], text)
+    text = _roman_word().sub(lambda m: roman_in_cyrillic(m[0], m.string[m.end():]) or m[0], text)
     return to_latin(text)
 
 
