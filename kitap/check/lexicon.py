@@ -83,7 +83,7 @@ def verb_forms(infinitive: str) -> list[tuple[str, int]]:
         elif last in DEVOICED:  # voiced only because -у follows: бірігу → бірік
             stems = [core[:-1] + DEVOICED[last]]
         elif last in m.VOICING:  # a stem in к қ п would voice: this one ends in ы/і (оқу) or drops it (қорқу)
-            vowel = "ы" if harmonies(core)[0] == "b" else "і"
+            vowel = _linking_vowel(core)
             if core[-2] in m.VOWELS:
                 stems = [core + vowel]
             else:
@@ -91,11 +91,19 @@ def verb_forms(infinitive: str) -> list[tuple[str, int]]:
                 return ([(full, g.bit("v", h, "K-")) for h in harmonies(full)]
                         + [(core, g.bit("v", h, "G")) for h in harmonies(full)])
         else:  # жазу is жаз+у, есту is есті+у: the spelling does not tell, both are read
-            stems = [core, core + ("ы" if harmonies(core)[0] == "b" else "і")]
+            stems = [core, core + _linking_vowel(core)]
     else:
         return []
     return [form for stem in stems if len(stem) >= MIN_STEM
             for form in g.stem_forms(stem, "v", harmonies(stem), is_loan(stem))]
+
+
+def _linking_vowel(core: str) -> str:
+    """The ы or і a verb's stem may end in before its infinitive's -у (оқы-у, есті-у), by the stem's last
+    vowel: a verb's stem is native, even where it ends in two consonants as a loanword does (ест-, айт-),
+    so `harmonies` (which gives such a word both) does not decide."""
+    vowels = [c for c in core.lower() if c in m.VOWELS and c not in m.TRANSPARENT_VOWELS]
+    return "і" if vowels and vowels[-1] in m.FRONT_VOWELS else "ы"
 
 
 def read_dictionary(path: Path) -> dict[str, int]:

@@ -18,4 +18,6 @@ VERBS = ("ену",  # as infinitives, like the dictionary's own verbs
          # noun only)
          "таңғалу", "күйсеу",
          # the second trial: атсалысу (the spelling of 2013 for ат салысу), жүгірту (көз жүгірту)
-         "атсалысу", "жүгірту")
+         "атсалысу", "жүгірту",
+         # the third: таусу, таусылу (to run out: таусылмас бұлақ; the dictionary has таусыл as a noun only)
+         "таусу", "таусылу")
