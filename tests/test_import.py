@@ -305,6 +305,23 @@ def test_a_sites_dateline_before_the_title_gives_the_date(tmp_path, dateline, ti
     assert f"«{dateline}» reads as a web site's rubric and date" in result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Неліктен Қазақстан БҰҰ-ға кірді?\nҚазақстан 1992 жылы БҰҰ-ға мүше болды. Бұл тарихи оқиға еді.\n"
+     "Екінші абзац осында.\n", "Неліктен Қазақстан БҰҰ-ға кірді?"),
+    ("Қалайсыз?\nЖақсы.\nБәрі жақсы ма?\n", None),  # a question answered: the text's first words
+    ("Сен кімсің? Қайдан келдің?\nМен алыс ауылдан келген баламын, атым Асан.\nЕкінші жол.\n", None)])
+def test_a_text_files_first_line_that_asks_a_question_is_its_title(tmp_path, text, title):
+    """A lesson's title is often its question (a new user's trial: it was left in the text, the file's
+    name the title); a short question answered by a shorter line, or two questions, is the text's own."""
+    result, folder = import_text(tmp_path, "q.txt", text)
+    book = (folder / "book.yaml").read_text("utf-8")
+    first = text.split("\n")[0]
+    if title:
+        assert f'title: "{title}"\n' in book and first not in (folder / "article.txt").read_text("utf-8")
+    else:
+        assert 'title: "q"' in book and (folder / "article.txt").read_text("utf-8").startswith(first)
+
+
 def test_a_first_line_with_a_date_that_is_a_sentence_stays_in_the_text(tmp_path):
     result, folder = import_text(tmp_path, "tarih.txt", "Ұлы Дала елінің тарихы\n"
                                  "Мектеп 1931 жылғы 1 қыркүйекте ашылды және ауылдың барлық балалары онда оқыды\n"

@@ -71,7 +71,8 @@ def read_plain(path: Path) -> Imported:
                 dateline = " ".join(pieces.pop(0).children[0].text for _ in range(skip + 1))
                 break
     subtitle = ""
-    if len(pieces) > 1 and _line(pieces[0]) and _reads_as_title(_line(pieces[0])):
+    if len(pieces) > 1 and _line(pieces[0]) and (_reads_as_title(_line(pieces[0]))
+                                                 or _question_title(_line(pieces[0]), _line(pieces[1]))):
         title = pieces.pop(0).children[0].text
         if len(pieces) > 1 and SUBTITLE.fullmatch(_line(pieces[0])):  # «(балаларға арналған нұсқасы)»
             subtitle = pieces.pop(0).children[0].text.strip()[1:-1].strip()
@@ -173,3 +174,10 @@ def _two_line_byline(last: list[Piece]) -> bool:
 
 def _reads_as_title(line: str) -> bool:
     return len(line.split()) <= TITLE_MAX_WORDS and line[-1] not in SENTENCE_END
+
+
+def _question_title(line: str, after: str) -> bool:
+    """A first line that asks the text's question («Неліктен Қазақстан БҰҰ-ға кірді?»): one short sentence
+    ending in «?», not a reply of a dialogue (a dash before it), and a paragraph of more words after it."""
+    return (line.endswith("?") and len(line.split()) <= TITLE_MAX_WORDS and line[0].isupper()
+            and not any(mark in line[:-1] for mark in ".!?…") and len(after.split()) > len(line.split()))
