@@ -111,7 +111,7 @@ def build_options(function):
 def run_build(sources: tuple[Path, ...], output: Path, only: str | None, archival: bool, force: bool,
               line_numbers: bool, quiet: bool, verbose: bool, jobs: int | None = None, script: str | None = None,
               shard: tuple[int, int] | None = None, handouts: bool = False) -> None:
-    from .pipeline import build, parse_only, parse_scripts, projects, shard_of
+    from .pipeline import parse_only, parse_scripts, projects, shard_of
 
     from .lanes import usable_cpus
 

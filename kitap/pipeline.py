@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import outputs
-from .errors import BuildError, KitapError
+from .errors import KitapError
 from .fingerprint import (STAMP, fingerprints, project_state, read_stamp, source_names, stamp_bytes, stamp_key,
                           stamp_keys, up_to_date)
 from .outputs import Product

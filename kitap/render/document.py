@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
 import re
+from functools import lru_cache
+
 
 import jinja2
 from markupsafe import Markup, escape

@@ -251,11 +251,11 @@ def attach_notes(root: Node, notes: list[Node]) -> None:
 
 
 def _place(call: Node, parents: dict[int, Node]) -> tuple[Node, Node | None]:
-    child, node = call, parents[id(call)]
+    node = parents[id(call)]
     while node.role not in PARAGRAPHS:
         if not node.inline or id(node) not in parents:
             return node, None
-        child, node = node, parents[id(node)]
+        node = parents[id(node)]
     return parents[id(node)], node
 
 
