@@ -774,3 +774,72 @@ def test_a_documents_title_in_capitals_is_no_author_and_its_bracketed_line_is_th
     book = (folder / "book.yaml").read_text("utf-8")
     assert 'title: "БАЛА ҚҰҚЫҚТАРЫ ТУРАЛЫ Конвенция"' in book and 'subtitle: "балаларға арналған нұсқасы"' in book
     assert 'author: "Автор"' in book
+
+
+NEWS_COPY = """Басты бет » Жаңалықтар » Білім
+Білім
+12.05.2018, 10:40
+Жалпыұлттық жиналысқа қатысу үшін…
+Қаралым: 1 247
+ҚР Білім министрлігі жұмыс берушілерден ата-аналарды ертерек босатуды сұрады.
+Screenshot_2018-05-12-10-35-35-1Бүгін министр жалпыұлттық ата-аналар жиналысы өтетінін хабарлады.
+Оқи отырыңыз: Биыл 380 мың бала бірінші сыныпқа барады
+Бөлісу: Facebook WhatsApp Telegram
+You may also like...
+Пікір үстеу
+Э-пошта мекенжайыңыз жарияланбайды.
+"""
+
+
+def test_a_news_copy_with_its_date_line_over_a_headline_that_trails_off(tmp_path):
+    """A new user's trial (kostanaytany.kz): the date line was the title, and the headline ending «…» a
+    paragraph; the view counter with its word before the number, a picture's file name glued to the first
+    word, a WordPress theme's «You may also like...» and the comment form's lines stayed in the text."""
+    result, folder = import_text(tmp_path, "news.txt", NEWS_COPY)
+    book = (folder / "book.yaml").read_text("utf-8")
+    assert 'title: "Жалпыұлттық жиналысқа қатысу үшін…"' in book and 'date: "2018-05-12"' in book
+    assert (folder / "article.txt").read_text("utf-8") == (
+        "ҚР Білім министрлігі жұмыс берушілерден ата-аналарды ертерек босатуды сұрады.\n"
+        "Бүгін министр жалпыұлттық ата-аналар жиналысы өтетінін хабарлады.\n")
+    assert "«Қаралым: 1 247» (view counter)" in result.stderr
+    assert "a picture's file name was left out where it stood before the text: «Screenshot_2018-05-12-10-35-35-1»" \
+        in result.stderr
+
+
+def test_a_russian_law_copied_from_a_site_loses_its_breadcrumb_one_link_a_line_and_its_buttons(tmp_path):
+    """bestprofi.com: «Главная» and «Законодательство» (the breadcrumb, a link a line) were the title and a
+    paragraph, nine «Toggle Dropdown» lines and «Версия для печати» stayed in the text."""
+    result, folder = import_text(tmp_path, "zakon.txt", (
+        "Главная\nЗаконодательство\nToggle Dropdown\nО профилактике бытового насилия\n"
+        "Закон Республики Казахстан от 4 декабря 2009 года № 214-IV\nToggle Dropdown\n"
+        "Настоящий Закон определяет основы профилактики бытового насилия.\nToggle Dropdown\n"
+        "Статья 1. Основные понятия\nПоделиться\nВерсия для печати\n"))
+    assert 'title: "О профилактике бытового насилия"' in (folder / "book.yaml").read_text("utf-8")
+    article = (folder / "article.txt").read_text("utf-8")
+    assert article.startswith("Закон Республики Казахстан") and article.endswith("Статья 1. Основные понятия\n")
+    assert "Toggle" not in article and "Версия" not in article and "Главная" not in article
+
+
+def test_emoji_are_left_out_and_named_and_a_counters_eye_is_furniture(tmp_path):
+    """A saved page whose view counter is «👁 1245» was refused whole (the fonts have no eye); a post's «✅»
+    and «🎉» are no words: they are left out, each named, the spaces around them mended."""
+    result, folder = import_text(tmp_path, "post.txt", "Мерекелік жиын\n✅ Мектепте мереке өтті 🎉🎉. Балалар 👍🏽 ән "
+                                                       "салды 🙂\n👁 1245\nЕкінші абзац осында.\n")
+    assert (folder / "article.txt").read_text("utf-8") == ("Мектепте мереке өтті. Балалар ән салды\n"
+                                                           "Екінші абзац осында.\n")
+    assert "5 picture characters (emoji) left out, which kitap's fonts cannot set: «✅», «🎉» ×2, «👍🏽», «🙂»" \
+        in result.stderr
+    assert "«👁 1245» (view counter)" in result.stderr
+
+
+def test_a_russian_sites_date_line_with_the_month_in_capitals_gives_the_date(tmp_path):
+    """Kazinform's Russian page prints «13:08, 27 Январь 2026 | GMT +5» over its headline: it was paragraph 1,
+    the date today's, and the headline printed twice (title block and first heading)."""
+    page = ("<html><head><meta charset='utf-8'><title>Правительство приняло концепцию — Kazinform</title></head>"
+            "<body><article><div class='date'>13:08, 27 Январь 2026 | GMT +5</div>"
+            "<h1>Правительство приняло концепцию</h1><p>По итогам голосования Правительство утвердило концепцию.</p>"
+            "<p>Концепция включает план мероприятий.</p></article></body></html>")
+    result, folder = import_text(tmp_path, "news.html", page)
+    book = (folder / "book.yaml").read_text("utf-8")
+    assert 'date: "2026-01-27"' in book and 'title: "Правительство приняло концепцию"' in book
+    assert (folder / "article.md").read_text("utf-8").startswith("По итогам голосования")

@@ -55,6 +55,7 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
     shaped = shape(document, source, fallback_title=source.stem)
     if not shaped.pieces:
         raise SourceError(source, 0, "no text found in the file (is it only pictures or a scan? kitap needs the text itself)")
+    _without_pictures(shaped, source)
     texts = [plain_text(p.children) for p in shaped.pieces]
     _printable(shaped, texts, source)
     anchors, unanchored = [], list(shaped.untitled_notes)
@@ -90,6 +91,47 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
                   sum(p.kind != "h" for p in shaped.pieces), sum(p.kind == "h" for p in shaped.pieces),
                   len(anchors) + len(unanchored), terms, [folder / name for name in files.texts], warnings,
                   errors, article, headings, broken)
+
+
+PICTURE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF]"
+                     "[\uFE0E\uFE0F\u200D\U0001F3FB-\U0001F3FF\u20E3]*")  # an emoji with its joiners and modifiers
+
+
+def _without_pictures(shaped, source: Path) -> None:
+    """Emoji and picture symbols the fonts cannot set (a post's «✅», a counter's «👁») left out, each named,
+    instead of refusing the file: they are no words, and a teacher could not print the text otherwise."""
+    from ..load.characters import uncovered
+    from ..transforms.inline_ops import walk
+
+    left: dict[str, int] = {}
+
+    def without(text: str) -> str:
+        def drop(found: re.Match) -> str:
+            if uncovered(found[0][0]) is None:
+                return found[0]  # (an arrow or a sign the fonts have stays)
+            left[found[0]] = left.get(found[0], 0) + 1
+            return "\0"
+        kept = PICTURE.sub(drop, text)
+        if kept == text:
+            return text
+
+        def space(gap: re.Match) -> str:  # «мереке 🎉 өтті» → «мереке өтті», «өтті 🎉.» → «өтті.», «✅ Мектеп» → «Мектеп»
+            before, after = kept[:gap.start()], kept[gap.end():]
+            if not before or not after or after[0] in ".,;:!?…»)]":
+                return gap[0].replace("\0", "").strip(" ") if before.endswith(" ") or after.startswith(" ") else ""
+            return " " if " " in gap[0] or before[-1:].isalnum() and after[:1].isalnum() else ""
+        return re.sub(r" *\0[\0 ]* *", space, kept)
+
+    for children in [p.children for p in shaped.pieces] + list(shaped.notes.values()):
+        for node in walk(children):
+            if isinstance(node, Text):
+                node.text = without(node.text)
+    shaped.title = without(shaped.title).strip()
+    shaped.pieces = [p for p in shaped.pieces if plain_text(p.children).strip() or not p.children]
+    if left:
+        shown = ", ".join(f"«{char}»" + (f" ×{count}" if count > 1 else "") for char, count in left.items())
+        shaped.warnings.append(f"{source}: {sum(left.values())} picture character{'s' if sum(left.values()) > 1 else ''} "
+                              f"(emoji) left out, which kitap's fonts cannot set: {shown}; the words around them are kept")
 
 
 def _printable(shaped, texts: list[str], source: Path) -> None:

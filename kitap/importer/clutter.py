@@ -2,31 +2,58 @@
 the breadcrumb («Басты бет » Тарих » …»), a view counter («2 345 рет қаралды»), a photo credit («Фото:
 ашық дереккөзден»), «read also» links, share buttons, tags and the comment form's heading. None of it is
 the author's text: import leaves each such line out, and says which (as it does a site's name after the
-title). Only a paragraph of one short line is read so; the words are Kazakh's and Russian's.
+title). Only a paragraph of one short line is read so; the words are the language packs' (WebFurniture),
+the web's own (social networks, a theme's English buttons) here.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..languages import WebFurniture
 from ..transforms.inline_ops import plain_text
 from .document import Piece
 
 MAX_WORDS = 12  # a furniture line is short; a longer one is text, whatever it begins with
+# The web's own words, whatever the text's language: social networks, and English buttons and headings a
+# site's theme prints (the languages' words are in their packs: kitap/languages WebFurniture)
 SOCIAL = {"facebook", "twitter", "x", "telegram", "whatsapp", "vk", "вконтакте", "instagram", "youtube",
           "одноклассники", "ok", "linkedin", "tiktok", "threads", "viber", "email", "e-mail", "pinterest"}
-# (pattern, what it is, as the notice says it)
-LINES = (
-    (re.compile(r"(?:👁\s*)?\d[\d\s\u00a0]*\s*(?:рет\s+қаралды|қаралым|просмотр(?:ов|а)?|views?)\.?", re.I), "view counter"),
-    (re.compile(r"(?:фото|сурет(?:тер)?|иллюстрация|фото/видео|photo)\s*(?::|—|–|-)\s*\S.*", re.I), "photo credit"),
-    (re.compile(r"(?:оқи\s+отырыңыз|ұқсас\s+жаңалықтар|читайте\s+также)\s*:?.*|"
-                r"(?:тағы\s+оқыңыз|оқыңыз|см\.\s+также|по\s+теме)\s*:.*", re.I), "«read also» link"),
-    (re.compile(r"(?:бөлісу|бөлісіңіз|поделиться|share)\s*:?(?:\s*[\w-]+)*", re.I), "share buttons"),
-    (re.compile(r"(?:тегтер|тэгтер|теги|тэги|tags)\s*:.*", re.I), "tags"),
-    (re.compile(r"(?:пікір\s+қалдыру|пікірлер|пікір\s+жазу|комментарии|оставить\s+комментарий|"
-                r"добавить\s+комментарий)\s*(?:\(\d+\))?:?", re.I), "comment form"),
-)
-SHARE = {"бөлісу", "бөлісіңіз", "поделиться", "share"}
-BREADCRUMB_HOME = re.compile(r"(?:басты\s+бет|басты|главная|home)\s*(?:»|›|>|/|\|)", re.I)
+WEB = WebFurniture(views=("views?",), photo=("photo",), read_also=("you may also like", "related posts",
+                                                                   "read also", "read more"),
+                   share=("share",), tags=("tags",), comments=("leave a (?:comment|reply)", "comments?"),
+                   page=("toggle dropdown", "toggle navigation", "print", "back to top", "menu"), home=("home",))
+PICTURES = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2190-\u21FF\u2B00-\u2BFF\uFE0F"  # emoji, arrows
+ARROWS = re.compile(f"[{PICTURES}\\s↑↓←→⬆⬇]+")  # a lone «↓» or «⬆» (to the top of the page)
+
+
+def _words(packs, field: str) -> str:
+    words = dict.fromkeys(word for pack in packs for word in getattr(pack, field))
+    return "|".join(word.replace(" ", r"\s+") for word in words)
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    """(pattern, what it is) of each kind of furniture line, and the breadcrumb's first link, with the
+    words of every language pack and the web's own."""
+    from ..languages import all_packs
+
+    packs = [WEB, *(pack.furniture for pack in all_packs())]
+    w = lambda field: _words(packs, field)  # noqa: E731
+    number = r"\d[\d\s\u00a0]*"
+    lines = (
+        (rf"(?:[{PICTURES}]\s*)?{number}\s*(?:{w('views')})\.?|(?:{w('views')})\s*:?\s*{number}|"
+         rf"[{PICTURES}]+\s*{number}", "view counter"),
+        (rf"(?:{w('photo')})\s*(?::|—|–|-)\s*\S.*", "photo credit"),
+        (rf"(?:{w('read_also')})\s*(?::|\.\.\.|…)?.*|(?:{w('read_also_colon')})\s*:.*", "«read also» link"),
+        (rf"(?:{w('share')})\s*:?(?:\s*[\w-]+)*", "share buttons"),
+        (rf"(?:{w('tags')})\s*:.*", "tags"),
+        (rf"(?:{w('comments')})\s*(?:\(\d+\))?:?", "comment form"),
+        (rf"(?:{w('page')})", "page's buttons"),
+    )
+    home = re.compile(rf"(?:{w('home')})\s*(?:»|›|>|/|\|)", re.I)
+    return tuple((re.compile(pattern, re.I), kind) for pattern, kind in lines), home, \
+        {word for pack in packs for word in pack.share}
 
 
 def furniture(line: str) -> str:
@@ -34,17 +61,21 @@ def furniture(line: str) -> str:
     line = " ".join(line.split())
     if not line or len(line.split()) > MAX_WORDS:
         return ""
-    if BREADCRUMB_HOME.match(line):
+    lines, home, share = _patterns()
+    if home.match(line):
         return "breadcrumb"
+    if ARROWS.fullmatch(line):
+        return "page's buttons"
     words = [w.strip(",;|·•").lower() for w in line.split()]
     if all(w in SOCIAL for w in words if w):
         return "share buttons"
-    kind = next((kind for pattern, kind in LINES if pattern.fullmatch(line)), "")
-    if kind == "share buttons" and not all(w.rstrip(":") in SOCIAL or w.rstrip(":") in SHARE for w in words):
+    kind = next((kind for pattern, kind in lines if pattern.fullmatch(line)), "")
+    if kind == "share buttons" and not all(w.rstrip(":") in SOCIAL or w.rstrip(":") in share for w in words):
         return ""  # «Бөлісу» followed by words that are no buttons: text
     return kind
 
 
+BREADCRUMB_WORDS = 2  # a breadcrumb's link copied on its own line: one rubric's name
 RUBRIC_LINES = 6  # the site's rubric, named by its breadcrumb, stands among the page's first lines
 
 
@@ -56,12 +87,19 @@ class Furniture:
         self.rubrics = {" ".join(part.split()).lower() for line in lines if furniture(line) == "breadcrumb"
                         for part in re.split(r"[»›>/|]", line)[1:-1] + re.split(r"[»›>/|]", line)[-1:]}
         self.left: list[str] = []
+        self.crumbs = False  # in a breadcrumb copied one link a line («Главная» | «Законодательство»)
 
     def kind(self, line: str, index: int) -> str:
         line = " ".join(line.split())
         kind = furniture(line)
-        if not kind and index < RUBRIC_LINES and line.lower() in self.rubrics and len(line.split()) <= 3:
+        if not kind and index == 0 and _patterns()[1].match(line + " »"):
+            kind, self.crumbs = "breadcrumb", True  # the home link alone on the first line
+        elif not kind and self.crumbs and index < RUBRIC_LINES and len(line.split()) <= BREADCRUMB_WORDS \
+                and line[-1:] not in ".!?…:;,":
+            kind = "breadcrumb"
+        elif not kind and index < RUBRIC_LINES and line.lower() in self.rubrics and len(line.split()) <= 3:
             kind = "rubric"
+        self.crumbs = self.crumbs and kind == "breadcrumb" or kind == "page's buttons" and self.crumbs
         return kind
 
     def keep(self, line: str, index: int) -> bool:
@@ -86,4 +124,24 @@ def without_furniture(pieces: list[Piece], path) -> tuple[list[Piece], list[str]
     seen = Furniture([t for t in texts if t and "\n" not in t])
     kept = [piece for index, (piece, text) in enumerate(zip(pieces, texts))
             if not text or "\n" in text or seen.keep(text, index)]
-    return kept, seen.notices(path)
+    return kept, seen.notices(path) + _without_file_names(kept, path)
+
+
+# A picture's file name a browser copy glued to the text after it: «Screenshot_2018-05-12-10-35-35-1Бүгін …»
+FILE_NAME = re.compile(r"(?:Screenshot|Скриншот|IMG|DSC|DCIM|photo|image|WhatsApp Image)[ _-]?[\w.-]*?\d[\w-]*?"
+                       r"(?:\.(?:jpe?g|png|webp|gif|heic))?(?=[^\W\d_a-z]|\s)", re.I)
+
+
+def _without_file_names(pieces: list[Piece], path) -> list[str]:
+    from ..model import Text
+
+    left = []
+    for piece in pieces:
+        first = piece.children[0] if piece.children else None
+        if isinstance(first, Text) and piece.kind in ("p", "item"):
+            found = FILE_NAME.match(first.text)
+            if found and first.text[found.end():].strip():
+                left.append(found[0])
+                first.text = first.text[found.end():].lstrip()
+    return [f"{path}: a picture's file name was left out where it stood before the text: "
+            + ", ".join(f"«{name}»" for name in left)] if left else []

@@ -64,15 +64,17 @@ def read_plain(path: Path) -> Imported:
     dateline, date, language = "", "", language_of(text)
     # a site's rubric («Тарих») and date line before the title, or the date line alone
     for skip in (1, 0):
-        if len(pieces) > skip + 2 and _line(pieces[skip + 1]) and _reads_as_title(_line(pieces[skip + 1])) \
+        if len(pieces) > skip + 2 and _line(pieces[skip + 1]) and _headline(_line(pieces[skip + 1])) \
                 and (not skip or _rubric(_line(pieces[0]))):
             date = dateline_date(_line(pieces[skip]), language)
             if date:
                 dateline = " ".join(pieces.pop(0).children[0].text for _ in range(skip + 1))
                 break
     subtitle = ""
-    if len(pieces) > 1 and _line(pieces[0]) and (_reads_as_title(_line(pieces[0]))
-                                                 or _question_title(_line(pieces[0]), _line(pieces[1]))):
+    if len(pieces) > 1 and _line(pieces[0]) and ((_headline(_line(pieces[0])) if dateline else
+                                                  _reads_as_title(_line(pieces[0])))
+                                                 or _question_title(_line(pieces[0]), _line(pieces[1]))) \
+            and not dateline_date(_line(pieces[0]), language):
         title = pieces.pop(0).children[0].text
         if len(pieces) > 1 and SUBTITLE.fullmatch(_line(pieces[0])):  # «(балаларға арналған нұсқасы)»
             subtitle = pieces.pop(0).children[0].text.strip()[1:-1].strip()
@@ -92,7 +94,8 @@ def read_plain(path: Path) -> Imported:
                 "an empty line between them in article.md (each is then a paragraph with its own number)"
                 for group in verses if verse and len(group) >= POEM_BLOCK]
     if dateline:
-        notices.append(f"{path}: the line «{dateline}» reads as a web site's rubric and date, not the text: it was "
+        rubric = "rubric and " if not dateline_date(dateline, language) or re.search("[•|·]", dateline) else ""
+        notices.append(f"{path}: «{dateline}» reads as a web site's {rubric}date line, not the text: it was "
                        f"left out, and its date is book.yaml's date ({date})")
     return Imported(pieces, {}, title=title_without_site(title), subtitle=subtitle, author=author, notices=notices,
                     date=date)
@@ -174,6 +177,11 @@ def _two_line_byline(last: list[Piece]) -> bool:
 
 def _reads_as_title(line: str) -> bool:
     return len(line.split()) <= TITLE_MAX_WORDS and line[-1] not in SENTENCE_END
+
+
+def _headline(line: str) -> bool:
+    """A news site's headline, under its date line: a title, or one that trails off («… қатысу үшін…»)."""
+    return _reads_as_title(line.rstrip("…").rstrip(".") if line.endswith(("…", "...")) else line)
 
 
 def _question_title(line: str, after: str) -> bool:

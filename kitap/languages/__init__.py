@@ -80,6 +80,23 @@ class Checking:
 
 
 @dataclass(frozen=True)
+class WebFurniture:
+    """The words of a news site's furniture around a text, in this language (kitap/importer/clutter.py
+    reads every pack's: a Kazakh page may carry Russian buttons). Each is a regex alternative, matched
+    whole-line and case-blind; a space stands for any white space."""
+
+    views: tuple[str, ...] = ()        # a view counter's word, after or before its number: «2 345 рет қаралды»
+    photo: tuple[str, ...] = ()        # a credit's word before its colon or dash: «Фото: …»
+    read_also: tuple[str, ...] = ()    # a «read also» link, the colon optional: «Оқи отырыңыз …»
+    read_also_colon: tuple[str, ...] = ()  # the same, only with a colon: «Оқыңыз: …»
+    share: tuple[str, ...] = ()        # a share button's word: «Бөлісу»
+    tags: tuple[str, ...] = ()         # before the tags' colon: «Тегтер: …»
+    comments: tuple[str, ...] = ()     # the comment form's lines: «Пікір қалдыру», «… жарияланбайды»
+    page: tuple[str, ...] = ()         # the page's own buttons: «Басып шығару», «Версия для печати»
+    home: tuple[str, ...] = ()         # a breadcrumb's first link: «Басты бет »»
+
+
+@dataclass(frozen=True)
 class LanguagePack:
     tag: str                                  # its BCP 47 tag, as kitap writes it (lang, xml:lang, dc:language)
     name: str                                 # the language's own name for itself
@@ -94,6 +111,7 @@ class LanguagePack:
     hyphenation_language: str = ""            # a `lang` a browser hyphenates by (hyphens: auto), if any
     editions: Mapping[str, Edition] = field(default_factory=dict)
     checker: Checking | None = None           # the checker's knowledge of the language (kitap.check)
+    furniture: WebFurniture = WebFurniture()  # a web page's furniture in it (import, check's web-furniture)
 
     @property
     def letters(self) -> str:
@@ -148,6 +166,11 @@ def pack_for(tag: str) -> LanguagePack:
     if found is None:
         raise UnknownLanguage(f"kitap has no language pack for '{tag}' (it has: {', '.join(REGISTRY)})")
     return _load(found)
+
+
+def all_packs() -> list[LanguagePack]:
+    """Every registered pack (for what is read before a text's language is known)."""
+    return [_load(tag) for tag in REGISTRY]
 
 
 @lru_cache(maxsize=None)

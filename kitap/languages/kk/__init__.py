@@ -37,6 +37,7 @@ def _pack():
     from .labels import LABELS
     from .letters import SURNAME
     from .sentences import ABBREVIATIONS, CONTINUING, CORRECTION_REASONS, HEADING
+    from .web import FURNITURE
 
     typography = TypographyRules(upper="A-ZА-ЯЁӘҒҚҢӨҰҮҺІ", lower="a-zа-яёәғқңөұүһі",
                                  trailing_abbreviations=frozenset({"т.б.", "т.с.с.", "т.т.", "т.д.", "т.п."}),
@@ -49,6 +50,7 @@ def _pack():
                          speller="kitap.check.spelling:findings", unavailable="kitap.check.spelling:unavailable",
                          predicate="kitap.check.spelling:is_predicate", dates="kitap.languages.kk.datereader:find_dates",
                          quoted_russian=True, continuing=CONTINUING, surname=SURNAME),
+        furniture=FURNITURE,
     )
 
 

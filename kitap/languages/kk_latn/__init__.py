@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .. import Checking, Edition, LanguagePack, surname_pattern
+from .. import Checking, Edition, LanguagePack, WebFurniture, surname_pattern
 from ...typography import TypographyRules
 from ..kk import PACK as CYRILLIC
 from .hyphenate import hyphenate_text
@@ -50,4 +50,7 @@ PACK = LanguagePack(
     hyphenate=hyphenate_text, typography=TYPOGRAPHY, lower=latin_lower, upper=latin_upper,
     editions={"cyrl": Edition("cyrl", "kk", _to_cyrillic)},
     checker=_checking(),
+    # the Cyrillic pack's furniture in Latin letters (a site of the Latin alphabet: «Basty bet », «Bölısu»)
+    furniture=WebFurniture(**{name: tuple(to_latin(word) for word in words)
+                              for name, words in vars(CYRILLIC.furniture).items()}),
 )

@@ -7,6 +7,7 @@ from .dates import format_date
 from .hyphenate import hyphenate_text
 from .labels import LABELS
 from .sentences import ABBREVIATIONS, CONTINUING, CORRECTION_REASONS, HEADING, UNSUGGESTED
+from .web import FURNITURE
 
 RUSSIAN_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"  # Ё after Е
 
@@ -29,4 +30,5 @@ PACK = LanguagePack(
                      speller="kitap.check.dictionary:russian", unavailable="kitap.check.dictionary:russian_unavailable",
                      dates="kitap.languages.ru.datereader:find_dates", unsuggested=UNSUGGESTED, continuing=CONTINUING,
                      surname=surname_pattern("АЕЁИОУЫЭЮЯ", "", side_by_side=True)),  # МАТВЕЕВ
+    furniture=FURNITURE,
 )

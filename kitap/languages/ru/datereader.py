@@ -17,7 +17,8 @@ from ..kk.datereader import Decade, FoundDate
 
 MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр",
                "ноябр", "декабр")
-_MONTH = "|".join(f"(?P<m{n}>{stem})" for n, stem in enumerate(MONTH_STEMS, start=1))
+# (in either case: a site prints «27 Январь 2026», a sentence may begin «Январь 1992 года …»)
+_MONTH = "|".join(f"(?P<m{n}>(?i:{stem}))" for n, stem in enumerate(MONTH_STEMS, start=1))
 _LETTERS = "А-Яа-яЁё"
 _YEAR_WORD = r"(?:г(?:г)?\.|год(?:а|у|ом|ах|ы)?|годах)"
 _START, _END = rf"(?<![{_LETTERS}\d])", rf"(?![{_LETTERS}\d])"
