@@ -843,3 +843,42 @@ def test_a_russian_sites_date_line_with_the_month_in_capitals_gives_the_date(tmp
     book = (folder / "book.yaml").read_text("utf-8")
     assert 'date: "2026-01-27"' in book and 'title: "Правительство приняло концепцию"' in book
     assert (folder / "article.md").read_text("utf-8").startswith("По итогам голосования")
+
+
+WIKI_PAGE = """<!DOCTYPE html><html lang="kk"><head><meta charset="UTF-8"><title>Абылай хан — Уикипедия</title></head>
+<body class="mediawiki"><div id="mw-navigation"><ul><li>Басты бет</li><li>Кездейсоқ мақала</li></ul></div>
+<div id="content"><h1 id="firstHeading">Абылай хан</h1><div id="siteSub">Уикипедия — ашық энциклопедиясынан алынған мәлімет</div>
+<div id="mw-content-text"><div class="mw-parser-output">
+<div role="note" class="hatnote">Басқа мағыналар үшін Абылай (айрық) бетін қараңыз.</div>
+<p><b>АБЫЛАЙ</b> (1711 — 1781) — мемлекет қайраткері.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+<div id="toc" class="toc"><h2>Мазмұны</h2><ul><li>1 Шығу тегі</li></ul></div>
+<h2><span class="mw-headline">Шығу тегі</span><span class="mw-editsection">[<a href="/w?action=edit">өңдеу</a>]</span></h2>
+<p>Арғы тегі — Жошы хан.</p>
+<table class="wikitable"><caption>Абылай өмірінің негізгі кезеңдері</caption><tr><th>Жыл</th><th>Оқиға</th></tr>
+<tr><td>1711</td><td>Әбілмансұр дүниеге келді</td></tr></table>
+<h2><span class="mw-headline">Дереккөздер</span><span class="mw-editsection">[<a href="/w?action=edit">өңдеу</a>]</span></h2>
+<ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">↑</a></span>
+<span class="reference-text">Қазақ энциклопедиясы, 1998.</span></li></ol>
+<div id="catlinks" class="catlinks">Санаттар: Қазақ хандары</div></div></div></div>
+<div id="footer"><ul><li>Бұл бет соңғы рет 2024 жылғы 3 наурызда өңделді.</li></ul></div></body></html>
+"""
+
+
+def test_a_saved_wikipedia_page_is_its_article_without_the_wikis_furniture(tmp_path):
+    """A new user's trial: a saved Уикипедия page brought its menu, «[өңдеу]» after every heading, the
+    contents box, the «other meanings» line, the categories and the footer, and lost its table's caption."""
+    result, folder = import_text(tmp_path, "abylai.html", WIKI_PAGE)
+    article = (folder / "article.md").read_text("utf-8")
+    assert article == ("**АБЫЛАЙ** (1711 — 1781) — мемлекет қайраткері.\n\n# Шығу тегі\n\nАрғы тегі — Жошы хан.\n\n"
+                       "Абылай өмірінің негізгі кезеңдері\n\nЖыл — Оқиға\n\n1711 — Әбілмансұр дүниеге келді\n"), article
+    assert 'title: "Абылай хан"' in (folder / "book.yaml").read_text("utf-8")
+    assert "Қазақ энциклопедиясы, 1998." in (folder / "annotations.yaml").read_text("utf-8")
+    assert "the last heading «Дереккөздер» had nothing under it but the notes" in result.stderr
+
+
+def test_a_table_copied_from_a_browser_keeps_its_cells_apart(tmp_path):
+    """An infobox copied as text has a tab between label and value: «Ел⟶Қазақстан» printed «Ел Қазақстан»."""
+    result, folder = import_text(tmp_path, "b.txt", "Балқаш\nЕл\tҚазақстан\nАуданы \t 16 400 км²\n"
+                                                    "Балқаш — Қазақстандағы ірі көл.\n")
+    assert (folder / "article.txt").read_text("utf-8").startswith("Ел — Қазақстан\nАуданы — 16 400 км²\n")
+    assert "2 lines with tabs (a table's rows, copied) imported with their cells joined by « — »" in result.stderr

@@ -145,6 +145,7 @@ class _Reader:
         joined by « — » («Ұн — 500 гр.»), so what a row pairs stays together; any other row is one
         paragraph per cell."""
         self.lost.append(("table", ""))  # told with the paragraph of its first row
+        self.blocks(content[1][1], quoted)  # its caption («Абылай өмірінің негізгі кезеңдері»): a paragraph before it
         head, bodies, foot = content[3], content[4], content[5]
         rows = [*head[1], *[row for body in bodies for row in (*body[2], *body[3])], *foot[1]]
         for row in rows:

@@ -22,6 +22,7 @@ from .metadata import DEGREE, author_line, dateline_date, person_name, title_wit
 HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
 TITLE_MAX_WORDS = 12
 SENTENCE_END = ".,;:!?…"
+TAB, CELL_JOIN = re.compile(r"[ \u00a0]*\t[\t \u00a0]*"), " — "  # (as a saved page's table cells are joined)
 SIGNATURE_PLACE_WORDS = 5
 POEM_BLOCK = 8  # short lines in one block, most ending no sentence: a poem's lines, not prose
 
@@ -31,11 +32,14 @@ def read_plain(path: Path) -> Imported:
     groups, group = [], []  # runs of lines between blank lines, without a web page's furniture
     lines = text.split("\n")
     seen, index = Furniture([line for line in lines if line.strip()]), 0
+    tabbed = 0
     for line in lines:
         if line.strip():
             index += 1
             if seen.keep(line.strip(), index - 1):
-                group.append(line.strip())
+                cells = TAB.sub(CELL_JOIN, line.strip())  # a table's row copied from a page: «Ел⟶Қазақстан»
+                tabbed += cells != line.strip()
+                group.append(cells)
         elif group:
             groups.append(group)
             group = []
@@ -90,6 +94,8 @@ def read_plain(path: Path) -> Imported:
         author = f"{pieces.pop().children[0].text} {place}"
     notices = encoding_notices(path, converted) + site_name_notices(path, title, title_without_site(title))
     notices += seen.notices(path)
+    notices += [f"{path}: {tabbed} line{'s' if tabbed > 1 else ''} with tabs (a table's rows, copied) imported with "
+                "their cells joined by « — »; check that they read well"] if tabbed else []
     notices += [f"{path}: a block of {len(group)} verse lines, imported as one stanza; if the poem has stanzas, leave "
                 "an empty line between them in article.md (each is then a paragraph with its own number)"
                 for group in verses if verse and len(group) >= POEM_BLOCK]

@@ -57,6 +57,10 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
         _carry_lost(pieces, pieces.index(first))
         pieces.remove(first)
     pieces = _without_empty(pieces)
+    if len(pieces) > 1 and pieces[-1].kind == "h" and document.notes:  # «Дереккөздер» over the notes, now footnotes
+        notices.append(f"{path}: the last heading «{plain_text(pieces[-1].children).strip()}» had nothing under it "
+                       "but the notes, which are now footnotes on their pages (annotations.yaml): it was left out")
+        pieces.pop()
     author = document.author
     if not author and len(pieces) > 2 and pieces[-1].kind == "p":  # a page signed at its end, as a .txt is
         signature = _with_breaks(pieces[-1].children)

@@ -16,7 +16,16 @@ import lxml.html
 from lxml import etree
 
 NOT_TEXT = ("script", "style", "noscript", "template", "form", "nav", "iframe", "button", "svg", "select")
-CONTENT_ROOTS = ("article", "main")  # the one <article> is the text (a <main> holds the sidebar and comments too)
+# The text, the first of these the page has once: a wiki's article body (MediaWiki: Уикипедия), a news site's
+# schema.org articleBody, the one <article>, the <main> (it holds the sidebar and comments too)
+CONTENT_ROOTS = ("//*[@id='mw-content-text']", "//*[@itemprop='articleBody']", "//article", "//main")
+# Parts of a page that are the site's, not the text, by their class or id: MediaWiki's «[өңдеу]» links, its
+# contents box, «other meanings» line, categories and maintenance boxes, navigation boxes, jump links
+SITE_CLASSES = ("mw-editsection", "toc", "toctitle", "mw-jump-link", "catlinks", "printfooter", "navbox",
+                "vertical-navbox", "hatnote", "ambox", "noprint", "mw-indicators", "sistersitebox", "mw-empty-elt",
+                "navigation-not-searchable", "vector-toc", "share", "social", "breadcrumbs", "breadcrumb")
+SITE_IDS = ("toc", "siteSub", "contentSub", "contentSub2", "jump-to-nav", "mw-navigation", "mw-panel", "footer",
+            "catlinks", "mw-head", "p-lang", "siteNotice", "vector-toc")
 CALL_TEXT = re.compile(r"^\s*\[?\s*(\d{1,3}|[*†‡]|[ivxlc]{1,6})\s*\]?\s*$")
 BACK_LINK_TEXT = re.compile(r"^\s*(\[?\s*(\d{1,3}|[*†‡]|[ivxlc]{1,6})\s*\]?|[↑↩^]\ufe0e?)\s*$")
 
@@ -49,7 +58,11 @@ def read_page(path: Path, data: bytes) -> Page:
     source = unquote(source.strip()) if re.match(r"https?://\S+$", source.strip()) else ""
     for element in document.xpath("|".join(f"//{tag}" for tag in NOT_TEXT)):
         element.drop_tree()
-    body = next((found[0] for tag in CONTENT_ROOTS if len(found := document.xpath(f"//{tag}")) == 1),
+    site = [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in SITE_CLASSES]
+    for element in document.xpath("|".join(site + [f"//*[@id='{name}']" for name in SITE_IDS])):
+        if element.getparent() is not None:
+            element.drop_tree()
+    body = next((found[0] for path in CONTENT_ROOTS if len(found := document.xpath(path)) == 1),
                 document.find("body") if document.find("body") is not None else document)
     _mark_notes(body)
     html = "<html><body>" + etree.tostring(body, encoding="unicode", method="html") + "</body></html>"
