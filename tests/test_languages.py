@@ -64,6 +64,15 @@ def test_latin_back_to_cyrillic_round_trips_the_seed():
     assert len(lost) <= len(SEED_WORDS) // 100, lost
 
 
+def test_english_names_stay_in_latin_letters_in_the_cyrillic_edition():
+    """A new user's trial: a Latin text's Cyrillic edition printed «Гоогле», «ЫоуТубе», «ОпенАІ», «иПхоне»
+    beside «Microsoft» (kept for its c). Kazakh Cyrillic texts write such names in Latin letters; a
+    Kazakh word in mixed case (QazAqparat) and Russian loanwords with oo, ee are converted still."""
+    text = "Google, YouTube, OpenAI, iPhone, Thailand, Microsoft; QazAqparat, zoopark, reestr, Erlan Sağadiev"
+    assert to_cyrillic(text).text == ("Google, YouTube, OpenAI, iPhone, Thailand, Microsoft; ҚазАқпарат, зоопарк, "
+                                      "реестр, Ерлан Сағадиев")
+
+
 def test_latin_collation_follows_the_latin_alphabet():
     pack = pack_for("kk-Latn")
     terms = ["Ūiym", "Ülken", "Şahar", "Sana", "ıdys", "İnstitut", "Halyq", "Ğylym", "Garyş", "Äke", "Aqyn"]

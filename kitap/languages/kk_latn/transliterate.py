@@ -131,7 +131,7 @@ def to_cyrillic_mapped(text: str) -> tuple[str, list[int]]:
         gap = text[position:match.start()]
         pieces.append(gap)
         offsets.extend(range(position, match.start()))
-        units = cyrillic_units(match[0])
+        units = None if english(match[0], latin_lower(match[0])) else cyrillic_units(match[0])
         if units is None:
             pieces.append(match[0])
             offsets.extend(range(match.start(), match.end()))
@@ -182,11 +182,32 @@ def cyrillic_units(word: str) -> list[tuple[int, str]] | None:
     return units
 
 
+# Letter pairs no Kazakh word has (nor a Russian loanword written in Kazakh Latin), which English names
+# have: Facebook and Windows go by their c and w, these by the pair (Thailand, YouTube …); but for the
+# suffix -хана, whose h follows any consonant: kıtaphana, zerthana
+ENGLISH_PAIRS = re.compile(r"(?:ph|th|gh)(?!ana)|ou")
+# Pairs Russian loanwords have too (kooperativ, reestr): English only in a name, capitalised
+ENGLISH_NAME_PAIRS = ("oo", "ee")
+KAZAKH_ONLY = frozenset("qäğñöūüışQÄĞÑÖŪÜŞ")  # (not I: in Kazakh Latin it is ı's capital, in English i's)
+CAMEL = re.compile(r"[a-zäğñöūüışı][A-ZÄĞÑÖŪÜŞİ]")
+
+
+def english(word: str, small: str) -> bool:
+    """An English name in a Kazakh Latin text, left in Latin letters in its Cyrillic edition (as Kazakh
+    Cyrillic texts write Google, YouTube): a letter pair no Kazakh word has, or capitals inside the word
+    (YouTube, iPhone, OpenAI) with none of the letters only Kazakh has (QazAqparat is ҚазАқпарат)."""
+    if ENGLISH_PAIRS.search(small):
+        return True
+    if word[:1].isupper() and not word.isupper() and any(pair in small for pair in ENGLISH_NAME_PAIRS):
+        return True
+    return bool(CAMEL.search(word)) and not KAZAKH_ONLY & set(word)
+
+
 def _word_to_cyrillic(word: str) -> tuple[str, bool]:
     """One word; whether any letter of it could be read two ways."""
-    units = cyrillic_units(word)
+    small = latin_lower(word)
+    units = None if english(word, small) else cyrillic_units(word)
     if units is None:
         return word, False
-    small = latin_lower(word)
     guessed = any(c in "ih" for c in small) or any(pair in small for pair in DIGRAPHS)
     return "".join(letter for _, letter in units), guessed
