@@ -123,6 +123,33 @@ def test_invalid_date(project, earlier_output):
     assert message.startswith(f"{project / 'chronology.yaml'}:1: '1992-02-30': day 30 does not exist")
 
 
+@pytest.mark.parametrize("written, words", [
+    ("02.03.1992", "'02.03.1992': write the date as YYYY-MM-DD, here '1992-03-02'"),
+    ("31.02.1992", "'31.02.1992' would be '1992-02-31', but day 31 does not exist in that month (it has 29 days)")])
+def test_a_date_written_day_first_is_answered_with_its_iso_form(project, earlier_output, written, words):
+    """A teacher writes the date as in a text: «not a date», then, once rewritten, «day 31 does not exist»
+    took two runs; the first now says both."""
+    text = (project / "chronology.yaml").read_text(encoding="utf-8").replace('"1992-05-23"', f'"{written}"', 1)
+    (project / "chronology.yaml").write_text(text, encoding="utf-8")
+    message = fails_cleanly(project, earlier_output)
+    assert message.startswith(f"{project / 'chronology.yaml'}:1: {words}"), message
+
+
+def test_a_broken_file_does_not_hide_the_next_ones_errors(project, earlier_output):
+    """«read and check everything before writing anything»: a glossary that is not YAML stopped the reading,
+    and the chronology's error came only once it was mended."""
+    out, before = earlier_output
+    (project / "glossary.yaml").write_text('- term: "БҰҰ"\n    expansion: "Біріккен Ұлттар Ұйымы"\n', encoding="utf-8")
+    text = (project / "chronology.yaml").read_text(encoding="utf-8").replace('"1992-05-23"', '"1992-02-30"', 1)
+    (project / "chronology.yaml").write_text(text, encoding="utf-8")
+    result = run_cli("--source", str(project), "--output", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith(f"{project / 'glossary.yaml'}:2: this line is indented more than"), lines
+    assert lines[1].startswith(f"{project / 'chronology.yaml'}:1: '1992-02-30': day 30 does not exist"), lines
+    assert snapshot(out) == before
+
+
 def test_duplicate_glossary_term(project, earlier_output):
     with open(project / "glossary.yaml", "a", encoding="utf-8") as handle:
         handle.write('- term: "ҚР"\n  expansion: "қайталау"\n')

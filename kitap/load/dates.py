@@ -9,10 +9,19 @@ from ..model import PartialDate
 DATE_RE = re.compile(r"^([0-9]{1,4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
+DAY_FIRST = re.compile(r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})")
+
+
 def parse_partial_date(text: str) -> tuple[PartialDate | None, str | None]:
     """The date, or an error message saying what is wrong."""
     match = DATE_RE.match(text.strip())
     if not match:
+        written = DAY_FIRST.fullmatch(text.strip())  # «31.02.1992», «2/3/1992»: as a date is written in a text
+        if written:
+            iso = f"{written['year']}-{int(written['month']):02d}-{int(written['day']):02d}"
+            date, problem = parse_partial_date(iso)
+            return None, (f"'{text}': write the date as YYYY-MM-DD, here '{iso}'" if date else
+                          f"'{text}' would be '{iso}', but {problem.split(': ', 1)[1]}; check the date")
         return None, f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1992-03-02), a year from 1 to 9999"
     year = int(match[1])
     if year < 1:

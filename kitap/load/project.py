@@ -8,7 +8,7 @@ import os
 import re
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import SourceError, SourceErrors
 from ..appendices import appendices
@@ -57,20 +57,22 @@ def load_project(root: Path) -> Book:
     fields = check_mapping(book_node, BOOK_FIELDS, book_path, 1, BOOK_FILE, errors)
     meta = _meta(fields, book_node, book_path, errors)
     article_path = _article_path(reader, fields.get("article"), book_node, book_path)
-    article_text = reader.text(article_path, glyphs=True)
-    if article_path.suffix == ".md":
-        blocks, notes = parse_markdown(article_text, article_path)
-    else:
-        blocks, notes = parse_plain(article_text, article_path), []
-    if not any(b.kind != "h" for b in blocks):
+    # a file that cannot be read is told, and the others are read on: every file's errors in one run
+    article_text = _collected(errors, lambda: reader.text(article_path, glyphs=True))
+    blocks, notes = [], []
+    if article_text is not None and article_path.suffix == ".md":
+        blocks, notes = _collected(errors, lambda: parse_markdown(article_text, article_path)) or ([], [])
+    elif article_text is not None:
+        blocks = _collected(errors, lambda: parse_plain(article_text, article_path)) or []
+    if article_text is not None and not errors and not any(b.kind != "h" for b in blocks):
         errors.append(SourceError(article_path, 1, "the article is empty: write at least one paragraph "
                                                    "(one paragraph per line)"))
     book = Book(root=root, meta=meta, blocks=blocks, notes=notes)
     book.annotations = _annotations(reader, errors)
     for appendix in appendices():  # glossary, chronology, persons … (kitap/appendices)
-        path, node = reader.optional_yaml(appendix.file)
+        path, node = reader.optional_yaml(appendix.file, errors)
         book.appendices[appendix.name] = appendix.load(node, path, errors)
-    book.editorial = _editorial(reader, article_text, article_path, errors)
+    book.editorial = _editorial(reader, article_text or "", article_path, errors)
     if errors:
         raise SourceErrors(errors)
     book.sources = reader.log
@@ -104,9 +106,21 @@ class _Reader:
     def yaml(self, path: Path) -> Any:
         return parse_yaml(path, self.text(path))
 
-    def optional_yaml(self, name: str) -> tuple[Path, Any]:
+    def optional_yaml(self, name: str, errors: list[SourceError]) -> tuple[Path, Any]:
+        """The file's YAML, None when it is not there or cannot be read (its errors added to `errors`)."""
         path = self.root / name
-        return path, (self.yaml(path) if self.exists(path) else None)
+        return path, (_collected(errors, lambda: self.yaml(path)) if self.exists(path) else None)
+
+
+def _collected(errors: list[SourceError], read: Callable[[], Any]) -> Any:
+    """What `read` returns, or None with its source errors added to `errors`."""
+    try:
+        return read()
+    except SourceErrors as found:
+        errors.extend(found.errors)
+    except SourceError as found:
+        errors.append(found)
+    return None
 
 
 def _meta(fields: dict, node: Any, path: Path, errors: list[SourceError]) -> Meta:
@@ -184,7 +198,7 @@ def anchor_of(fields: dict, path: Path, line: int) -> Anchor | None:
 
 
 def _annotations(reader: _Reader, errors: list[SourceError]) -> list[Annotation]:
-    path, node = reader.optional_yaml("annotations.yaml")
+    path, node = reader.optional_yaml("annotations.yaml", errors)
     result: list[Annotation] = []
 
     def each(item: Any, line: int) -> None:
@@ -199,7 +213,7 @@ def _annotations(reader: _Reader, errors: list[SourceError]) -> list[Annotation]
 
 
 def _editorial(reader: _Reader, article_text: str, article_path: Path, errors: list[SourceError]) -> Editorial:
-    path, node = reader.optional_yaml("editorial.yaml")
+    path, node = reader.optional_yaml("editorial.yaml", errors)
     if node is None:
         return Editorial()
     fields = check_mapping(node, EDITORIAL_FIELDS, path, 1, "editorial.yaml", errors)
