@@ -13,13 +13,18 @@ structure element holds, and marks nothing but rules and borders as artifacts. H
 3. the structure elements and the parent tree (content → element) are written again from the model.
 
 Without the record (another WeasyPrint, or KITAP_PDF_TAGS=0) only step 2's artifacts are made, and link
-annotations are put in their Link elements. The bytes
+annotations are put in their Link elements.
+
+The text a reader copies or searches is the author's: the no-break spaces and hyphens kitap sets where a
+line may not break (kitap/lines, the large print's compounds) are read as the space and hyphen the author
+typed (each font's ToUnicode map), so «Біріккен Ұлттар» copied from the page is found with a typed space. The bytes
 depend only on the input: the file identifier's first half (the book's) is kept, the second is derived
 from the content.
 """
 from __future__ import annotations
 
 import io
+import re
 
 from ..weasy.tagging import TagRecord
 from .pdftree import Annotation, Content, Node, Rebuilt, gather_annotations, rebuild, walk
@@ -35,7 +40,8 @@ def sound_tags(data: bytes, record: TagRecord | None) -> bytes:
     pdf = pikepdf.open(io.BytesIO(data))
     tree_root = pdf.Root.get("/StructTreeRoot")
     if tree_root is None:
-        return data
+        return _saved(pdf) if plain_text_layer(pdf) else data
+    plain_text_layer(pdf)
     pages = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
     document = _read(tree_root.K[0], pages, record, None)
     if record is not None:
@@ -48,9 +54,42 @@ def sound_tags(data: bytes, record: TagRecord | None) -> bytes:
     held = {content for node in walk(document) for content in node.kids if isinstance(content, Content)}
     mcids = _mark_contents(pdf, held, rebuilt.actual_texts, record.margins if record else {})
     _write_parent_tree(pdf, document, tree_root, mcids)
+    return _saved(pdf)
+
+
+def _saved(pdf) -> bytes:
+    import pikepdf
+
     out = io.BytesIO()
     pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
+
+
+# What kitap sets for the line breaking, read as what the author typed: no-break space, narrow no-break space,
+# no-break hyphen (UTF-16BE hex, as a ToUnicode map writes them)
+READ_AS = {"00a0": "0020", "202f": "0020", "2011": "002d"}
+TO_UNICODE_ENTRY = re.compile(rb"(<[0-9a-fA-F]+>\s*<)(00[aA]0|202[fF]|2011)(>)")
+
+
+def plain_text_layer(pdf) -> bool:
+    """Each font's ToUnicode map reads the no-break space and hyphen as a space and a hyphen; whether any
+    map changed."""
+    import pikepdf
+
+    changed, seen = False, set()
+    for page in pdf.pages:
+        fonts = page.obj.get("/Resources", {}).get("/Font", {})
+        for font in fonts.values() if isinstance(fonts, pikepdf.Dictionary) else ():
+            stream = font.get("/ToUnicode")
+            if stream is None or stream.objgen in seen:
+                continue
+            seen.add(stream.objgen)
+            data = stream.read_bytes()
+            plain = TO_UNICODE_ENTRY.sub(lambda m: m[1] + READ_AS[m[2].decode().lower()].encode() + m[3], data)
+            if plain != data:
+                stream.write(plain)
+                changed = True
+    return changed
 
 
 def _kids(obj) -> list:

@@ -354,4 +354,8 @@ def actual_texts(root: Node, marks: dict[tuple[int, int], Mark]) -> dict[Content
         elif (not text or text[-1] not in NO_SPACE_AFTER and not text[-1].isspace()) \
                 and after is not None and after.text and not after.text[0].isspace():
             texts[content] = text + " "  # (an empty text ending a line: its spaces, taken by the break)
-    return texts
+    # read as the author typed it: kitap's no-break spaces and hyphens (kitap/lines) as spaces and hyphens
+    return {content: text.translate(AS_TYPED) for content, text in texts.items()}
+
+
+AS_TYPED = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2011": "-"})
