@@ -79,6 +79,13 @@ def test_day_month_and_year_in_that_order(text, expected):
     ("1938 жылы наурыздың 19-ы", [PartialDate(1938, 3, 19)]),
     ("1905-1910 ж. медреседе оқыды", [PartialDate(1905), PartialDate(1910)]),
     ("1905–1910 жж. оқыды", [PartialDate(1905), PartialDate(1910)]),
+    # a new user's trial (a biography, a history text): the second year by its last two digits
+    ("1961-72 жылдары жұмыс істеді", [PartialDate(1961), PartialDate(1972)]),
+    ("1998-02 жылдары", [PartialDate(1998), PartialDate(2002)]),
+    ("XV ғасырдың 70-жылдарының басында", [Decade(1470, "early")]),  # the century before the decade
+    ("19-ғасырдың 60-жылдарында", [Decade(1860)]),
+    ("2000 жылдық тарихы бар", []),  # two thousand years of it, no year
+    ("хандықтың 550 жылдығы тойланды", []),  # an anniversary
 ])
 def test_the_forms_a_history_text_writes(text, expected):
     assert [d.date for d in find_dates([text])] == expected

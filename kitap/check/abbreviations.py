@@ -82,6 +82,17 @@ def name_in_capitals(text: str, match: re.Match, surname: re.Pattern | None) -> 
     return len(parts) > 1 and any(surname.fullmatch(part) for part in parts)
 
 
+DATELINE_AFTER = re.compile(r"\s*(?:[.,]|\s[–—-]\s)")  # «ТАШКЕНТ. KAZINFORM –», «АСТАНА, 5 мамыр –»
+
+
+def _dateline_place(text: str, match: re.Match, surname: re.Pattern | None) -> bool:
+    """A news item's dateline: the place in capitals that opens it, read as a word (a city, not letters),
+    a full stop, comma or dash after it («ТАШКЕНТ. KAZINFORM – …»); or an encyclopedia's headword opening
+    its article so («АБЫЛАЙ, Әбілмансұр (1711–1781) – …»)."""
+    return (match.start() == len(text) - len(text.lstrip(" «*")) and surname is not None
+            and surname.fullmatch(match[0]) is not None and DATELINE_AFTER.match(text, match.end()) is not None)
+
+
 def surname_after_name(text: str, match: re.Match, surname: re.Pattern | None) -> bool:
     """A word in capitals that reads as a surname (the language's Checking.surname) right after a capitalised
     name, with no case ending after a hyphen: «тарихшы Ерлан МАНАП айтты» (the press sets surnames so), not
@@ -103,7 +114,7 @@ def _uses(project: Project) -> dict[str, list[tuple[int, int]]]:
             token = m[0]
             if roman_in_cyrillic(token, text[m.end():]) or token.isascii() and looks_roman(token) \
                     or _is_byline_surname(text, m.start(), token, author_words) \
-                    or name_in_capitals(text, m, language.surname):
+                    or name_in_capitals(text, m, language.surname) or _dateline_place(text, m, language.surname):
                 continue
             uses.setdefault(token, []).append((index, m.start()))
     return uses
@@ -121,19 +132,24 @@ def abbreviation_matches(text: str, pattern: re.Pattern) -> Iterator[re.Match]:
 def _capital_runs(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
     """Spans of CAPITAL_RUN or more words in capitals one after another («ГЛАВА 1. У.БУКЕЙХАНОВ И
     ФОРМИРОВАНИЕ ПАРТИИ «АЛАШ»»): a heading or a phrase set in capitals, whose words are no abbreviations."""
-    runs, start, count, end = [], None, 0, 0
+    runs, start, count, end, word = [], None, 0, 0, False
+
+    def phrase() -> bool:  # three words in capitals, or two of which one is longer than any abbreviation
+        return count >= CAPITAL_RUN or count >= 2 and word  # («Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ»)
+
     for m in re.finditer(r"[^\W\d_]+", text):
-        capital = m[0].isupper() and (len(m[0]) == 1 or pattern.fullmatch(m[0]) is not None)
+        long = m[0].isupper() and len(m[0]) > LONGEST_ABBREVIATION + 1
+        capital = m[0].isupper() and (len(m[0]) == 1 or pattern.fullmatch(m[0]) is not None or long)
         between = text[end:m.start()]
         if capital and (start is None or not re.search(r"[^\W\d_]", between) and "\n" not in between):
             start = m.start() if start is None else start
-            count += 1
+            count, word = count + 1, word or long
         else:
-            if count >= CAPITAL_RUN:
+            if phrase():
                 runs.append((start, end))
-            start, count = (m.start(), 1) if capital else (None, 0)
+            start, count, word = (m.start(), 1, long) if capital else (None, 0, False)
         end = m.end()
-    if count >= CAPITAL_RUN:
+    if phrase():
         runs.append((start, end))
     return runs
 
@@ -167,9 +183,13 @@ def check(project: Project) -> Iterator[Finding]:
             line, _ = article.position(article.block_offset(*expanded, expanded[1] + len(token)))
             yield article.finding(here, "warning", f"«{token}» is used here before it is spelled out (line {line}); "
                                   "spell it out at its first use, or add it to glossary.yaml", "abbr-before-expansion")
+    # (a term may be used in a note only: «ҚҰЭ деректері бойынша», a new user's trial)
+    from ..transforms.inline_ops import plain_text
+
+    notes = [plain_text(note.body) for note in (*project.book.notes, *project.book.annotations)]
     for entry in project.book.glossary:
         pattern = term_pattern(entry.term)
-        if not any(pattern.search(text) for text in texts):
+        if not any(pattern.search(text) for text in (*texts, *notes)):
             yield yaml_finding(entry.origin.path, entry.origin.line, "warning",
                                f"glossary term «{entry.term}» is never used in the article; remove the entry or "
                                "check its spelling", "abbr-unused", "term")

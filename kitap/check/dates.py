@@ -52,7 +52,17 @@ def check(project: Project) -> Iterator[Finding]:
     find_dates = checking(project).function("dates")
     if find_dates is None:  # the language pack reads no dates
         return
-    for found in find_dates(article.block_texts):
+    dates = find_dates(article.block_texts)
+    if dates and not project.book.chronology:
+        # a text with no chronology at all (a news item for one lesson): one word of its dates, not one a date
+        first = dates[0]
+        shown = ", ".join(f"«{found.text}»" for found in dates[:3]) + (f" and {len(dates) - 3} more" if len(dates) > 3 else "")
+        yield article.finding(article.block_offset(first.paragraph, first.start, first.end), "warning",
+                              f"the text names {len(dates)} date{'s' if len(dates) > 1 else ''} ({shown}) and "
+                              "chronology.yaml has no event: write the ones a lesson needs there (they make the "
+                              "chronology and its timeline), or leave it empty", "date-not-in-chronology")
+        return
+    for found in dates:
         if any(_agrees(found, event) for event in project.book.chronology):
             continue
         if any(index == found.paragraph and start < found.end and found.start < end for index, start, end in spans):

@@ -27,7 +27,8 @@ DOUBLE_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 TRIPLED = re.compile(r"(?i)([^\W\d_])\1{2,}")
 WORD = re.compile(r"[^\W\d_]+")
 OPENERS, CLOSERS = "([{", ")]}"
-LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[^\W\d_])$")  # «а)», «2)» open nothing
+# «а)», «2)», and a law's inserted points «1-1)», «2.3)», «5-2)»: they open nothing
+LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}(?:[-.]\d{1,3})*|[^\W\d_])$")
 SMILEY = (":", ";")
 
 
@@ -41,12 +42,17 @@ def _token_around(text: str, index: int) -> str:
     return text[start:end]
 
 
+# a site's name as its address: «BAQ.KZ», «Tengrinews.kz», «Inform.kz» (no sentence ends in it)
+DOMAIN = re.compile(r"[^\W_]\.(?:kz|ru|com|org|net|info|gov|edu|uz|kg|su|tj|by|ua|рф|қаз|io|me|tv|news)\b[.,;:!?»)]*$",
+                    re.IGNORECASE)
+
+
 def _space_after_punct(p: Passage) -> Iterator[Finding]:
     for m in NO_SPACE_AFTER_END.finditer(p.text):
         if len(m["before"]) == 1 and m["before"].isalpha():
             continue  # an initial (Н.Назарбаев) or one-letter abbreviation part (т.б.)
         token = _token_around(p.text, m.end("punct"))
-        if "@" in token or "/" in token or "www." in token.lower():
+        if "@" in token or "/" in token or "www." in token.lower() or DOMAIN.search(token):
             continue
         at = m.end("punct")
         yield p.finding(m.start("punct"), "warning", f"no space after «{m['punct']}» in «{token.strip('«»()[],;:')}»; "

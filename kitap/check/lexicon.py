@@ -194,6 +194,10 @@ class Lexicon:
         for prefix in m.PREFIXES:
             if word.startswith(prefix) and len(word) - len(prefix) > m.COMPOUND_TAIL and self.known(word[len(prefix):]):
                 return True
+        for first in m.COMPOUND_FIRSTS:
+            if word.startswith(first) and len(word) - len(first) >= m.COMPOUND_TAIL \
+                    and self._inflected_stem(word[len(first):]):
+                return True
         for split in range(m.COMPOUND_HEAD, len(word) - m.COMPOUND_TAIL + 1):
             tail = word[split:]
             if tail.startswith(m.COMPOUND_VOWEL_TAILS):

@@ -21,6 +21,7 @@ Each word form is reported once, at its first use, with the lines of all its use
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -103,9 +104,15 @@ class Uses:
         return self.inside and not self.lower
 
 
+MIXED_CASE = re.compile(r"[^\W\d_][^\W\d_]*?[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+
+
 def _skipped(token: str, terms: set[str], letters: frozenset[str], lower) -> bool:
+    """Not spelled: abbreviations (БҰҰ-ның), names in mixed case («ҚазАқпарат», «ҚазҰУ»: an organisation's
+    abbreviated name), numbers, Roman numerals, glossary terms, words of other letters."""
     parts = token.split("-")
     return (len(token) < 2 or any(len(part) > 1 and part.isupper() for part in parts) or TRIPLED.search(token)
+            or MIXED_CASE.match(token)
             or any(c not in letters for c in lower(token).replace("-", "")) or looks_roman(token) or token in terms)
 
 

@@ -33,8 +33,9 @@ from .dates import MONTHS
 LETTERS = "А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
 _SUFFIX = f"[{LETTERS}]*"
 _MONTH = "|".join(MONTHS)
-# A year word in any form: жыл, жылы, жылғы, жылдың, жылдан …; or the abbreviation «ж.»
-_YEAR_WORD = rf"(?:[Жж]ыл(?!дар){_SUFFIX}|ж\.)"
+# A year word in any form: жыл, жылы, жылғы, жылдың, жылдан …; or the abbreviation «ж.»; not жылдық,
+# жылдығы («2000 жылдық тарих»: two thousand years of it; «550 жылдығы»: an anniversary), which name no year
+_YEAR_WORD = rf"(?:[Жж]ыл(?!дар|дық|дығ|дық){_SUFFIX}|ж\.)"
 # Month names are lower case in Kazakh; «Қазан» with a capital is the city.
 _DAY_MONTH = rf"(?P<day>\d{{1,2}})(?:\s*-\s*|\s+)(?P<month>{_MONTH}){_SUFFIX}"
 _MONTH_ONLY = rf"(?P<month_only>{_MONTH}){_SUFFIX}"
@@ -45,7 +46,10 @@ _START = rf"(?<![{LETTERS}\d])"
 EXPLICIT = re.compile(
     rf"{_START}(?P<head>(?P<year>\d{{3,4}})\s*-?\s*{_YEAR_WORD})(?:\s+(?:{_DAY_MONTH}|{_MONTH_ONLY}){_END})?")
 # «1939–1945 жылдары», «1905-1910 ж.», «1905–1910 жж.»: a range of years
-RANGE = re.compile(rf"{_START}(?P<first>\d{{4}})\s*[–—-]\s*(?P<second>\d{{4}})\s*-?\s*(?:жылдар{_SUFFIX}|жж?\.)")
+RANGE = re.compile(rf"{_START}(?P<first>\d{{4}})\s*[–—-]\s*(?P<second>\d{{4}}|\d\d(?!\s*-\s*(?:шы|ші)))\s*-?\s*"
+                   rf"(?:жылдар{_SUFFIX}|жж?\.)")  # (and «1961-72 жылдары»: the second by its last two digits)
+# «XV ғасырдың», «19-ғасырдың»: the century a decade after it is of («XV ғасырдың 70-жылдары»: the 1470s)
+CENTURY_BEFORE = re.compile(r"(?:(?P<roman>[IVX]{1,5})|(?P<number>\d{1,2})\s*-?\s*)\s*ғасыр(?:дың|ының)\s+$")
 # «1986-ның желтоқсаны»: the year with its genitive ending, then the month
 YEAR_CASE_MONTH = re.compile(rf"{_START}(?P<year>\d{{4}})\s*-\s*(?:ның|нің|дың|дің|тың|тің)\s+"
                              rf"(?P<month_only>{_MONTH}){_SUFFIX}{_END}")
@@ -133,6 +137,14 @@ def _explicit_year(match: re.Match) -> int | None:
     return None
 
 
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for letter, after in zip(numeral, numeral[1:] + " "):
+        total += -values[letter] if values.get(after, 0) > values[letter] else values[letter]
+    return total
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     """Every pattern's matches in a paragraph, as (start, -end, kind, match): longest first at a place."""
     found = []
@@ -164,8 +176,12 @@ def _read(index: int, m: re.Match, kind: str, last_year: int | None) -> tuple[li
     def found(date, precision, inferred=False, span=(m.start(), m.end())):
         return FoundDate(index, span[0], span[1], m.string[span[0]:span[1]], date, precision, inferred)
 
+    if kind == "range" and len(m["second"]) == 2 and m["first"].endswith("0") and m["second"].endswith("0"):
+        kind = "decades"  # «1920-30 жылдарда»: the twenties and thirties
     if kind == "range":
         first, second = int(m["first"]), int(m["second"])
+        if len(m["second"]) == 2:  # «1961-72»
+            second += first // 100 * 100 + (100 if second <= first % 100 else 0)
         return [found(PartialDate(first), "year", span=m.span("first")),
                 found(PartialDate(second), "year", span=(m.start("second"), m.end()))], second
     if kind == "decades":
@@ -177,7 +193,11 @@ def _read(index: int, m: re.Match, kind: str, last_year: int | None) -> tuple[li
                 found(Decade(second), "decade", span=(m.start("second"), m.end()))], last_year
     if kind == "decade":
         value = int(m["decade"])
-        if value < 100:
+        century = CENTURY_BEFORE.search(m.string, 0, m.start()) if value < 100 else None
+        if century:  # «XV ғасырдың 70-жылдары»
+            number = _roman(century["roman"]) if century["roman"] else int(century["number"])
+            value += (number - 1) * 100
+        elif value < 100:
             value += 1900  # «90 жылдар»: the nineties of the last century
         part = PARTS[m["part"].lower()] if m["part"] else ""
         return [found(Decade(value, part), "decade")], last_year

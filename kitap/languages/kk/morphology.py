@@ -83,6 +83,9 @@ COMPOUND_TAIL = 3
 # A second part that begins with a vowel only when it is one of these, used like a suffix
 # (мемлекетаралық, ұлтаралық «inter-»): other vowel-initial remains are too often a slip's.
 COMPOUND_VOWEL_TAILS = ("аралық",)
+# First parts of compounds shorter than COMPOUND_HEAD, or before a vowel, that official spelling writes as
+# one word with any second part: жалпыұлттық, жалпыхалықтық, көптомдық, көпұлтты, қолжетімді, қолжазба
+COMPOUND_FIRSTS = ("жалпы", "көп", "қол")
 
 SUFFIXES = {
     # number and possession

@@ -12,7 +12,10 @@ NOUNS = ("жаһан", "оқтұмсық",
          "шаһар", "өңір",
          # a second trial (news and history texts): қағидат (the spelling of the official texts for қағида),
          # өкімет (government: Алашорда өкіметі), мысқал (a jot: бір мысқал), қиямет (doomsday)
-         "қағидат", "өкімет", "мысқал", "қиямет")
+         "қағидат", "өкімет", "мысқал", "қиямет",
+         # a third (an encyclopedia article, a news page): пошта (the spelling of 2013 for почта), этника
+         # (этникалық; the Russian dictionary has этнический only), елорда (the capital: Елордамыздан)
+         "пошта", "этника", "елорда")
 VERBS = ("ену",  # as infinitives, like the dictionary's own verbs
          # the same trial: таңғалу (the spelling of 2013 for таң қалу), күйсеу (the dictionary has күйсе as a
          # noun only)
@@ -20,4 +23,6 @@ VERBS = ("ену",  # as infinitives, like the dictionary's own verbs
          # the second trial: атсалысу (the spelling of 2013 for ат салысу), жүгірту (көз жүгірту)
          "атсалысу", "жүгірту",
          # the third: таусу, таусылу (to run out: таусылмас бұлақ; the dictionary has таусыл as a noun only)
-         "таусу", "таусылу")
+         "таусу", "таусылу",
+         # еңіреу, еңірету (to sob, to make sob: еңіретіп; the dictionary has еңіре, еңірет as nouns only)
+         "еңіреу", "еңірету")

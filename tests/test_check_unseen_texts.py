@@ -1,0 +1,80 @@
+"""False alarms the checker raised on correct prose of texts it had not seen (a third trial by new users:
+a news item, an encyclopedia article, a law, a Russian news page): each is a small project here."""
+from __future__ import annotations
+
+import pytest
+
+from kitap.check import spelling
+from test_check_fixtures import found, make_project
+
+needs_dictionary = pytest.mark.skipif(spelling.unavailable() is not None, reason="hunspell-kk not installed")
+
+
+def russian(root):
+    book = (root / "book.yaml").read_text(encoding="utf-8")
+    (root / "book.yaml").write_text(book.replace("language: kk", "language: ru") if "language:" in book
+                                    else book + "language: ru\n", encoding="utf-8")
+    return root
+
+
+def test_a_glossary_term_used_in_a_note_only_is_used(tmp_path):
+    root = make_project(tmp_path, "Жиналыс өтті. Бәрі келді.\n",
+                        glossary='- term: "ҚҰЭ"\n  expansion: "Қазақ ұлттық энциклопедиясы"\n',
+                        annotations='- anchor: "Жиналыс өтті"\n  note: "ҚҰЭ деректері бойынша."\n')
+    assert found(root, "abbr-unused") == []
+
+
+@pytest.mark.parametrize("text", ["ТАШКЕНТ. KAZINFORM – Өзбекстан мен Қазақстан арасындағы сауда өсті.",
+                                  "АСТАНА, 5 мамыр – Мемлекет басшысы жиын өткізді.",
+                                  "**АБЫЛАЙ**, Әбілмансұр – ұлы мемлекет қайраткері."])
+def test_a_datelines_city_or_a_headword_in_capitals_is_no_abbreviation(tmp_path, text):
+    root = make_project(tmp_path, text + "\n", article_name="article.md" if "**" in text else "article.txt")
+    assert found(root, "abbr-missing") == []
+
+
+def test_an_abbreviation_opening_a_paragraph_is_still_asked_for(tmp_path):
+    root = make_project(tmp_path, "ЕҚЫҰ жиналысы өтті. Бәрі келді.\n")
+    assert [f.message.split("»")[0] for f in found(root, "abbr-missing")] == ["abbreviation «ЕҚЫҰ"]
+
+
+def test_two_words_in_capitals_one_of_them_long_are_a_heading_not_abbreviations(tmp_path):
+    root = russian(make_project(tmp_path, "Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ\nНастоящий Закон определяет основы.\n"))
+    assert found(root, "abbr-missing") == []
+
+
+def test_a_laws_inserted_point_opens_no_bracket(tmp_path):
+    root = russian(make_project(tmp_path, "1-1) организации – юридические лица;\n2.3) органы – государственные.\n"))
+    assert found(root, "unbalanced-brackets") == []
+
+
+def test_a_sites_address_ends_no_sentence(tmp_path):
+    root = make_project(tmp_path, "Сауда өсті, деп хабарлайды BAQ.KZ. Ақпарат Tengrinews.kz сайтында.\n")
+    assert found(root, "space-after-punct") == []
+
+
+@needs_dictionary
+def test_correct_kazakh_of_new_texts_is_known(tmp_path):
+    root = make_project(tmp_path, "Хат пошта арқылы келді. Жалпыұлттық жиналыс өтті. Білім қолжетімді болды. "
+                                  "Бала еңіретіп жылады. Этникалық топтар көп. Көптомдықты шығарды. "
+                                  "Елордамыздан келді. ҚазАқпарат тілшісі хабарлады.\n")
+    assert [f.message.split("»")[0] for f in found(root, "spelling")] == []
+
+
+@needs_dictionary
+def test_compounds_do_not_let_slips_through(tmp_path):
+    root = make_project(tmp_path, "Жалпыұлтық жиналыс өтті. Қолжетімдді болды.\n")
+    assert len(found(root, "spelling")) == 2
+
+
+def test_the_russian_of_kazakhstan_declines_курултай(tmp_path):
+    root = russian(make_project(tmp_path, "На Национальном курултае поручили. Делегаты курултая выступили.\n"))
+    assert [f for f in found(root, "spelling") if "курулта" in f.message] == []
+
+
+def test_a_text_with_no_chronology_gets_one_word_of_its_dates(tmp_path):
+    """Every year of a news item was a warning, for a teacher who will never write a chronology."""
+    root = make_project(tmp_path, "Ол 1961-72 жылдары жұмыс істеді. 1992 жылы БҰҰ-ға кірді. 1995 жылы келді.\n"
+                                  "2001 жылы кетті.\n")
+    (finding,) = found(root, "date-not-in-chronology")
+    assert finding.message.startswith("the text names 5 dates («1961», «72 жылдары», «1992 жылы» and 2 more) and "
+                                      "chronology.yaml has no event"), finding.message
