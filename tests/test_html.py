@@ -73,6 +73,25 @@ def test_readable_on_a_phone(page_file, tmp_path):
         browser.close()
 
 
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed")
+def test_the_timelines_labels_are_read_at_the_texts_size_on_a_phone(page_file):
+    """A new user's trial: on a phone the timeline's labels were about 10 px against 16–18 px of text (the
+    figure drawn 30 labels wide, and its <svg> taking the label size for its own font size)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(page_file.as_uri())
+        text = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#p-1')).fontSize)")
+        label = page.evaluate("""(() => { const t = document.querySelector('.timeline svg text:not(.year):not(.where)');
+                                   return t.getBoundingClientRect().height; })()""")
+        width = page.evaluate("document.querySelector('.timeline svg').getBoundingClientRect().width")
+        browser.close()
+    # (a text box is about 1.36 times its font size high: labels of 0.9 times the text make 1.2 times it)
+    assert width <= 360 and label >= text, (label, text, width)
+
+
 def test_the_footer_links_only_outputs_beside_the_page(tmp_path):
     """The footer links the PDF and the EPUB only when they are beside the page's folder: made by the same
     build, or by an earlier one into that folder; a first `--only html` links nothing (two dead links)."""

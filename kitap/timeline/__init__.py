@@ -23,6 +23,10 @@ class Layout:
 # 36 tall, a page of any edition. Large print draws it narrower and so larger (base.css: svg.large, 24 em of
 # 1.25 times the text): labels of 20 pt, years and paragraphs of 16 pt, the least large print sets.
 LAYOUTS = {"": Layout(30, 36), "styles/print-large.css": Layout(24, 28, "large")}
+# A screen (the e-book, the web page) draws it 20 label sizes wide (base.css: svg.screen, 20 em): on a phone
+# of 360 px the figure fits the page at labels of 0.9 times the text; at 30 it shrank them to 11 px (a new
+# user's trial: «labels of about 10 px, years of 8 px»). Taller, as a screen scrolls.
+SCREEN = Layout(20, 60, "screen")
 
 FIRST_WORDS = 28  # letters of an event's first words standing in for its short form
 
@@ -92,7 +96,9 @@ def legend(renderer) -> dict[str, str] | None:
 
 
 def layout_of(renderer) -> Layout:
-    """The layout for the edition the renderer renders (by the extra stylesheet that makes it)."""
+    """The layout for the edition the renderer renders (by the extra stylesheet that makes it); a screen's."""
+    if not renderer.target.paged:
+        return SCREEN
     return next((LAYOUTS[s] for s in renderer.extra_stylesheets if s in LAYOUTS), LAYOUTS[""])
 
 

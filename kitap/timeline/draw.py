@@ -121,13 +121,16 @@ def draw(events: list[TimelineEvent], title: str, description: str, ident: str,
     height = max([top + axis.stretches[-1].x1] + [label.top + label.height for label in labels]) + BOTTOM
     out = [f'<svg xmlns="{SVG_NS}" xmlns:xlink="{XLINK_NS}" class="timeline-svg{" " + css_class if css_class else ""}" viewBox="0 0 {_n(columns)} '
            f'{_n(height)}" width="{_n(columns)}" height="{_n(height)}" role="img" aria-labelledby="{ident}-title" '
-           f'aria-describedby="{ident}-desc" font-family="{FAMILY}" font-size="{FONT}">',
-           f'<title id="{ident}-title">{escape(title)}</title>', f'<desc id="{ident}-desc">{escape(description)}</desc>']
+           f'aria-describedby="{ident}-desc">',
+           f'<title id="{ident}-title">{escape(title)}</title>', f'<desc id="{ident}-desc">{escape(description)}</desc>',
+           # (the label size on a group, not on the <svg>: there a browser takes it for the figure's own font
+           # size, and the stylesheet's width of 30em became 300 px whatever the text's size)
+           f'<g font-family="{FAMILY}" font-size="{FONT}">']
     out += _axis(axis, top)
     if len(sources) > 1:
         out += _legend(sources, shapes, legend or {})
     out += [_event(event, y, label, shapes[event.source]) for event, y, label in zip(events, ys, labels)]
-    out.append("</svg>")
+    out.append("</g></svg>")
     return "\n".join(out)
 
 
