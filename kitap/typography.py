@@ -55,7 +55,8 @@ PLAIN = TypographyRules(active=False)
 
 # Rule 2: a hyphen, en or em dash alone between spaces is a dash; its space before becomes a
 # no-break space so a line never starts with the dash.
-SPACED_DASH = re.compile(f"[{SPACES}][-\u2013\u2014](?=[{SPACES}])")
+SPACED_DASH = re.compile(f"[{SPACES}][-\u2013\u2014](?=[{SPACES}]|$)")  # (at a text's end too: a verse line's
+# «Жолбарыстай қайратты -», its line break after it, printed with a hyphen)
 # A dash opening a paragraph is dialogue; it stays with the first word.
 DIALOGUE_DASH = re.compile("[-\u2013\u2014](?= )")
 # Rule 3: a number stays with the word (or %) after it: 1992 жылы, 46 сессиясында, 5 %.

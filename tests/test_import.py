@@ -882,3 +882,15 @@ def test_a_table_copied_from_a_browser_keeps_its_cells_apart(tmp_path):
                                                     "Балқаш — Қазақстандағы ірі көл.\n")
     assert (folder / "article.txt").read_text("utf-8").startswith("Ел — Қазақстан\nАуданы — 16 400 км²\n")
     assert "2 lines with tabs (a table's rows, copied) imported with their cells joined by « — »" in result.stderr
+
+
+def test_a_poems_title_over_its_poets_name_is_no_stanza(tmp_path):
+    """Мағжан's «Мен жастарға сенемін» copied as text: the title and the poet's name over the first stanza
+    were the first stanza, the title the file's name and the author «Автор»."""
+    result, folder = import_text(tmp_path, "olen.txt", "Мен жастарға сенемін\nМағжан Жұмабаев\n\nАрыстандай айбатты,\n"
+                                 "Жолбарыстай қайратты -\nҚырандай күшті қанатты.\nМен жастарға сенемін!\n\n"
+                                 "Көздерінде от ойнар,\nСөздерінде жалын бар,\nЖаннан қымбат оларға ар,\n"
+                                 "Мен жастарға сенемін!\n")
+    book = (folder / "book.yaml").read_text("utf-8")
+    assert 'title: "Мен жастарға сенемін"' in book and 'author: "Мағжан Жұмабаев"' in book
+    assert (folder / "article.md").read_text("utf-8").startswith("Арыстандай айбатты,\\\n")

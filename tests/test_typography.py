@@ -118,6 +118,12 @@ def test_dash_between_spaces():
     assert typeset("Қазақстан — бейбіт ел") == f"Қазақстан{NB}— бейбіт ел"
 
 
+def test_a_dash_ending_a_verse_line_is_a_dash():
+    """Мағжан's «Жолбарыстай қайратты -», its line break after it: the dash was printed a hyphen."""
+    assert typeset("Жолбарыстай қайратты -") == f"Жолбарыстай қайратты{NB}—"
+    assert typeset("1991-") == "1991-" and typeset("ата-") == "ата-"  # no space before: a hyphen
+
+
 def test_dialogue_dash_at_paragraph_start():
     assert typeset("— Сәлем, — деді ол.") == f"—{NB}Сәлем,{NB}— деді ол."
     assert typeset("- Сәлем") == f"—{NB}Сәлем"

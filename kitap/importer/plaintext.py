@@ -45,6 +45,9 @@ def read_plain(path: Path) -> Imported:
             group = []
     if group:
         groups.append(group)
+    headed = ("", "")  # a poem's title over its poet's name, together before the first stanza
+    if len(groups) > 1 and len(groups[0]) == 2 and _reads_as_title(groups[0][0]) and person_name(groups[0][1]):
+        headed, groups = (groups[0][0], groups[0][1]), groups[1:]
     stanzas = [_is_stanza(group) for group in groups]
     # a poem: two stanzas at least whose lines mostly end no sentence, or one block of POEM_BLOCK lines such
     # (a poem pasted without empty lines between its stanzas); then every group of short lines is one
@@ -59,23 +62,23 @@ def read_plain(path: Path) -> Imported:
             heading = HEADING.match(line)
             pieces.append(Piece("h", [Text(heading[2].strip())], len(heading[1])) if heading
                           else Piece("p", [Text(line)]))
-    author = title = ""
-    if len(pieces) > 2 and person_name(_line(pieces[0])):
+    title, author = headed
+    if not title and len(pieces) > 2 and person_name(_line(pieces[0])):
         author = pieces.pop(0).children[0].text
-    while len(pieces) > 2 and _line(pieces[0]) and _line(pieces[1]) and goes_on(_line(pieces[0]), _line(pieces[1])):
+    while not title and len(pieces) > 2 and _line(pieces[0]) and _line(pieces[1]) and goes_on(_line(pieces[0]), _line(pieces[1])):
         # a title copied with its line breaks: «… проблемы» | «исследования языка»
         pieces[:2] = [Piece("p", [Text(f"{_line(pieces[0])} {_line(pieces[1])}")])]
     dateline, date, language = "", "", language_of(text)
     # a site's rubric («Тарих») and date line before the title, or the date line alone
     for skip in (1, 0):
-        if len(pieces) > skip + 2 and _line(pieces[skip + 1]) and _headline(_line(pieces[skip + 1])) \
+        if not title and len(pieces) > skip + 2 and _line(pieces[skip + 1]) and _headline(_line(pieces[skip + 1])) \
                 and (not skip or _rubric(_line(pieces[0]))):
             date = dateline_date(_line(pieces[skip]), language)
             if date:
                 dateline = " ".join(pieces.pop(0).children[0].text for _ in range(skip + 1))
                 break
     subtitle = ""
-    if len(pieces) > 1 and _line(pieces[0]) and ((_headline(_line(pieces[0])) if dateline else
+    if not title and len(pieces) > 1 and _line(pieces[0]) and ((_headline(_line(pieces[0])) if dateline else
                                                   _reads_as_title(_line(pieces[0])))
                                                  or _question_title(_line(pieces[0]), _line(pieces[1]))) \
             and not dateline_date(_line(pieces[0]), language):
