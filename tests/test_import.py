@@ -894,3 +894,13 @@ def test_a_poems_title_over_its_poets_name_is_no_stanza(tmp_path):
     book = (folder / "book.yaml").read_text("utf-8")
     assert 'title: "Мен жастарға сенемін"' in book and 'author: "Мағжан Жұмабаев"' in book
     assert (folder / "article.md").read_text("utf-8").startswith("Арыстандай айбатты,\\\n")
+
+
+def test_a_wiki_article_copied_as_text_loses_the_wikis_lines_and_edit_links(tmp_path):
+    result, folder = import_text(tmp_path, "wk.txt", (
+        "Абылай хан\nУикипедия — ашық энциклопедиясынан алынған мәлімет\n"
+        "Басқа мағыналар үшін Абылай (айрық) бетін қараңыз.\nАбылай хан — қазақ ханы, мемлекет қайраткері болған адам.\n"
+        "Шығу тегі[өңдеу]\nАрғы тегі — Жошы хан. Ол ұлы адам еді.\n"))
+    assert (folder / "article.txt").read_text("utf-8") == ("Абылай хан — қазақ ханы, мемлекет қайраткері болған адам.\n"
+                                                           "Шығу тегі\nАрғы тегі — Жошы хан. Ол ұлы адам еді.\n")
+    assert "1 heading copied from a wiki lost the edit link after it («[өңдеу]»)" in result.stderr

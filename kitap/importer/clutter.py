@@ -22,7 +22,8 @@ SOCIAL = {"facebook", "twitter", "x", "telegram", "whatsapp", "vk", "вконт�
 WEB = WebFurniture(views=("views?",), photo=("photo",), read_also=("you may also like", "related posts",
                                                                    "read also", "read more"),
                    share=("share",), tags=("tags",), comments=("leave a (?:comment|reply)", "comments?"),
-                   page=("toggle dropdown", "toggle navigation", "print", "back to top", "menu"), home=("home",))
+                   page=("toggle dropdown", "toggle navigation", "print", "back to top", "menu"), home=("home",),
+                   wiki=("from wikipedia, the free encyclopedia",), edit=("edit", "edit source"))
 PICTURES = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2190-\u21FF\u2B00-\u2BFF\uFE0F"  # emoji, arrows
 ARROWS = re.compile(f"[{PICTURES}\\s↑↓←→⬆⬇]+")  # a lone «↓» or «⬆» (to the top of the page)
 
@@ -50,10 +51,17 @@ def _patterns():
         (rf"(?:{w('tags')})\s*:.*", "tags"),
         (rf"(?:{w('comments')})\s*(?:\(\d+\))?:?", "comment form"),
         (rf"(?:{w('page')})", "page's buttons"),
+        (rf"(?:{w('wiki')})", "wiki's own line"),
     )
     home = re.compile(rf"(?:{w('home')})\s*(?:»|›|>|/|\|)", re.I)
+    edit = re.compile(rf"\s*\[\s*(?:{w('edit')})\s*\]\s*$", re.I)
     return tuple((re.compile(pattern, re.I), kind) for pattern, kind in lines), home, \
-        {word for pack in packs for word in pack.share}
+        {word for pack in packs for word in pack.share}, edit
+
+
+def without_edit_link(line: str) -> str:
+    """A heading copied from a wiki without its edit link: «Шығу тегі[өңдеу]» → «Шығу тегі»."""
+    return _patterns()[3].sub("", line) if line.endswith("]") else line
 
 
 def furniture(line: str) -> str:
@@ -61,7 +69,7 @@ def furniture(line: str) -> str:
     line = " ".join(line.split())
     if not line or len(line.split()) > MAX_WORDS:
         return ""
-    lines, home, share = _patterns()
+    lines, home, share, _ = _patterns()
     if home.match(line):
         return "breadcrumb"
     if ARROWS.fullmatch(line):

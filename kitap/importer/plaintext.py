@@ -16,7 +16,7 @@ from ..load.files import read_any_text
 from ..model import Styled, Text
 from .document import Imported, Piece
 from ..check.passages import VERSE_LINE, goes_on
-from .clutter import Furniture
+from .clutter import Furniture, without_edit_link
 from .metadata import DEGREE, author_line, dateline_date, person_name, title_without_site
 
 HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
@@ -32,14 +32,16 @@ def read_plain(path: Path) -> Imported:
     groups, group = [], []  # runs of lines between blank lines, without a web page's furniture
     lines = text.split("\n")
     seen, index = Furniture([line for line in lines if line.strip()]), 0
-    tabbed = 0
+    tabbed = edits = 0
     for line in lines:
         if line.strip():
             index += 1
             if seen.keep(line.strip(), index - 1):
                 cells = TAB.sub(CELL_JOIN, line.strip())  # a table's row copied from a page: «Ел⟶Қазақстан»
                 tabbed += cells != line.strip()
-                group.append(cells)
+                bare = without_edit_link(cells)  # a wiki's heading with its «[өңдеу]»
+                edits += bare != cells
+                group.append(bare)
         elif group:
             groups.append(group)
             group = []
@@ -97,6 +99,8 @@ def read_plain(path: Path) -> Imported:
         author = f"{pieces.pop().children[0].text} {place}"
     notices = encoding_notices(path, converted) + site_name_notices(path, title, title_without_site(title))
     notices += seen.notices(path)
+    notices += [f"{path}: {edits} heading{'s' if edits > 1 else ''} copied from a wiki lost the edit link after "
+                "it («[өңдеу]»)"] if edits else []
     notices += [f"{path}: {tabbed} line{'s' if tabbed > 1 else ''} with tabs (a table's rows, copied) imported with "
                 "their cells joined by « — »; check that they read well"] if tabbed else []
     notices += [f"{path}: a block of {len(group)} verse lines, imported as one stanza; if the poem has stanzas, leave "

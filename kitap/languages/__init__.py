@@ -94,6 +94,8 @@ class WebFurniture:
     comments: tuple[str, ...] = ()     # the comment form's lines: «Пікір қалдыру», «… жарияланбайды»
     page: tuple[str, ...] = ()         # the page's own buttons: «Басып шығару», «Версия для печати»
     home: tuple[str, ...] = ()         # a breadcrumb's first link: «Басты бет »»
+    wiki: tuple[str, ...] = ()         # a wiki's lines about itself: «Уикипедия — ашық энциклопедиясынан …»
+    edit: tuple[str, ...] = ()         # a wiki's edit link after each heading, copied with it: «Шығу тегі[өңдеу]»
 
 
 @dataclass(frozen=True)
