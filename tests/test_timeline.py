@@ -311,3 +311,19 @@ def test_labels_cut_the_same_take_words_until_they_differ():
     assert not any(i != j and b.startswith(a) and labels[i].endswith("…")
                    for i, a in enumerate(stems) for j, b in enumerate(stems))
     assert labels[4] == short_form(events[4]) and labels[5] == "Өз аты"
+
+
+def test_a_long_title_in_the_legend_ends_in_an_ellipsis_inside_the_figure():
+    """A new user's course pack: «3. Назарбаев барша қазақстандықтарды Қазақ хандығының 550 жылдық
+    мерейтойымен құттықтады» ran past the figure's edge, cut off mid-word, in every edition."""
+    from kitap.model import PartialDate
+    from kitap.timeline.draw import COLUMNS, SMALL, TimelineEvent, draw
+    from kitap.timeline.labels import text_width
+
+    long = "3. Назарбаев барша қазақстандықтарды Қазақ хандығының 550 жылдық мерейтойымен құттықтады"
+    events = [TimelineEvent(PartialDate(1465), "Хандық құрылды", source="1"),
+              TimelineEvent(PartialDate(2015), "Мерейтой", source="3")]
+    svg = etree.fromstring(draw(events, "T", "D", "t", legend={"1": "1. Керей хан", "3": long}).encode())
+    texts = [t.text for t in svg.iterfind(".//{http://www.w3.org/2000/svg}g[@class='legend']/{http://www.w3.org/2000/svg}text")]
+    assert texts[0] == "1. Керей хан" and texts[1].endswith("…") and long.startswith(texts[1][:-1])
+    assert all(1.4 + text_width(t, SMALL) <= COLUMNS for t in texts)

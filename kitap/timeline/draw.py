@@ -128,7 +128,7 @@ def draw(events: list[TimelineEvent], title: str, description: str, ident: str,
            f'<g font-family="{FAMILY}" font-size="{FONT}">']
     out += _axis(axis, top)
     if len(sources) > 1:
-        out += _legend(sources, shapes, legend or {})
+        out += _legend(sources, shapes, legend or {}, columns)
     out += [_event(event, y, label, shapes[event.source]) for event, y, label in zip(events, ys, labels)]
     out.append("</g></svg>")
     return "\n".join(out)
@@ -164,14 +164,27 @@ def _shape(kind: str, fill: str, x: float, y: float, r: float = MARK) -> str:
     return f'<polygon points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in points)}" {common}/>'
 
 
-def _legend(sources: list[str], shapes: dict, names: dict[str, str]) -> list[str]:
+def _legend(sources: list[str], shapes: dict, names: dict[str, str], columns: float = COLUMNS) -> list[str]:
     out = ['<g class="legend">']
+    room = (columns - 1.4 - 0.2) / SMALL  # (in the legend's own size)
     for row, source in enumerate(sources):
         y = TOP + row * LEGEND_LINE
         out.append(_shape(*shapes[source], 0.6, y - 0.3))
-        out.append(f'<text x="{_n(1.4)}" y="{_n(y)}" font-size="{_n(SMALL)}">{escape(names.get(source, source))}</text>')
+        name = _fitted(names.get(source, source), room)
+        out.append(f'<text x="{_n(1.4)}" y="{_n(y)}" font-size="{_n(SMALL)}">{escape(name)}</text>')
     out.append("</g>")
     return out
+
+
+def _fitted(text: str, room: float) -> str:
+    """A text's first words and «…» when it is wider than `room` (a text's long title in the legend: it ran
+    past the figure's edge, cut off mid-word; the chronology's list below names it whole)."""
+    if text_width(text) <= room:
+        return text
+    words = text.split()
+    while len(words) > 1 and text_width(" ".join(words) + "…") > room:
+        words.pop()
+    return " ".join(words).rstrip(",;:—–-") + "…"
 
 
 def _event(event: TimelineEvent, y: float, label: Label, shape: tuple[str, str]) -> str:
