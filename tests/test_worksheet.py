@@ -464,7 +464,10 @@ def test_no_gap_asks_for_a_one_letter_abbreviation_or_one_end_of_a_range(tmp_pat
         glossary=[GlossaryEntry("ж.", "жыл", origin), GlossaryEntry("ЖОО", "жоғары оқу орны", origin)],
         chronology=[SimpleNamespace(date=PartialDate(y), event=[Text("Бір оқиға болды.")]) for y in (1905, 1910, 1913)])
     found = {(c.kind, c.answer) for c in candidates(book)}
-    assert found == {("year", "1913"), ("term", "ЖОО")}, found
+    # (nor for 1913, with 1905 and 1910 of the chronology left beside the gap: the order task's answers)
+    assert found == {("term", "ЖОО")}, found
+    book.chronology = book.chronology[2:]
+    assert {(c.kind, c.answer) for c in candidates(book)} == {("year", "1913"), ("term", "ЖОО")}
 
 
 def test_no_gap_in_a_table_row_or_in_a_sentence_an_event_prints(tmp_path):

@@ -2,7 +2,8 @@
 
 A good gap sentence is short enough to copy the sense of at a glance (MIN_WORDS to MAX_WORDS words) and
 leaves one word to write that the sentence does not give away: the term or year occurs once in it, a term's
-expansion is not in it, and it is no list of abbreviations. A term keeps its ending («____-ға»), and a year
+expansion is not in it, no other year of the chronology stands beside a year's gap (the order task's answer),
+and it is no list of abbreviations. A term keeps its ending («____-ға»), and a year
 is only its digits («____ жылдың 2 наурызында»). Each answer is asked once (twice when the text offers too few); years and terms alternate; the
 sentences are set in reading order. Nothing depends on the script: the Latin edition asks the same gaps.
 """
@@ -86,8 +87,11 @@ def candidates(book: Book) -> list[Candidate]:
                           for e in book.glossary if len(named.get(e.term, ())) == 1 and e.expansion not in sentence
                           and sum(map(str.isalpha, e.term)) >= 2]  # «ж.» (жыл) asks nothing worth writing
             digits = [m for m in YEAR.finditer(sentence)]
+            dated = {d[0] for d in digits if d[0] in years}
+            # one year of the chronology, the one to write: another left beside the gap («Гумбольдтың (1844)»)
+            # would print an answer of the order task
             found += [Candidate("year", m[0], sentence, m.start(), block.number, order) for m in digits
-                      if m[0] in years and sum(d[0] == m[0] for d in digits) == 1 and not _in_range(sentence, m)]
+                      if dated == {m[0]} and sum(d[0] == m[0] for d in digits) == 1 and not _in_range(sentence, m)]
     return found
 
 
