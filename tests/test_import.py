@@ -904,3 +904,12 @@ def test_a_wiki_article_copied_as_text_loses_the_wikis_lines_and_edit_links(tmp_
     assert (folder / "article.txt").read_text("utf-8") == ("Абылай хан — қазақ ханы, мемлекет қайраткері болған адам.\n"
                                                            "Шығу тегі\nАрғы тегі — Жошы хан. Ол ұлы адам еді.\n")
     assert "1 heading copied from a wiki lost the edit link after it («[өңдеу]»)" in result.stderr
+
+
+def test_a_no_break_space_beside_a_space_is_one_space(tmp_path):
+    """Kazinform's «сегодня в Казахстане —&nbsp; порядка 7 млн детей» printed a double gap."""
+    page = ("<html><head><meta charset='utf-8'><title>Дети</title></head><body><article><h1>Дети</h1>"
+            "<p>Сегодня в Казахстане —&nbsp; порядка 7&nbsp;млн детей.</p><p>Это треть населения.</p>"
+            "</article></body></html>")
+    result, folder = import_text(tmp_path, "deti.html", page)
+    assert (folder / "article.md").read_text("utf-8").startswith("Сегодня в Казахстане — порядка 7\u00a0млн детей.")

@@ -56,6 +56,7 @@ def import_file(source: Path, folder: Path | None = None) -> Result:
     if not shaped.pieces:
         raise SourceError(source, 0, "no text found in the file (is it only pictures or a scan? kitap needs the text itself)")
     _without_pictures(shaped, source)
+    _single_spaces(shaped)
     texts = [plain_text(p.children) for p in shaped.pieces]
     _printable(shaped, texts, source)
     anchors, unanchored = [], list(shaped.untitled_notes)
@@ -132,6 +133,19 @@ def _without_pictures(shaped, source: Path) -> None:
         shown = ", ".join(f"«{char}»" + (f" ×{count}" if count > 1 else "") for char, count in left.items())
         shaped.warnings.append(f"{source}: {sum(left.values())} picture character{'s' if sum(left.values()) > 1 else ''} "
                               f"(emoji) left out, which kitap's fonts cannot set: {shown}; the words around them are kept")
+
+
+SPACE_PAIR = re.compile("(?: \u00a0|\u00a0 )[ \u00a0]*")  # «—&nbsp; порядка»: a page's no-break space beside a space
+
+
+def _single_spaces(shaped) -> None:
+    """A no-break space beside a space (a saved page's «&nbsp; ») is one space: both printed a double gap."""
+    from ..transforms.inline_ops import walk
+
+    for children in [p.children for p in shaped.pieces] + list(shaped.notes.values()):
+        for node in walk(children):
+            if isinstance(node, Text) and "\u00a0" in node.text:
+                node.text = SPACE_PAIR.sub(" ", node.text)
 
 
 def _printable(shaped, texts: list[str], source: Path) -> None:
