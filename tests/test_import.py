@@ -913,3 +913,14 @@ def test_a_no_break_space_beside_a_space_is_one_space(tmp_path):
             "</article></body></html>")
     result, folder = import_text(tmp_path, "deti.html", page)
     assert (folder / "article.md").read_text("utf-8").startswith("Сегодня в Казахстане — порядка 7\u00a0млн детей.")
+
+
+@pytest.mark.parametrize("line", ["*Антон Павлович Чехов, 1883*", "Антон Павлович Чехов (1883)"])
+def test_a_line_under_the_title_naming_the_author_and_the_year_is_the_byline(tmp_path, line):
+    """Chekhov's «Смерть чиновника» as Markdown: «*Антон Павлович Чехов, 1883*» under the title was paragraph 1,
+    under a title block that said «Автор»."""
+    result, folder = import_text(tmp_path, "chekhov.md", f"# Смерть чиновника\n\n{line}\n\nВ один прекрасный вечер "
+                                 "экзекутор сидел в кресле.\n\nОн глядел в бинокль.\n")
+    book = (folder / "book.yaml").read_text("utf-8")
+    assert 'author: "Антон Павлович Чехов"' in book and 'credentials: "1883"' in book
+    assert (folder / "article.md").read_text("utf-8").startswith("В один прекрасный вечер")

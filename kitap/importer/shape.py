@@ -5,6 +5,7 @@ every picture and table that could not be kept is put into words for the user.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..check.passages import SPEECH_DASH
@@ -13,7 +14,7 @@ from ..transforms.inline_ops import plain_text
 from ..languages.kk.letters import language_of
 from .document import Imported, Piece, calls
 from .clutter import without_furniture
-from .metadata import dateline_date
+from .metadata import dateline_date, person_name
 from .plaintext import _byline
 
 MAX_HEADING_LEVEL = 3
@@ -57,11 +58,16 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
         _carry_lost(pieces, pieces.index(first))
         pieces.remove(first)
     pieces = _without_empty(pieces)
+    author = document.author
+    if not author and len(pieces) > 2 and pieces[0].kind == "p" and title:
+        byline = _under_title_byline(plain_text(pieces[0].children).strip())  # «*Антон Павлович Чехов, 1883*»
+        if byline:
+            author = byline
+            pieces.pop(0)
     if len(pieces) > 1 and pieces[-1].kind == "h" and document.notes:  # «Дереккөздер» over the notes, now footnotes
         notices.append(f"{path}: the last heading «{plain_text(pieces[-1].children).strip()}» had nothing under it "
                        "but the notes, which are now footnotes on their pages (annotations.yaml): it was left out")
         pieces.pop()
-    author = document.author
     if not author and len(pieces) > 2 and pieces[-1].kind == "p":  # a page signed at its end, as a .txt is
         signature = _with_breaks(pieces[-1].children)
         if _byline(signature):
@@ -77,6 +83,18 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
                                "say who spoke); imported as paragraphs that begin with the dash")
     shaped.warnings += _losses(pieces, path)
     return shaped
+
+
+UNDER_TITLE = re.compile(r"(?P<name>[^,()]+?)(?:,\s*|\s+\()(?P<year>\d{4})\)?")  # «Антон Павлович Чехов, 1883»
+
+
+def _under_title_byline(line: str) -> str:
+    """A line under the title that names its author, and the year it was written («Антон Павлович Чехов,
+    1883», «Абай Құнанбайұлы (1891)»): the author, the year kept as the credentials' line."""
+    found = UNDER_TITLE.fullmatch(line)
+    if found and person_name(found["name"].strip()):
+        return f"{found['name'].strip()}, {found['year']}"
+    return ""
 
 
 def _with_breaks(children) -> str:
