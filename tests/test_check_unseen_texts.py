@@ -78,3 +78,19 @@ def test_a_text_with_no_chronology_gets_one_word_of_its_dates(tmp_path):
     (finding,) = found(root, "date-not-in-chronology")
     assert finding.message.startswith("the text names 5 dates («1961», «72 жылдары», «1992 жылы» and 2 more) and "
                                       "chronology.yaml has no event"), finding.message
+
+
+def test_a_note_that_is_a_reference_ends_without_a_full_stop(tmp_path):
+    root = make_project(tmp_path, "Абылай ұлы мемлекет қайраткері болған адам еді.\n", annotations=(
+        '- anchor: "мемлекет қайраткері"\n  note: "«Қазақстан»: Ұлттық энциклопедия. Алматы, 1998. ISBN 5-89800-123-9"\n'
+        '- anchor: "болған адам"\n  note: "Қараңыз: Қазақ тарихы, Алматы, 2001, б. 45"\n'))
+    assert found(root, "paragraph-end") == []
+
+
+def test_a_quotation_running_on_into_the_next_paragraph_is_balanced(tmp_path):
+    """Әуезов: the narrator's line opens the quotation, the reply under it closes it (a new user's trial)."""
+    root = make_project(tmp_path, "Ол маған былай деді: «Бұл әңгімені мен ертеде естідім.\n"
+                                  "Сен де оны ұмытпа», — деп күлді.\nКелесі абзац «басқа» сөз.\n")
+    assert found(root, "unbalanced-quotes") == []
+    lone = make_project(tmp_path / "lone", "Ол маған былай деді: «Бұл әңгімені мен ертеде естідім.\nКелесі абзац.\n")
+    assert len(found(lone, "unbalanced-quotes")) == 1

@@ -135,7 +135,25 @@ def check(project: Project) -> Iterator[Finding]:
     from .language import checking
 
     language = checking(project).name
-    for passage in project.passages:
+    passages = project.passages
+    spanning = _spanning_quotes(passages)
+    for passage in passages:
         for rule in RULES:
-            yield from rule(passage)
+            yield from (found for found in rule(passage)
+                        if found.rule != "unbalanced-quotes" or (id(passage), found.col) not in spanning)
         yield from _straight_quotes(passage, language)
+
+
+def _spanning_quotes(passages) -> set[tuple[int, int]]:
+    """The quotation marks of a quotation that runs on into the next paragraph (a reply under the narrator's
+    line: «… естідім. | Сен де …», — деп): an unclosed « in a paragraph that ends a sentence and an unopened »
+    in the next one, as (passage, col)."""
+    marks = set()
+    for one, two in zip(passages, passages[1:]):
+        if one.kind != "paragraph" or two.kind != "paragraph" or one.text.rstrip()[-1:] not in ".!?…:":
+            continue  # (a paragraph that ends in mid-sentence is one broken in two: line-broken says so)
+        opened = [f for f in _quotes(one) if "not closed" in f.message]
+        closed = [f for f in _quotes(two) if "no « before it" in f.message]
+        if len(opened) == 1 and len(closed) == 1:
+            marks |= {(id(one), opened[0].col), (id(two), closed[0].col)}
+    return marks

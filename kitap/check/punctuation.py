@@ -33,9 +33,13 @@ STRAY = re.compile(r"(?<=[^\W\d_])\.[ \u00a0]+(?=[^\W\d_])")  # then a lower-cas
 STRAY_KINDS = RUNNING_KINDS | {"list", "quote"}
 
 
+# A reference ends so, with no full stop: «… Алматы, 1998. ISBN 5-89800-123-9», «… б. 45», an address
+REFERENCE_END = re.compile(r"(?:ISBN|ISSN|DOI|doi)[:\s]*[\dXx-]+$|https?://\S+$|(?:б|бб|с|стр|pp?)\.\s*\d+(?:[-–]\d+)?$")
+
+
 def _paragraph_end(passage: Passage, is_predicate, continuing: frozenset[str]) -> Iterator[Finding]:
     text = passage.text.rstrip()
-    if not text or not text[-1].isalnum():
+    if not text or not text[-1].isalnum() or REFERENCE_END.search(text):
         return
     words = TOKEN.findall(text)
     if not words or len(words) < RUNNING_WORDS and not (is_predicate and is_predicate(words[-1])):
