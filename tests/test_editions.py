@@ -9,7 +9,7 @@ import shutil
 import pytest
 from fontTools.ttLib import TTFont
 
-from conftest import (FIXTURES, NS, ROOT, print_article, assert_notes_on_their_call_pages, assert_page_list_matches, epub_files,
+from conftest import (FIXTURES, NS, ROOT, text_project, print_article, assert_notes_on_their_call_pages, assert_page_list_matches, epub_files,
                       norm, read_pdf, run_cli, xhtml)
 from test_epub import epubcheck
 
@@ -184,3 +184,19 @@ def test_a_roman_numeral_typed_in_cyrillic_is_latin_in_the_latin_edition(tmp_pat
                                                                      namespaces=NS).replace(SHY, ""))
     assert "XX ğasyrdyñ ekınşı jartysynda" in text and "XVIII ğasyrdan" in text, text
     assert "HH" not in text and "HVIII" not in text
+
+
+def test_a_source_named_in_words_is_converted_an_address_is_not(tmp_path):
+    """The Latin edition's colophon printed «"Зерттелуі" бөлімі: Метеорология … энциклопедиясы» in Cyrillic."""
+    from kitap.load import load_project
+    from kitap.transforms.editions import edition_of
+
+    project = text_project(tmp_path / "p", "Балқаш — ірі көл.\n")
+    book_yaml = project / "book.yaml"
+    book_yaml.write_text(book_yaml.read_text(encoding="utf-8") + 'source: "Метеорология энциклопедиясы, 2010"\n',
+                         encoding="utf-8")
+    assert edition_of(load_project(project), "latn").meta.source == "Meteorologiia entsiklopediiasy, 2010"
+    book_yaml.write_text(book_yaml.read_text(encoding="utf-8").replace('"Метеорология энциклопедиясы, 2010"',
+                                                                       '"https://kk.wikipedia.org/wiki/Балқаш"'),
+                         encoding="utf-8")
+    assert edition_of(load_project(project), "latn").meta.source == "https://kk.wikipedia.org/wiki/Балқаш"

@@ -10,6 +10,7 @@ The edition is a new Book: the source's is not changed.
 from __future__ import annotations
 
 import copy
+import re
 import uuid
 from dataclasses import dataclass, fields
 from typing import Callable
@@ -19,7 +20,8 @@ from ..languages import pack_for
 from ..model import Book, Foreign, Inline, Meta, Styled, Text
 
 META_TEXTS = ("title", "subtitle", "author", "editor", "credentials", "rights", "publisher", "description")
-# (book.yaml's `source:` stays as written in every edition: a web address is not transliterated)
+# (book.yaml's `source:` is converted only when it is words, «Метеорология энциклопедиясы»: a web address
+# stays as written in every edition)
 
 
 def edition_scripts(book: Book) -> tuple[str, ...]:
@@ -94,6 +96,8 @@ def _editorial(editorial, convert) -> None:
 def _meta(meta: Meta, convert, tag: str, script: str) -> Meta:
     values = {f.name: getattr(meta, f.name) for f in fields(Meta)}
     values.update({name: convert(values[name]) for name in META_TEXTS})
+    if values.get("source") and not re.match(r"[a-z][a-z0-9+.-]*://", values["source"].strip(), re.IGNORECASE):
+        values["source"] = convert(values["source"])
     # another e-book: its own identifier, derived from the source's, the same at every build
     values["identifier"] = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{meta.identifier}#{script}"))
     values.update(name=f"{meta.name}-{script}", language=tag, edition=script)
