@@ -327,3 +327,18 @@ def test_a_long_title_in_the_legend_ends_in_an_ellipsis_inside_the_figure():
     texts = [t.text for t in svg.iterfind(".//{http://www.w3.org/2000/svg}g[@class='legend']/{http://www.w3.org/2000/svg}text")]
     assert texts[0] == "1. Керей хан" and texts[1].endswith("…") and long.startswith(texts[1][:-1])
     assert all(1.4 + text_width(t, SMALL) <= COLUMNS for t in texts)
+
+
+def test_an_event_two_texts_tell_has_each_texts_mark():
+    """A new user's course pack: «1465 Қазақ хандығы құрылды», told by texts 2 and 3, was drawn with text 2's
+    square only."""
+    from kitap.model import PartialDate
+    from kitap.timeline.draw import TimelineEvent, draw
+
+    events = [TimelineEvent(PartialDate(1465), "Хандық құрылды", "3.1-абз.", source="2", also=("3",)),
+              TimelineEvent(PartialDate(1457), "Көшті", source="2"), TimelineEvent(PartialDate(2015), "Той", source="3")]
+    svg = etree.fromstring(draw(events, "T", "D", "t", legend={"2": "2. Керей", "3": "3. Той"}).encode())
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    groups = svg.xpath(".//s:g[@class='event']", namespaces=ns)
+    shapes = [len(g.xpath("./*[not(self::s:polyline) and not(self::s:g)]", namespaces=ns)) for g in groups]
+    assert sorted(shapes) == [1, 1, 2], shapes

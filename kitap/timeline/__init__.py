@@ -25,8 +25,9 @@ class Layout:
 LAYOUTS = {"": Layout(30, 36), "styles/print-large.css": Layout(24, 28, "large")}
 # A screen (the e-book, the web page) draws it 20 label sizes wide (base.css: svg.screen, 20 em): on a phone
 # of 360 px the figure fits the page at labels of 0.9 times the text; at 30 it shrank them to 11 px (a new
-# user's trial: «labels of about 10 px, years of 8 px»). Taller, as a screen scrolls.
-SCREEN = Layout(20, 60, "screen")
+# user's trial: «labels of about 10 px, years of 8 px»). It is split where the A4 edition splits it (the
+# e-book's page list, synced to the A4 pages, may point at a part's caption), each part taller: a screen scrolls.
+SCREEN = Layout(20, LAYOUTS[""].max_height, "screen")
 
 FIRST_WORDS = 28  # letters of an event's first words standing in for its short form
 
@@ -74,13 +75,14 @@ def book_events(renderer) -> list[TimelineEvent]:
     labels, book = renderer.pack.labels, renderer.book
     events = []
     for event, short in zip(book.chronology, short_forms(book.chronology)):
-        paragraph = renderer.paragraph_of.get(event.ref) if event.ref else None
-        where = labels["paragraph_short"].format(n=paragraph) if paragraph else ""
+        paragraphs = [str(renderer.paragraph_of[ref]) for _, ref in event.places if ref and ref in renderer.paragraph_of]
+        where = labels["paragraph_short"].format(n=", ".join(dict.fromkeys(paragraphs))) if paragraphs else ""
         href = "" if renderer.target.paged else renderer.href("chronology", event.id)
         source = str(event.chapter) if book.chapters and event.chapter else ""
+        also = tuple(dict.fromkeys(str(chapter) for chapter, _ in event.more if chapter and str(chapter) != source))
         # a label is one line of SVG text: nothing to keep together, and the author's hyphen can be searched
         label = typeset(short, renderer.pack.typography).replace(NB_HYPHEN, "-")
-        events.append(TimelineEvent(event.date, label, where, href, source))
+        events.append(TimelineEvent(event.date, label, where, href, source, also if book.chapters else ()))
     return events
 
 
@@ -114,7 +116,7 @@ def parts(events: list[TimelineEvent], layout: Layout = LAYOUTS[""]) -> list[lis
 def figure(renderer) -> str:
     """The book's timeline, as the chronology's template places it (in parts, when it is long)."""
     labels, layout = renderer.pack.labels, layout_of(renderer)
-    pieces = parts(book_events(renderer), layout)
+    pieces = parts(book_events(renderer), LAYOUTS[""] if layout is SCREEN else layout)
     svgs = []
     for number, events in enumerate(pieces, start=1):
         years = sorted({e.date.year for e in events})

@@ -51,6 +51,7 @@ class TimelineEvent:
     where: str = ""       # the paragraph it comes from, as the book's language writes it ('10-абз.')
     href: str = ""        # where its mark links to ('' : no link, as in print)
     source: str = ""      # the text (chapter) of a volume it comes from
+    also: tuple[str, ...] = ()  # the volume's other texts that tell it too (each drawn with its own mark)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def draw(events: list[TimelineEvent], title: str, description: str, ident: str,
     """The SVG of a timeline. `legend` names the sources (source → name), when there are several;
     `ident` prefixes the ids of its title and description."""
     events = sorted(events, key=lambda e: e.date)
-    sources = list(dict.fromkeys([*(legend or {}), *(e.source for e in events)]))
+    sources = list(dict.fromkeys([*(legend or {}), *(s for e in events for s in (e.source, *e.also))]))
     shapes = {source: SHAPES[i % len(SHAPES)] for i, source in enumerate(sources)}
     room = columns - LABEL_X - 0.2
     top = TOP + (LEGEND_LINE * len(sources) if len(sources) > 1 else 0)
@@ -129,7 +130,8 @@ def draw(events: list[TimelineEvent], title: str, description: str, ident: str,
     out += _axis(axis, top)
     if len(sources) > 1:
         out += _legend(sources, shapes, legend or {}, columns)
-    out += [_event(event, y, label, shapes[event.source]) for event, y, label in zip(events, ys, labels)]
+    out += [_event(event, y, label, shapes[event.source], [shapes[s] for s in event.also])
+            for event, y, label in zip(events, ys, labels)]
     out.append("</g></svg>")
     return "\n".join(out)
 
@@ -187,7 +189,7 @@ def _fitted(text: str, room: float) -> str:
     return " ".join(words).rstrip(",;:—–-") + "…"
 
 
-def _event(event: TimelineEvent, y: float, label: Label, shape: tuple[str, str]) -> str:
+def _event(event: TimelineEvent, y: float, label: Label, shape: tuple[str, str], others=()) -> str:
     (bend, reach), anchor = LEADER_X, label.anchor
     leader = (f'<polyline class="leader" points="{_n(AXIS_X)},{_n(y)} {_n(bend)},{_n(y)} {_n(reach)},{_n(anchor)} '
               f'{_n(LABEL_X - 0.15)},{_n(anchor)}" fill="none" stroke="#666" stroke-width="{_n(0.07)}"/>')
@@ -200,7 +202,10 @@ def _event(event: TimelineEvent, y: float, label: Label, shape: tuple[str, str])
         texts.append(f'<text class="where" x="{_n(where_x)}" y="{_n(where_y)}" font-size="{_n(SMALL)}" fill="#444">'
                      f'{escape(label.where)}</text>')
     # the texts a space apart (not drawn): text read out of the drawing keeps its words apart («декларациясы 25-абз.»)
-    body = (leader + _shape(*shape, AXIS_X, y) + f'<g class="label" data-x="{_n(LABEL_X)}" data-y="{_n(label.top)}" '
+    # the other texts' marks beside the first, on its leader (an event two texts tell: one mark each)
+    marks = _shape(*shape, AXIS_X, y) + "".join(_shape(*other, AXIS_X + (n + 1) * 2.4 * MARK, y)
+                                                for n, other in enumerate(others))
+    body = (leader + marks + f'<g class="label" data-x="{_n(LABEL_X)}" data-y="{_n(label.top)}" '
             f'data-width="{_n(label.width)}" data-height="{_n(label.height)}">' + " ".join(texts) + "</g>")
     if event.href:
         body = f'<a xlink:href={quoteattr(event.href)}>{body}</a>'
