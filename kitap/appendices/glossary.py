@@ -65,16 +65,23 @@ def texts(entry) -> list[tuple[str, str, str]]:
 def conflict(kept, other) -> str | None:
     """Two texts of a volume expanding one term differently, or giving it different names in another
     language, origins or notes (one entry prints one of each: the other would be lost)."""
-    where = f"({kept.origin.path}:{kept.origin.line}) and «{{}}» ({other.origin.path}:{other.origin.line})"
+    where = f"({kept.origin.path}:{kept.origin.line}) and {{}} ({other.origin.path}:{other.origin.line})"
     if " ".join(kept.expansion.split()) != " ".join(other.expansion.split()):
-        return (f"glossary term '{kept.term}' is expanded differently by two texts of the course pack: «{kept.expansion}» "
-                f"{where.format(other.expansion)}; write the same expansion in both glossary.yaml files")
+        return (f"glossary term '{kept.term}' is expanded differently by two texts of the course pack: "
+                f"{_quoted(kept.expansion)} {where.format(_quoted(other.expansion))}; write the same expansion in both "
+                "glossary.yaml files")
     for name, key in (("kk", "kk"), ("ru", "ru"), ("en", "en"), ("source_language", "origin"), ("note", "note")):
         mine, theirs = (" ".join(getattr(entry, name).split()) for entry in (kept, other))
         if mine and theirs and mine != theirs:
-            return (f"glossary term '{kept.term}' has a different '{key}:' in two texts of the course pack: «{mine}» "
-                    f"{where.format(theirs)}; write the same in both glossary.yaml files, or leave it out of one")
+            return (f"glossary term '{kept.term}' has a different '{key}:' in two texts of the course pack: "
+                    f"{_quoted(mine)} {where.format(_quoted(theirs))}; write the same in both glossary.yaml files, or "
+                    "leave it out of one")
     return None
+
+
+def _quoted(text: str) -> str:
+    """«text»; "text" when it holds «» of its own («««Қазақ ақпарат агенттігі» – …»» was printed)."""
+    return f'"{text}"' if "«" in text or "»" in text else f"«{text}»"
 
 
 def absorb(kept, other) -> None:
