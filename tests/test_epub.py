@@ -10,7 +10,7 @@ import pytest
 from fontTools.ttLib import TTFont
 import io
 
-from conftest import NS, epub_files, norm, seed_paragraphs, text_without_calls, xhtml
+from conftest import NS, epub_files, norm, run_cli, seed_paragraphs, text_without_calls, xhtml
 
 KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
 
@@ -143,3 +143,20 @@ def test_the_notes_are_an_entry_of_the_contents(seed_files):
     assert len(notes) == 1 and notes[0].text == "Ескертпелер"
     article = xhtml(seed_files["EPUB/article.xhtml"])
     assert article.xpath("//*[@id='notes']", namespaces=NS)
+
+
+def test_kazakh_words_in_a_russian_text_are_read_in_kazakh(tmp_path):
+    """A Russian school's text quotes «Заң мен тәртіп»: untagged, a screen reader read it with the Russian
+    voice (a new user's trial). Words with a letter Russian has not are spanned lang="kk" on screens."""
+    from conftest import text_project
+
+    project = text_project(tmp_path / "p", "Концепция включает идеологему «Заң мен тәртіп» и поручение акимату.\n"
+                                           "Второй абзац о школе.\n", language="ru")
+    out = tmp_path / "out"
+    result = run_cli("--source", str(project), "--output", str(out), "--only", "epub,html")
+    assert result.returncode == 0, result.stderr
+    page = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert '«<span lang="kk">Заң мен тәртіп</span>»' in page
+    article = next(v for k, v in epub_files(next(out.glob("*.epub"))).items() if k.endswith("article.xhtml"))
+    assert '<span lang="kk" xml:lang="kk">Заң мен тәртіп</span>' in article.decode("utf-8")
+    assert "акимату" in article.decode("utf-8") and 'lang="kk">акимату' not in article.decode("utf-8")

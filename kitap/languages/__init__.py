@@ -114,6 +114,9 @@ class LanguagePack:
     editions: Mapping[str, Edition] = field(default_factory=dict)
     checker: Checking | None = None           # the checker's knowledge of the language (kitap.check)
     furniture: WebFurniture = WebFurniture()  # a web page's furniture in it (import, check's web-furniture)
+    # Words of another language its texts carry untagged that can be told by their letters, as (tag, regex
+    # of a run of them): a screen reader reads each run in its own language (the e-book, the web page)
+    others: tuple[tuple[str, object], ...] = ()
 
     @property
     def letters(self) -> str:

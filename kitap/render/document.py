@@ -555,7 +555,8 @@ class Renderer:
 
     def _node(self, node: Inline) -> str:
         if isinstance(node, Text):
-            return self._shown(self.display.get(id(node), node.text), node.text)
+            shown = self._shown(self.display.get(id(node), node.text), node.text)
+            return self._tagged(shown) if self.pack.others and not self.target.paged else shown
         if isinstance(node, Styled):
             return "<br/>" if node.style == "br" else f"<{node.style}>{self._children(node.children)}</{node.style}>"
         if isinstance(node, Foreign):
@@ -570,6 +571,14 @@ class Renderer:
         if isinstance(node, PageBreak):
             return self._pagebreak(node.number)
         raise TypeError(node)
+
+    def _tagged(self, shown: str) -> str:
+        """Words of another language the pack tells by their letters (Kazakh in a Russian text) in a span of
+        their language, so that a screen reader reads them so (the e-book, the web page)."""
+        for tag, run in self.pack.others:
+            xml = f' xml:lang="{tag}"' if self.target.epub_semantics else ""
+            shown = run.sub(lambda m: f'<span lang="{tag}"{xml}>{m[0]}</span>', shown)
+        return shown
 
     def _pagebreak(self, number: int) -> str:
         return f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{number}" aria-label="{number}"></span>'

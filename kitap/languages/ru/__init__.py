@@ -1,6 +1,8 @@
 """The Russian language pack: Pyphen's Russian hyphenation, Russian typography, dates and labels."""
 from __future__ import annotations
 
+import re
+
 from .. import Checking, LanguagePack, surname_pattern
 from ...typography import TypographyRules
 from .dates import format_date
@@ -8,6 +10,12 @@ from .hyphenate import hyphenate_text
 from .labels import LABELS
 from .sentences import ABBREVIATIONS, CONTINUING, CORRECTION_REASONS, HEADING, UNSUGGESTED
 from .web import FURNITURE
+
+# Kazakh in a Russian text: words with a letter Russian has not (ә ғ қ ң ө ұ ү һ і: «Заң мен тәртіп», «Адал
+# азамат» is not told), a Kazakh joining word between two of them
+_KAZAKH_WORD = r"[А-Яа-яЁё-]*[ӘәҒғҚқҢңӨөҰұҮүҺһІі][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі-]*"
+KAZAKH_RUN = re.compile(rf"(?<![\w-]){_KAZAKH_WORD}(?:\s+(?:(?:мен|пен|бен|және|да|де|та|те)\s+)?{_KAZAKH_WORD})*"
+                        r"(?![\w-])")
 
 RUSSIAN_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"  # Ё after Е
 
@@ -31,4 +39,5 @@ PACK = LanguagePack(
                      dates="kitap.languages.ru.datereader:find_dates", unsuggested=UNSUGGESTED, continuing=CONTINUING,
                      surname=surname_pattern("АЕЁИОУЫЭЮЯ", "", side_by_side=True)),  # МАТВЕЕВ
     furniture=FURNITURE,
+    others=(("kk", KAZAKH_RUN),),
 )
