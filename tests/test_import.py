@@ -924,3 +924,12 @@ def test_a_line_under_the_title_naming_the_author_and_the_year_is_the_byline(tmp
     book = (folder / "book.yaml").read_text("utf-8")
     assert 'author: "Антон Павлович Чехов"' in book and 'credentials: "1883"' in book
     assert (folder / "article.md").read_text("utf-8").startswith("В один прекрасный вечер")
+
+
+@pytest.mark.parametrize("first", ["Закон Республики Казахстан", "Білім туралы заңы", "Назарбаев Университеті"])
+def test_a_documents_or_institutions_name_first_is_no_author(tmp_path, first):
+    """«Конституция Республики Казахстан» over a law's text read as a person's name (three capitalised words)."""
+    result, folder = import_text(tmp_path, "law.txt", f"{first}\nНастоящий документ определяет основы, и он важен.\n"
+                                                      "Второй абзац текста идёт дальше.\nТретий абзац.\n")
+    book = (folder / "book.yaml").read_text("utf-8")
+    assert 'author: "Автор"' in book and f'title: "{first}"' in book

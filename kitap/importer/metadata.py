@@ -29,6 +29,11 @@ BYLINE_MAX_WORDS = 16
 NOT_NAMES = {"user", "admin", "administrator", "owner", "author", "unknown", "guest", "student", "teacher", "microsoft",
              "office", "windows", "пользователь", "администратор", "автор", "владелец", "гость", "учитель", "ученик",
              "қолданушы", "пайдаланушы", "мұғалім", "оқушы"}
+# Words of a document's or an institution's name, which no person's name has («Конституция Республики
+# Казахстан» over a law's text was taken for its author)
+NOT_NAME_STEMS = ("республик", "конституц", "закон", "заңы", "кодекс", "указ", "жарлы", "министр", "университет",
+                  "мектеп", "школ", "қазақстан", "казахстан", "ұлтт", "национал", "государств", "мемлекет", "декларац",
+                  "конвенц", "бағдарлам", "программ", "концепц", "комитет", "агентт", "агентств")
 NAME_WORD = re.compile(r"^(?:[^\W\d_]\.){1,2}$|^[^\W\d_][^\W\d_'’.-]*(?:-[^\W\d_]+)?\.?$")
 
 
@@ -85,7 +90,8 @@ def person_name(text: str) -> str:
     be in capitals, one word: «ОТЫЗ БІРІНШІ СӨЗ», «БАЛА ҚҰҚЫҚТАРЫ ТУРАЛЫ Конвенция» are titles), else ''."""
     text = " ".join(text.split())
     words = text.replace(".", ". ").split()
-    if not 2 <= len(words) <= 4 or any(w.lower().strip(".") in NOT_NAMES for w in words):
+    if not 2 <= len(words) <= 4 or any(w.lower().strip(".") in NOT_NAMES or w.lower().startswith(NOT_NAME_STEMS)
+                                       for w in words):
         return ""
     capitalised = all(NAME_WORD.match(w) and w[0].isupper() for w in words)
     in_capitals = sum(len(w.strip(".")) > 1 and w.isupper() for w in words)  # a surname may be: one word
