@@ -342,3 +342,30 @@ def test_an_event_two_texts_tell_has_each_texts_mark():
     groups = svg.xpath(".//s:g[@class='event']", namespaces=ns)
     shapes = [len(g.xpath("./*[not(self::s:polyline) and not(self::s:g)]", namespaces=ns)) for g in groups]
     assert sorted(shapes) == [1, 1, 2], shapes
+
+
+def test_an_event_many_texts_tell_shows_three_marks_and_the_legend_names_them(tmp_path):
+    """Forty texts telling the same events (bench/coursepack.py) drew forty marks over each label and a list
+    of forty paragraphs: three marks and three paragraphs, then «…»; the legend names the texts drawn."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    lines = ["name: many", 'title: "Жинақ"', 'editor: "Әдіскер"', 'date: "2026-09-01"', "texts:"]
+    for n in range(1, 6):
+        shutil.copytree(FIXTURES / "mini", pack / f"t{n}")
+        book = (pack / f"t{n}" / "book.yaml").read_text(encoding="utf-8")
+        (pack / f"t{n}" / "book.yaml").write_text(re.sub(r'title: "[^"]*"', f'title: "Мәтін {n}"', book), encoding="utf-8")
+        lines.append(f"  - t{n}")
+    (pack / "course.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("--source", str(pack), "--output", str(tmp_path / "out"), "--only", "html")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    svg = etree.fromstring(page[page.index("<svg"):page.index("</svg>") + 6].encode())
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    for group in svg.xpath(".//s:g[@class='event']", namespaces=ns):
+        marks = group.xpath(".//*[not(self::s:polyline) and not(self::s:g) and not(self::s:text) and not(self::s:a)]",
+                            namespaces=ns)
+        assert len(marks) <= 3, len(marks)
+    wheres = [t.text for t in svg.xpath(".//s:text[@class='where']", namespaces=ns)]
+    assert wheres and all(w.count(",") <= 3 for w in wheres) and any("…" in w for w in wheres), wheres
+    legend = [t.text for t in svg.xpath(".//s:g[@class='legend']/s:text", namespaces=ns)]
+    assert legend == ["1. Мәтін 1", "2. Мәтін 2", "3. Мәтін 3"], legend

@@ -29,6 +29,7 @@ LAYOUTS = {"": Layout(30, 36), "styles/print-large.css": Layout(24, 28, "large")
 # e-book's page list, synced to the A4 pages, may point at a part's caption), each part taller: a screen scrolls.
 SCREEN = Layout(20, LAYOUTS[""].max_height, "screen")
 
+MAX_PLACES = 3  # an event many texts of a volume tell: its first three texts' marks and paragraphs, then «…»
 FIRST_WORDS = 28  # letters of an event's first words standing in for its short form
 
 
@@ -75,11 +76,14 @@ def book_events(renderer) -> list[TimelineEvent]:
     labels, book = renderer.pack.labels, renderer.book
     events = []
     for event, short in zip(book.chronology, short_forms(book.chronology)):
-        paragraphs = [str(renderer.paragraph_of[ref]) for _, ref in event.places if ref and ref in renderer.paragraph_of]
-        where = labels["paragraph_short"].format(n=", ".join(dict.fromkeys(paragraphs))) if paragraphs else ""
+        paragraphs = list(dict.fromkeys(str(renderer.paragraph_of[ref]) for _, ref in event.places
+                                        if ref and ref in renderer.paragraph_of))
+        shown = ", ".join(paragraphs[:MAX_PLACES]) + (", …" if len(paragraphs) > MAX_PLACES else "")
+        where = labels["paragraph_short"].format(n=shown) if paragraphs else ""
         href = "" if renderer.target.paged else renderer.href("chronology", event.id)
         source = str(event.chapter) if book.chapters and event.chapter else ""
         also = tuple(dict.fromkeys(str(chapter) for chapter, _ in event.more if chapter and str(chapter) != source))
+        also = also[:MAX_PLACES - 1]  # (the chronology's list names every text that tells it)
         # a label is one line of SVG text: nothing to keep together, and the author's hyphen can be searched
         label = typeset(short, renderer.pack.typography).replace(NB_HYPHEN, "-")
         events.append(TimelineEvent(event.date, label, where, href, source, also if book.chapters else ()))
@@ -93,8 +97,9 @@ def legend(renderer) -> dict[str, str] | None:
     chapters = renderer.book.chapters
     if not chapters:
         return None
+    drawn = {chapter for e in renderer.book.chronology for chapter, _ in e.places[:MAX_PLACES]}
     return {str(c.number): typeset(f"{c.number}. {c.meta.title}", renderer.pack.typography) for c in chapters
-            if any(e.chapter == c.number for e in renderer.book.chronology)}
+            if c.number in drawn}
 
 
 def layout_of(renderer) -> Layout:
