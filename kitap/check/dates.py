@@ -56,7 +56,8 @@ def check(project: Project) -> Iterator[Finding]:
     if dates and not project.book.chronology:
         # a text with no chronology at all (a news item for one lesson): one word of its dates, not one a date
         first = dates[0]
-        shown = ", ".join(f"«{found.text}»" for found in dates[:3]) + (f" and {len(dates) - 3} more" if len(dates) > 3 else "")
+        shown = ", ".join(f"«{found.text}»" for found in dates[:3])
+        shown += f" and {len(dates) - 3} more" if len(dates) > 3 else ""
         yield article.finding(article.block_offset(first.paragraph, first.start, first.end), "warning",
                               f"the text names {len(dates)} date{'s' if len(dates) > 1 else ''} ({shown}) and "
                               "chronology.yaml has no event: write the ones a lesson needs there (they make the "

@@ -34,7 +34,8 @@ STRAY_KINDS = RUNNING_KINDS | {"list", "quote"}
 
 
 # A reference ends so, with no full stop: «… Алматы, 1998. ISBN 5-89800-123-9», «… б. 45», an address
-REFERENCE_END = re.compile(r"(?:ISBN|ISSN|DOI|doi)[:\s]*[\dXx-]+$|https?://\S+$|(?:б|бб|с|стр|pp?)\.\s*\d+(?:[-–]\d+)?$")
+REFERENCE_END = re.compile(r"(?:ISBN|ISSN|DOI|doi)[:\s]*[\dXx-]+$|https?://\S+$"
+                           r"|(?:б|бб|с|стр|pp?)\.\s*\d+(?:[-–]\d+)?$")
 
 
 def _paragraph_end(passage: Passage, is_predicate, continuing: frozenset[str]) -> Iterator[Finding]:

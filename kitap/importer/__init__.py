@@ -128,11 +128,14 @@ def _without_pictures(shaped, source: Path) -> None:
             if isinstance(node, Text):
                 node.text = without(node.text)
     shaped.title = without(shaped.title).strip()
-    shaped.pieces = [p for p in shaped.pieces if plain_text(p.children).strip() or not p.children]
+    from .document import calls
+
+    shaped.pieces = [p for p in shaped.pieces if plain_text(p.children).strip() or calls(p.children) or not p.children]
     if left:
         shown = ", ".join(f"«{char}»" + (f" ×{count}" if count > 1 else "") for char, count in left.items())
-        shaped.warnings.append(f"{source}: {sum(left.values())} picture character{'s' if sum(left.values()) > 1 else ''} "
-                              f"(emoji) left out, which kitap's fonts cannot set: {shown}; the words around them are kept")
+        count = sum(left.values())
+        shaped.warnings.append(f"{source}: {count} picture character{'s' if count > 1 else ''} (emoji) left out, which "
+                               f"kitap's fonts cannot set: {shown}; the words around them are kept")
 
 
 SPACE_PAIR = re.compile("(?: \u00a0|\u00a0 )[ \u00a0]*")  # «—&nbsp; порядка»: a page's no-break space beside a space

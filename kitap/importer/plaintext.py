@@ -67,7 +67,8 @@ def read_plain(path: Path) -> Imported:
     title, author = headed
     if not title and len(pieces) > 2 and person_name(_line(pieces[0])):
         author = pieces.pop(0).children[0].text
-    while not title and len(pieces) > 2 and _line(pieces[0]) and _line(pieces[1]) and goes_on(_line(pieces[0]), _line(pieces[1])):
+    while not title and len(pieces) > 2 and _line(pieces[0]) and _line(pieces[1]) \
+            and goes_on(_line(pieces[0]), _line(pieces[1])):
         # a title copied with its line breaks: «… проблемы» | «исследования языка»
         pieces[:2] = [Piece("p", [Text(f"{_line(pieces[0])} {_line(pieces[1])}")])]
     dateline, date, language = "", "", language_of(text)
