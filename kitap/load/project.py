@@ -58,13 +58,14 @@ def load_project(root: Path) -> Book:
     meta = _meta(fields, book_node, book_path, errors)
     article_path = _article_path(reader, fields.get("article"), book_node, book_path)
     # a file that cannot be read is told, and the others are read on: every file's errors in one run
+    before = len(errors)
     article_text = _collected(errors, lambda: reader.text(article_path, glyphs=True))
     blocks, notes = [], []
     if article_text is not None and article_path.suffix == ".md":
         blocks, notes = _collected(errors, lambda: parse_markdown(article_text, article_path)) or ([], [])
     elif article_text is not None:
         blocks = _collected(errors, lambda: parse_plain(article_text, article_path)) or []
-    if article_text is not None and not errors and not any(b.kind != "h" for b in blocks):
+    if len(errors) == before and not any(b.kind != "h" for b in blocks):
         errors.append(SourceError(article_path, 1, "the article is empty: write at least one paragraph "
                                                    "(one paragraph per line)"))
     book = Book(root=root, meta=meta, blocks=blocks, notes=notes)
@@ -72,7 +73,8 @@ def load_project(root: Path) -> Book:
     for appendix in appendices():  # glossary, chronology, persons … (kitap/appendices)
         path, node = reader.optional_yaml(appendix.file, errors)
         book.appendices[appendix.name] = appendix.load(node, path, errors)
-    book.editorial = _editorial(reader, article_text or "", article_path, errors)
+    # (editorial.yaml's corrections are checked against the article's lines: not when it could not be read)
+    book.editorial = _editorial(reader, article_text, article_path, errors) if article_text is not None else Editorial()
     if errors:
         raise SourceErrors(errors)
     book.sources = reader.log
