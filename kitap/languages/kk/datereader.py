@@ -35,7 +35,7 @@ _SUFFIX = f"[{LETTERS}]*"
 _MONTH = "|".join(MONTHS)
 # A year word in any form: жыл, жылы, жылғы, жылдың, жылдан …; or the abbreviation «ж.»; not жылдық,
 # жылдығы («2000 жылдық тарих»: two thousand years of it; «550 жылдығы»: an anniversary), which name no year
-_YEAR_WORD = rf"(?:[Жж]ыл(?!дар|дық|дығ|дық){_SUFFIX}|ж\.)"
+_YEAR_WORD = rf"(?:[Жж]ыл(?!дар|дық|дығ){_SUFFIX}|ж\.)"
 # Month names are lower case in Kazakh; «Қазан» with a capital is the city.
 _DAY_MONTH = rf"(?P<day>\d{{1,2}})(?:\s*-\s*|\s+)(?P<month>{_MONTH}){_SUFFIX}"
 _MONTH_ONLY = rf"(?P<month_only>{_MONTH}){_SUFFIX}"
