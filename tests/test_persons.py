@@ -126,3 +126,18 @@ def test_a_new_appendix_is_one_package_and_one_registry_line(tmp_path, project, 
     assert norm(sayings.xpath("string(//x:li[@id='sayings-1'])", namespaces=NS).replace("\u00ad", "")) == "Білім — таусылмас кен."
     nav = xhtml(files["EPUB/nav.xhtml"])
     assert "sayings.xhtml" in nav.xpath("//x:nav[@epub:type='toc']//x:a/@href", namespaces=NS)
+
+
+def test_the_longest_mention_at_a_place_is_the_link(tmp_path):
+    """A new user's persons.yaml listed «Шоқан Уәлихановтың» and «Шоқан»: the link held «Шоқан» only."""
+    from conftest import text_project
+
+    project = text_project(tmp_path / "p", "Шоқан Уәлихановтың еңбектері жарық көрді. Шоқан ұлы ғалым еді.\n")
+    (project / "persons.yaml").write_text('- name: "Шоқан Уәлиханов"\n  role: "ғалым"\n'
+                                          '  mentions: ["Шоқан", "Шоқан Уәлихановтың"]\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("--source", str(project), "--output", str(out), "--only", "epub")
+    assert result.returncode == 0, result.stderr
+    article = xhtml(next(v for k, v in epub_files(next(out.glob("*.epub"))).items() if k.endswith("article.xhtml")))
+    links = article.xpath("//x:a[@class='person-link']", namespaces=NS)
+    assert [norm("".join(a.itertext()).replace("\u00ad", "")) for a in links] == ["Шоқан Уәлихановтың"]

@@ -29,9 +29,13 @@ def _linked(children, start: int, end: int, offset: int = 0) -> bool:
 def link_persons(book: Book) -> Book:
     errors: list[SourceError] = []
     for person in book.appendices.get("persons", []):
-        hits = sorted((index, start, end) for mention in person.mentions
-                      for index, block in enumerate(book.blocks)
-                      for start, end in find_phrase(plain_text(block.children), mention.phrase))
+        found = sorted((index, start, -end) for mention in person.mentions
+                       for index, block in enumerate(book.blocks)
+                       for start, end in find_phrase(plain_text(block.children), mention.phrase))
+        hits = []  # the longest phrase at a place («Шоқан Уәлихановтың», not «Шоқан» inside it), none overlapping
+        for index, start, end in found:
+            if not hits or hits[-1][0] != index or start >= hits[-1][2]:
+                hits.append((index, start, -end))
         for mention in person.mentions:
             if not any(find_phrase(plain_text(b.children), mention.phrase) for b in book.blocks):
                 errors.append(SourceError(mention.origin.path, mention.origin.line,
