@@ -94,3 +94,9 @@ def test_a_quotation_running_on_into_the_next_paragraph_is_balanced(tmp_path):
     assert found(root, "unbalanced-quotes") == []
     lone = make_project(tmp_path / "lone", "Ол маған былай деді: «Бұл әңгімені мен ертеде естідім.\nКелесі абзац.\n")
     assert len(found(lone, "unbalanced-quotes")) == 1
+
+
+@pytest.mark.parametrize("text", ["НАТО, ЕО және БҰҰ өкілдері жиналды.", "ЮНЕСКО – халықаралық ұйым болып табылады."])
+def test_an_abbreviation_that_reads_as_a_word_opening_a_paragraph_is_still_asked_for(tmp_path, text):
+    root = make_project(tmp_path, text + "\n")
+    assert any(f.message.startswith(f"abbreviation «{text.split()[0].strip(',')}»") for f in found(root, "abbr-missing"))

@@ -82,7 +82,9 @@ def name_in_capitals(text: str, match: re.Match, surname: re.Pattern | None) -> 
     return len(parts) > 1 and any(surname.fullmatch(part) for part in parts)
 
 
-DATELINE_AFTER = re.compile(r"\s*(?:[.,]|\s[–—-]\s)")  # «ТАШКЕНТ. KAZINFORM –», «АСТАНА, 5 мамыр –»
+# After a dateline's place: a full stop and the agency («ТАШКЕНТ. KAZINFORM –»), a comma and the date («АСТАНА,
+# 5 мамыр –») or a name («АБЫЛАЙ, Әбілмансұр»); not a comma and another abbreviation («НАТО, ЕО және …»)
+DATELINE_AFTER = re.compile(r"\.\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|,\s+(?:\d|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
 
 
 def _dateline_place(text: str, match: re.Match, surname: re.Pattern | None) -> bool:
