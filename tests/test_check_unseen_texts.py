@@ -100,3 +100,10 @@ def test_a_quotation_running_on_into_the_next_paragraph_is_balanced(tmp_path):
 def test_an_abbreviation_that_reads_as_a_word_opening_a_paragraph_is_still_asked_for(tmp_path, text):
     root = make_project(tmp_path, text + "\n")
     assert any(f.message.startswith(f"abbreviation «{text.split()[0].strip(',')}»") for f in found(root, "abbr-missing"))
+
+
+def test_a_quotation_running_on_into_a_reply_that_begins_with_its_dash_is_balanced(tmp_path):
+    """Әуезов's memoir opens «Құрмаштың әжесі боздап келіп: | – Қураған-ай, … – деп, … тепті».»"""
+    root = make_project(tmp_path, "«Құрмаштың әжесі боздап келіп:\n– Қураған-ай, неңді алып ем?! – деп, Көксеректі "
+                                  "басқа тепті».\nМұхтар Әуезовтің әңгімесі осылай аяқталады.\n")
+    assert found(root, "unbalanced-quotes") == []

@@ -150,7 +150,8 @@ def _spanning_quotes(passages) -> set[tuple[int, int]]:
     in the next one, as (passage, col)."""
     marks = set()
     for one, two in zip(passages, passages[1:]):
-        if one.kind != "paragraph" or two.kind != "paragraph" or one.text.rstrip()[-1:] not in ".!?…:":
+        # (the reply may begin with its dash, which a .txt reads as a list item: «– Қураған-ай, …»)
+        if one.kind != "paragraph" or two.kind not in ("paragraph", "list") or one.text.rstrip()[-1:] not in ".!?…:":
             continue  # (a paragraph that ends in mid-sentence is one broken in two: line-broken says so)
         opened = [f for f in _quotes(one) if "not closed" in f.message]
         closed = [f for f in _quotes(two) if "no « before it" in f.message]
