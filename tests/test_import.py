@@ -933,3 +933,14 @@ def test_a_documents_or_institutions_name_first_is_no_author(tmp_path, first):
                                                       "Второй абзац текста идёт дальше.\nТретий абзац.\n")
     book = (folder / "book.yaml").read_text("utf-8")
     assert 'author: "Автор"' in book and f'title: "{first}"' in book
+
+
+def test_a_line_under_the_title_and_before_the_first_heading_is_the_subtitle(tmp_path):
+    """A Word file of a speech: «Мемлекет басшысының … конференцияда сөйлеген сөзі» under its title, then
+    «Кіріспе»: it was paragraph 1, which the checker said ends without a full stop."""
+    result, folder = import_text(tmp_path, "soz.md", "# Конституция – мызғымас тұғыр\n\nМемлекет басшысының "
+                                 "конференцияда сөйлеген сөзі\n\n## Кіріспе\n\nҚұрметті қонақтар! Бүгін біз жиналдық.\n\n"
+                                 "Екінші абзац осында.\n")
+    book = (folder / "book.yaml").read_text("utf-8")
+    assert 'subtitle: "Мемлекет басшысының конференцияда сөйлеген сөзі"' in book
+    assert (folder / "article.md").read_text("utf-8").startswith("# Кіріспе")

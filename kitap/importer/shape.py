@@ -75,7 +75,15 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
             pieces.pop()
     _level_headings(pieces)
     replies = _replies(pieces)
-    shaped = Shaped(pieces, document.notes, title or fallback_title, document.subtitle, author,
+    subtitle = document.subtitle
+    if not subtitle and title and len(pieces) > 2 and pieces[0].kind == "p" and pieces[1].kind == "h" \
+            and not calls(pieces[0].children):
+        lead = plain_text(pieces[0].children).strip()
+        if lead and lead[-1] not in ".!?…:;" and len(lead.split()) <= LEAD_WORDS:
+            subtitle = lead  # «… конференцияда сөйлеген сөзі» under the title, a heading after it: no paragraph
+            notices.append(f"{path}: «{lead}», under the title and before the first heading, is the subtitle")
+            pieces.pop(0)
+    shaped = Shaped(pieces, document.notes, title or fallback_title, subtitle, author,
                     notices, untitled, date=date, source=document.source)
     if replies:
         shaped.warnings.append(f"{path}: {replies} list item{'s' if replies > 1 else ''} read as the replies of a "
@@ -85,6 +93,7 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
     return shaped
 
 
+LEAD_WORDS = 30  # a subtitle's words at most: a line that says what the text is, not its first paragraph
 UNDER_TITLE = re.compile(r"(?P<name>[^,()]+?)(?:,\s*|\s+\()(?P<year>\d{4})\)?")  # «Антон Павлович Чехов, 1883»
 
 
