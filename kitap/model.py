@@ -269,6 +269,7 @@ class Chapter:
     editorial: Editorial = field(default_factory=Editorial)
     part: str = ""       # the heading of the part of the volume it opens (course.yaml's `part:`), if any
     origin: Origin | None = None  # its line in course.yaml
+    part_page: bool = True  # in print, its part heading on a page of its own (course.yaml `parts: own-page`)
 
     @property
     def id(self) -> str:

@@ -614,3 +614,33 @@ def test_line_numbers_for_a_volume_say_they_are_not_made(tmp_path):
     result = run_cli("--source", str(COURSE), "--output", str(tmp_path / "out"), "--only", "html", "--line-numbers")
     assert result.returncode == 0, result.stderr
     assert "--line-numbers numbers the lines of a single text's A4 handout, not a course pack's volume" in result.stderr
+
+
+def test_a_part_heading_may_stand_on_its_first_texts_page(tmp_path):
+    """course.yaml `parts: with-text`: a pack for photocopying spends no sheet on each part's page (a new user's
+    pack of four texts in three parts: 3 of its 14 A4 pages were part pages)."""
+    import pdfplumber
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    for name in ("a", "b"):
+        shutil.copytree(FIXTURES / "mini", pack / name)
+    course = ('name: parts\ntitle: "Жинақ"\neditor: "Әдіскер"\ndate: "2026-09-01"\n{parts}texts:\n'
+              '  - part: "I бөлім"\n  - a\n  - part: "II бөлім"\n  - b\n')
+    pages = {}
+    for parts in ("", "parts: with-text\n"):
+        (pack / "course.yaml").write_text(course.format(parts=parts), encoding="utf-8")
+        out = tmp_path / f"out{len(parts)}"
+        result = run_cli("--source", str(pack), "--output", str(out), "--only", "pdf")
+        assert result.returncode == 0, result.stderr
+        with pdfplumber.open(out / "parts.pdf") as pdf:
+            texts = [page.extract_text() or "" for page in pdf.pages]
+        pages[parts] = texts
+    own, with_text = pages[""], pages["parts: with-text\n"]
+    assert len(with_text) == len(own) - 2
+    part_page = next(i for i, t in enumerate(with_text) if "II бөлім" in t and "Мазмұны" not in t)
+    assert "Шағын мақала" in with_text[part_page] and "мүшелігіне" in with_text[part_page]  # its text begins there
+    assert not any("II бөлім" in t and "Шағын мақала" in t for t in own if "Мазмұны" not in t)  # (a page of its own)
+    (pack / "course.yaml").write_text(course.format(parts="parts: beside\n"), encoding="utf-8")
+    result = run_cli("--source", str(pack), "--output", str(tmp_path / "bad"), "--only", "pdf")
+    assert result.returncode == 1 and "course.yaml:5" in result.stderr and "own-page" in result.stderr, result.stderr

@@ -29,6 +29,9 @@ COURSE_FILE = "course.yaml"
 MAX_TEXTS = 400
 TEXTS_PREFIX = "texts/"  # the fingerprint's names of the texts' files: texts/K/article.txt
 NUMBERINGS = ("per-text", "continuous")
+# Where a part heading stands in print: a page of its own (a book's part title page), or at the head of its
+# first text's opening page (a photocopied pack: no sheet spent on it)
+PART_PAGES = ("own-page", "with-text")
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Course:
     entries: list[Entry]
     texts: list[Book]            # each project as loaded (what the checker reads)
     sources: dict[str, str] = field(default_factory=dict)  # course.yaml and each text's files → sha256
+    parts: str = PART_PAGES[0]   # where a part heading stands in print (PART_PAGES)
 
 
 def is_course(folder: Path) -> bool:
@@ -60,7 +64,8 @@ def _fields():
 
     return (Field("title", required=True, limit=300), Field("editor", limit=200), Field("name", limit=100),
             Field("subtitle", limit=300), Field("date", "date"), Field("language", limit=35),
-            Field("numbering", choices=NUMBERINGS), Field("texts", "list", required=True),
+            Field("numbering", choices=NUMBERINGS), Field("parts", choices=PART_PAGES),
+            Field("texts", "list", required=True),
             Field("identifier", limit=200), Field("rights", limit=2000), Field("publisher", limit=200),
             Field("description", limit=5000), Field("editions", "list"))
 
@@ -190,7 +195,8 @@ def load_course(root: Path, jobs: int = 1) -> Course:
     sources = {"course.yaml": hashlib.sha256(data).hexdigest()}
     for index, text in enumerate(texts, start=1):
         sources.update({source_name(index, name): digest for name, digest in text.sources.items()})
-    return Course(root, meta, fields.get("numbering") or "per-text", entries, texts, sources)
+    return Course(root, meta, fields.get("numbering") or "per-text", entries, texts, sources,
+                  parts=fields.get("parts") or PART_PAGES[0])
 
 
 def _name_ok(name: str) -> bool:

@@ -93,7 +93,7 @@ def bind(course, texts: list[Book]) -> Book:
         volume.blocks += text.blocks
         volume.notes += text.notes
         volume.chapters.append(Chapter(number, text.meta, text.root, text.editorial, entry.part,
-                                       origin=_origin(course, number - 1)))
+                                       origin=_origin(course, number - 1), part_page=course.parts == "own-page"))
     if errors:
         raise SourceErrors(errors)
     pack = pack_for(course.meta.language)
