@@ -107,3 +107,9 @@ def test_a_quotation_running_on_into_a_reply_that_begins_with_its_dash_is_balanc
     root = make_project(tmp_path, "«Құрмаштың әжесі боздап келіп:\n– Қураған-ай, неңді алып ем?! – деп, Көксеректі "
                                   "басқа тепті».\nМұхтар Әуезовтің әңгімесі осылай аяқталады.\n")
     assert found(root, "unbalanced-quotes") == []
+
+
+def test_a_no_break_space_beside_a_space_is_a_double_space(tmp_path):
+    root = make_project(tmp_path, "Сегодня в Казахстане —\u00a0 порядка семи миллионов детей живёт.\n")
+    (finding,) = found(root, "double-space")
+    assert finding.col == 23

@@ -23,7 +23,8 @@ from .source import Project
 
 UPPER = "A-ZÄĞÑÖŞŪÜİА-ЯЁӘҒҚҢӨҰҮҺІЌЂЊЃЅЏЉЋ"  # Kazakh Latin and legacy-font capitals too
 NO_SPACE_AFTER_END = re.compile(rf"(?P<before>[^\W\d_]+|[»)\]])(?P<punct>[.!?…]+)(?=[{UPPER}])")
-DOUBLE_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+# two spaces, or a no-break space beside a space (a saved page's «—&nbsp; порядка»: a double gap in print)
+DOUBLE_SPACE = re.compile(r"(?<=\S)(?:[ \t]{2,}|[ \t]\u00a0|\u00a0[ \t])[ \t\u00a0]*(?=\S)")
 TRIPLED = re.compile(r"(?i)([^\W\d_])\1{2,}")
 WORD = re.compile(r"[^\W\d_]+")
 OPENERS, CLOSERS = "([{", ")]}"
