@@ -164,8 +164,24 @@ def _printable(shaped, texts: list[str], source: Path) -> None:
         found = problem(text)
         if found:
             offset, message = found
-            raise SourceError(source, 0, f"{where} («{text[max(0, offset - 20):offset + 20].strip()}»): {message}; "
-                                         "nothing was imported")
+            line = _source_line(source, text[offset]) if text[offset:offset + 1] else 0
+            raise SourceError(source, line, f"{where} («{text[max(0, offset - 20):offset + 20].strip()}»): {message}; "
+                                            "nothing was imported")
+
+
+def _source_line(source: Path, char: str) -> int:
+    """The line of a text file (.txt, .md) the character first stands on, for the message (0: not a text file,
+    or not found as written: a character reference of a saved page)."""
+    if source.suffix.lower() not in (".txt", ".md", ".markdown"):
+        return 0
+    try:
+        from ..load.files import read_any_text
+
+        text, _ = read_any_text(source)
+    except Exception:  # noqa: BLE001 (the message is made without the line, as before)
+        return 0
+    at = text.find(char)
+    return text.count("\n", 0, at) + 1 if at >= 0 else 0
 
 
 def _in_2021_letters(document, source: Path) -> None:
