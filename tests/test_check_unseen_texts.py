@@ -113,3 +113,15 @@ def test_a_no_break_space_beside_a_space_is_a_double_space(tmp_path):
     root = make_project(tmp_path, "Сегодня в Казахстане —\u00a0 порядка семи миллионов детей живёт.\n")
     (finding,) = found(root, "double-space")
     assert finding.col == 23
+
+
+def test_a_plural_of_a_noun_in_ость_the_dictionary_lacks_is_known(tmp_path):
+    """Chekhov's «жизнь так полна внезапностей!»: the dictionary lists внезапность, not its plural."""
+    from kitap.check.dictionary import russian_unavailable
+
+    if russian_unavailable():
+        pytest.skip("hunspell-ru not installed")
+    root = russian(make_project(tmp_path, "Жизнь так полна внезапностей! Но вдруг он чихнул, и всё.\n"
+                                          "Внезапностям нет конца, а внезапностн есть.\n"))
+    flagged = [f.message.split("»")[0].lstrip("«") for f in found(root, "spelling")]
+    assert flagged == ["внезапностн"], flagged

@@ -43,18 +43,19 @@ def russian_unavailable() -> str | None:
 def russian(project: Project, suggest: bool = True) -> Iterator[Finding]:
     from ..languages import pack_for
 
-    from ..languages.ru.sentences import known_hyphenated, known_in_kazakhstan
+    from ..languages.ru.sentences import known_hyphenated, known_in_kazakhstan, plural_of_known
 
     unsuggested = pack_for("ru").checker.unsuggested  # (the Russian pack's, as the dictionary is Russian)
-    kazakh = _dictionary("kk_KZ")
+    kazakh, dictionary = _dictionary("kk_KZ"), _dictionary(RUSSIAN)
 
     def known(word: str) -> bool:
         # a word of the Russian of Kazakhstan, or a Kazakh word or name the Kazakh dictionary knows (Абай,
-        # Семей, «абай» quoted): Russian letters only, so hardly a Russian word mistyped
-        return known_in_kazakhstan(word) or kazakh is not None and kazakh.check(word)
+        # Семей, «абай» quoted): Russian letters only, so hardly a Russian word mistyped; a plural the
+        # dictionary lacks of a noun in -ость it has
+        return (known_in_kazakhstan(word) or kazakh is not None and kazakh.check(word)
+                or dictionary is not None and plural_of_known(word, dictionary.check))
 
-    return _findings(project, _dictionary(RUSSIAN), RUSSIAN_LETTERS, "Russian", suggest, unsuggested, known_hyphenated,
-                     known)
+    return _findings(project, dictionary, RUSSIAN_LETTERS, "Russian", suggest, unsuggested, known_hyphenated, known)
 
 
 def _findings(project: Project, dictionary, letters: frozenset, language: str, suggest: bool,

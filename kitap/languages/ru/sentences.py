@@ -61,6 +61,17 @@ KAZAKHSTAN_WORDS = re.compile(
     re.IGNORECASE)
 
 
+# The plural of an abstract noun in -ость, which the dictionary lists in the singular only for some
+# (внезапность, but not «полна внезапностей»): -остей, -остям, -остями, -остях
+OST_PLURAL = re.compile(r"(.{2,}ост)(?:ей|ям|ями|ях)", re.IGNORECASE)
+
+
+def plural_of_known(word: str, check) -> bool:
+    """A plural of a noun in -ость whose singular `check` (the dictionary) knows."""
+    found = OST_PLURAL.fullmatch(word)
+    return found is not None and check(found[1] + "ь")
+
+
 def known_in_kazakhstan(word: str) -> bool:
     """A word of the Russian of Kazakhstan (KAZAKHSTAN_WORDS), in any of its Russian case forms."""
     return KAZAKHSTAN_WORDS.fullmatch(word) is not None
