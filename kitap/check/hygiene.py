@@ -137,25 +137,26 @@ def check(project: Project) -> Iterator[Finding]:
 
     language = checking(project).name
     passages = project.passages
-    spanning = _spanning_quotes(passages)
-    for passage in passages:
-        for rule in RULES:
-            yield from (found for found in rule(passage)
-                        if found.rule != "unbalanced-quotes" or (id(passage), found.col) not in spanning)
+    quotes = [list(_quotes(passage)) for passage in passages]
+    spanning = _spanning_quotes(passages, quotes)
+    for passage, quoted in zip(passages, quotes):
+        for rule in RULES:  # (the quotes' findings made once: a quotation may run on into the next paragraph)
+            yield from ((found for found in quoted if (id(passage), found.col) not in spanning) if rule is _quotes
+                        else rule(passage))
         yield from _straight_quotes(passage, language)
 
 
-def _spanning_quotes(passages) -> set[tuple[int, int]]:
+def _spanning_quotes(passages, quotes: list[list[Finding]]) -> set[tuple[int, int]]:
     """The quotation marks of a quotation that runs on into the next paragraph (a reply under the narrator's
     line: «… естідім. | Сен де …», — деп): an unclosed « in a paragraph that ends a sentence and an unopened »
-    in the next one, as (passage, col)."""
+    in the next one, as (passage, col); `quotes`: each passage's unbalanced-quotes findings."""
     marks = set()
-    for one, two in zip(passages, passages[1:]):
+    for (one, two), (first, second) in zip(zip(passages, passages[1:]), zip(quotes, quotes[1:])):
         # (the reply may begin with its dash, which a .txt reads as a list item: «– Қураған-ай, …»)
         if one.kind != "paragraph" or two.kind not in ("paragraph", "list") or one.text.rstrip()[-1:] not in ".!?…:":
             continue  # (a paragraph that ends in mid-sentence is one broken in two: line-broken says so)
-        opened = [f for f in _quotes(one) if "not closed" in f.message]
-        closed = [f for f in _quotes(two) if "no « before it" in f.message]
+        opened = [f for f in first if "not closed" in f.message]
+        closed = [f for f in second if "no « before it" in f.message]
         if len(opened) == 1 and len(closed) == 1:
             marks |= {(id(one), opened[0].col), (id(two), closed[0].col)}
     return marks

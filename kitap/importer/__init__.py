@@ -102,7 +102,6 @@ def _without_pictures(shaped, source: Path) -> None:
     """Emoji and picture symbols the fonts cannot set (a post's «✅», a counter's «👁») left out, each named,
     instead of refusing the file: they are no words, and a teacher could not print the text otherwise."""
     from ..load.characters import uncovered
-    from ..transforms.inline_ops import walk
 
     left: dict[str, int] = {}
 
@@ -123,11 +122,8 @@ def _without_pictures(shaped, source: Path) -> None:
             return " " if " " in gap[0] or before[-1:].isalnum() and after[:1].isalnum() else ""
         return re.sub(r" *\0[\0 ]* *", space, kept)
 
-    for children in [p.children for p in shaped.pieces] + list(shaped.notes.values()):
-        for node in walk(children):
-            if isinstance(node, Text):
-                node.text = without(node.text)
-    shaped.title = without(shaped.title).strip()
+    _each_text(shaped, without)
+    shaped.title = shaped.title.strip()
     from .document import calls
 
     shaped.pieces = [p for p in shaped.pieces if plain_text(p.children).strip() or calls(p.children) or not p.children]
@@ -143,12 +139,7 @@ SPACE_PAIR = re.compile("(?: \u00a0|\u00a0 )[ \u00a0]*")  # «—&nbsp; поря
 
 def _single_spaces(shaped) -> None:
     """A no-break space beside a space (a saved page's «&nbsp; ») is one space: both printed a double gap."""
-    from ..transforms.inline_ops import walk
-
-    for children in [p.children for p in shaped.pieces] + list(shaped.notes.values()):
-        for node in walk(children):
-            if isinstance(node, Text) and "\u00a0" in node.text:
-                node.text = SPACE_PAIR.sub(" ", node.text)
+    _each_text(shaped, lambda text: SPACE_PAIR.sub(" ", text) if "\u00a0" in text else text)
 
 
 def _printable(shaped, texts: list[str], source: Path) -> None:
@@ -201,7 +192,8 @@ def _in_2021_letters(document, source: Path) -> None:
 
 
 def _each_text(document, convert) -> None:
-    """Every text of the document read (its paragraphs, notes, title, subtitle and author) as `convert` gives it."""
+    """Every text of the document (read or shaped: its paragraphs, notes, title, subtitle and author) as `convert`
+    gives it."""
     from ..transforms.inline_ops import walk
 
     for children in [p.children for p in document.pieces] + list(document.notes.values()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..languages import WebFurniture
 from ..transforms.inline_ops import plain_text
@@ -33,10 +34,16 @@ def _words(packs, field: str) -> str:
     return "|".join(word.replace(" ", r"\s+") for word in words)
 
 
+class Patterns(NamedTuple):
+    lines: tuple          # (pattern, what it is) of each kind of furniture line
+    home: re.Pattern      # a breadcrumb's first link
+    share: set[str]       # the share buttons' words
+    edit: re.Pattern      # a wiki's edit link after a heading
+
+
 @lru_cache(maxsize=1)
-def _patterns():
-    """(pattern, what it is) of each kind of furniture line, and the breadcrumb's first link, with the
-    words of every language pack and the web's own."""
+def _patterns() -> Patterns:
+    """The furniture's patterns, with the words of every language pack and the web's own."""
     from ..languages import all_packs
 
     packs = [WEB, *(pack.furniture for pack in all_packs())]
@@ -55,13 +62,13 @@ def _patterns():
     )
     home = re.compile(rf"(?:{w('home')})\s*(?:»|›|>|/|\|)", re.I)
     edit = re.compile(rf"\s*\[\s*(?:{w('edit')})\s*\]\s*$", re.I)
-    return tuple((re.compile(pattern, re.I), kind) for pattern, kind in lines), home, \
-        {word for pack in packs for word in pack.share}, edit
+    return Patterns(tuple((re.compile(pattern, re.I), kind) for pattern, kind in lines), home,
+                    {word for pack in packs for word in pack.share}, edit)
 
 
 def without_edit_link(line: str) -> str:
     """A heading copied from a wiki without its edit link: «Шығу тегі[өңдеу]» → «Шығу тегі»."""
-    return _patterns()[3].sub("", line) if line.endswith("]") else line
+    return _patterns().edit.sub("", line) if line.endswith("]") else line
 
 
 def furniture(line: str) -> str:
@@ -100,7 +107,7 @@ class Furniture:
     def kind(self, line: str, index: int) -> str:
         line = " ".join(line.split())
         kind = furniture(line)
-        if not kind and index == 0 and _patterns()[1].match(line + " »"):
+        if not kind and index == 0 and _patterns().home.match(line + " »"):
             kind, self.crumbs = "breadcrumb", True  # the home link alone on the first line
         elif not kind and self.crumbs and index < RUBRIC_LINES and len(line.split()) <= BREADCRUMB_WORDS \
                 and line[-1:] not in ".!?…:;,":

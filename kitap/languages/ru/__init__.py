@@ -10,10 +10,12 @@ from .hyphenate import hyphenate_text
 from .labels import LABELS
 from .sentences import ABBREVIATIONS, CONTINUING, CORRECTION_REASONS, HEADING, UNSUGGESTED
 from .web import FURNITURE
+from ..kk.letters import KAZAKH_ONLY
 
 # Kazakh in a Russian text: words with a letter Russian has not (ә ғ қ ң ө ұ ү һ і: «Заң мен тәртіп», «Адал
 # азамат» is not told), a Kazakh joining word between two of them
-_KAZAKH_WORD = r"[А-Яа-яЁё-]*[ӘәҒғҚқҢңӨөҰұҮүҺһІі][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі-]*"
+_KAZAKH = "".join(sorted(KAZAKH_ONLY | {letter.upper() for letter in KAZAKH_ONLY}))  # (the Kazakh pack's letters)
+_KAZAKH_WORD = rf"[А-Яа-яЁё-]*[{_KAZAKH}][А-Яа-яЁё{_KAZAKH}-]*"
 KAZAKH_RUN = re.compile(rf"(?<![\w-]){_KAZAKH_WORD}(?:\s+(?:(?:мен|пен|бен|және|да|де|та|те)\s+)?{_KAZAKH_WORD})*"
                         r"(?![\w-])")
 
