@@ -9,9 +9,9 @@ only one document at a time per process. So the volume is laid out as separate d
    (writers/pagination.py) and written as a tagged PDF; meanwhile this process lays out the title page
    and contents with the page numbers left blank (they do not change its length);
 2. once every chapter's pages are counted, the page of every element is known: the appendices are laid
-   out with the real pages of every term, name and event (by a worker, which writes them, while this
-   process lays them out only to count their pages and place their headings), and the contents with the
-   pages of every text and appendix;
+   out with the real pages of every term, name and event (by a worker, which tells this process their
+   pages as soon as they are laid out, then writes them), and the contents with the pages of every text
+   and appendix;
 3. the parts are joined (writers/pdfmerge.py: one structure tree, destinations, links, outline; the
    appendices' PDF taken last, when the worker has written it), and the chapters' folios stamped on from
    one small document of numbered empty pages.
@@ -24,10 +24,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from ..cachefiles import prune, write_entry
+from ..lanes import Channel
 from ..render import PDF, STYLES_DIR, TOOL_ROOT, Page, appendix_parts
 from ..timing import NULL, Stopwatch
 from .pagemap import PageStart
@@ -128,11 +130,12 @@ def lay_out_chapter(book, variant, number: int, archival: bool, cache: ChapterCa
 
 
 def lay_out_part(book, variant, page: Page, number: int, archival: bool, cache: ChapterCache, tool: str,
-                 mend: bool = False, counted: bool = False) -> ChapterPrint:
+                 mend: bool = False, counted: bool = False, told=None) -> ChapterPrint:
     """A part of the volume (a chapter: `number`; the title page and contents, the appendices: 0) laid
     out (mended, for a chapter) and written as a tagged PDF, or taken from the cache when its HTML (page
     numbers included) is what an earlier build laid out. `counted`: only its pages, anchors and
-    bookmarks are wanted (nothing is written: the PDF is empty)."""
+    bookmarks are wanted (nothing is written: the PDF is empty). `told(part)`: given them (the PDF
+    empty) as soon as they are known, before the PDF is written."""
     from ..render import render_document
     from .pagemap import page_starts
     from .pdf import _Collect, _mended, _render, print_target, write_document
@@ -148,6 +151,8 @@ def lay_out_part(book, variant, page: Page, number: int, archival: bool, cache: 
     found = cache.get(key)
     if found is not None and found.number == number:
         found.key = key
+        if told:
+            told(replace(found, pdf=b""))
         return found
     if unbroken is not page:
         html = render_document(book, target, page)
@@ -167,8 +172,12 @@ def lay_out_part(book, variant, page: Page, number: int, archival: bool, cache: 
     for index, laid in enumerate(document.pages, start=1):
         for ident in laid.anchors:
             anchors.setdefault(ident, index)
-    part = ChapterPrint(number, b"" if counted else write_document(book, document, archival), len(document.pages),
-                        anchors, page_starts([document]), bookmarks_of(document), collect.messages, key=key)
+    part = ChapterPrint(number, b"", len(document.pages), anchors, page_starts([document]), bookmarks_of(document),
+                        collect.messages, key=key)
+    if told:
+        told(replace(part))
+    if not counted:
+        part.pdf = write_document(book, document, archival)
     cache.put(key, part)
     return part
 
@@ -199,9 +208,10 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
     # Longest first, so no long chapter is left to lay out at the end while the other processes wait.
     size = {n: sum(len(str(b.children)) for b in book.blocks if b.chapter == n) for n in numbers}
     order = sorted(numbers, key=lambda n: -size[n])
-    pool = None
+    pool = told = None
     if available(jobs) and len(numbers) > 1:
-        _WORK.update(book=book, variant=variant, archival=archival, cache=cache, tool=tool)
+        told = os.pipe()  # (made before the pool: its workers tell the appendices' pages through it)
+        _WORK.update(book=book, variant=variant, archival=archival, cache=cache, tool=tool, told=told[1])
         try:
             pool = WorkerPool(min(jobs, len(numbers)))
         except OSError:
@@ -218,13 +228,15 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
     except BaseException:
         if pool:
             pool.close(cancel=True)
+        for end_ in told or ():
+            os.close(end_)
         raise
     finally:
         _WORK.clear()
     ordered = [chapters[n] for n in numbers]
     cache.used.add(front.key)  # (the front with its numbers blank: the next build lays it out first too)
     folios_made = None  # (first, count, the pool's job) of the folio sheet, laid out beside the appendices
-    written = None  # the pool's job writing the appendices' PDF (this process lays them out only to count)
+    written = None  # the pool's job laying out and writing the appendices (it tells their pages first)
     try:
         with watch.stage("layout"):
             for _ in range(MAX_FRONT_ROUNDS):
@@ -232,10 +244,12 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
                 page_of, offsets, end = _pages_of(ordered, first, variant.book_pages)
                 if pool and folios_made is None and cache.get(_folio_key(book, variant, first, end - first, tool)) is None:
                     folios_made = (first, end - first, pool.pool.apply_async(_folio_work, (first, end - first)))
-                if pool:  # a worker lays them out and writes them, while this process lays them out to count
-                    # their pages, then lays out the contents and joins the chapters (the PDF comes last)
+                if pool:  # a worker lays them out, tells their pages here and writes them, while this process
+                    # lays out the contents and joins the chapters (the appendices' PDF comes last)
                     written = pool.pool.apply_async(_appendices_work, (dict(page_of), end))
-                appendices = _appendices(book, variant, page_of, end, archival, cache, tool, counted=pool is not None)
+                    appendices = _heard(told[0], written)
+                else:
+                    appendices = _appendices(book, variant, page_of, end, archival, cache, tool)
                 for ident, page in appendices.anchors.items():
                     page_of.setdefault(ident, end + page - 1)
                 final = _front(book, variant, page_of, archival, cache, tool)
@@ -264,6 +278,9 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
         if pool:
             pool.close(cancel=True)
         raise
+    finally:
+        for end_ in told or ():
+            os.close(end_)
     if pool:
         pool.close()
     cache.prune()
@@ -326,22 +343,38 @@ def _front(book, variant, page_of: dict[str, int], archival: bool, cache: Chapte
 
 
 def _appendices(book, variant, page_of: dict[str, int], first: int, archival: bool, cache: ChapterCache,
-                tool: str, counted: bool = False) -> ChapterPrint:
+                tool: str, told=None) -> ChapterPrint:
     page = Page(parts=appendix_parts(), extra_stylesheets=styles_for(variant), first_page=first, page_of=page_of,
                 linked_styles=False)
-    return lay_out_part(book, variant, page, 0, archival, cache, tool, counted=counted)
+    return lay_out_part(book, variant, page, 0, archival, cache, tool, told=told)
 
 
 def _appendices_work(page_of: dict[str, int], first: int) -> ChapterPrint:
-    """The appendices laid out and written by a worker of the pool (from the page `first` on)."""
+    """The appendices laid out and written by a worker of the pool (from the page `first` on); their
+    pages, anchors and bookmarks told to the main process (`_heard`) as soon as they are laid out."""
     work = _WORK
-    part = _appendices(work["book"], work["variant"], page_of, first, work["archival"], work["cache"], work["tool"])
+    told = Channel(None, os.fdopen(work["told"], "wb", closefd=False))
+    part = _appendices(work["book"], work["variant"], page_of, first, work["archival"], work["cache"], work["tool"],
+                       told=told.send)
     part.pdf = bytes(part.pdf)
     return part
 
 
+def _heard(fd: int, job) -> ChapterPrint:
+    """The appendices as the pool's worker told them (their PDF empty), waiting for that; the worker's
+    error if it failed first."""
+    import select
+
+    while not select.select([fd], [], [], 0.05)[0]:
+        if job.ready():
+            job.get()  # raises the worker's error
+            if not select.select([fd], [], [], 0)[0]:
+                raise RuntimeError("internal: the appendices' worker ended without telling their pages")
+    return Channel(os.fdopen(fd, "rb", closefd=False), None).recv()
+
+
 def _written(job, counted: ChapterPrint, cache: ChapterCache) -> bytes:
-    """The appendices' PDF the pool's worker wrote, once it is there: the same layout as `counted`."""
+    """The appendices' PDF the pool's worker wrote, once it is there: the layout it told (`counted`)."""
     part = job.get()
     if part.pages != counted.pages:
         raise RuntimeError("internal: the appendices were laid out differently in two processes")
