@@ -49,6 +49,21 @@ def test_bom_and_windows_line_ends_are_kept(tmp_path):
     assert (root / "article.txt.bak").read_bytes() == original
 
 
+@pytest.mark.parametrize("breaks", [("\r\n", "\r"), ("\r", "\r")], ids=["crlf-with-a-lone-cr", "old-mac"])
+def test_a_correction_is_recorded_at_the_line_the_build_reads_with_a_lone_carriage_return(tmp_path, breaks):
+    """A lone CR is a line break to the loader; editorial.yaml had counted lines by LF only, so the build
+    after the fix refused the project (its correction was «not on line 3»)."""
+    from conftest import build_into
+
+    usual, lone = breaks
+    root = make_project(tmp_path, "")
+    lines = ["Бірінші жол бар.", "Екінші жол бар.", "Үшінші жол бар.", "Төртінші жол білген.Бірқатар сөз бар."]
+    (root / "article.txt").write_bytes((lines[0] + usual + lines[1] + lone + lines[2] + usual + lines[3] + usual).encode())
+    fix_project(root)
+    assert "line: 4" in (root / "editorial.yaml").read_text(encoding="utf-8")
+    assert (build_into(root, tmp_path / "out", "--only", "html") / "html" / "index.html").is_file()
+
+
 def test_an_existing_backup_is_kept(tmp_path):
     root = make_project(tmp_path, "Бірінші  жол\n")
     (root / "article.txt.bak").write_text("an older backup", encoding="utf-8")

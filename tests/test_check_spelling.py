@@ -95,6 +95,27 @@ def test_keyboard_slips_name_the_intended_word_and_are_fixed_when_one_is_known(t
 
 
 @needs_dictionary
+def test_a_name_opening_a_sentence_is_no_slip_of_a_word_the_dictionary_only_composes(tmp_path):
+    """«Алтынсарин» once, first in its sentence: «Алтынсәрің» is «алтын» + «сәрі» to the dictionary, no
+    reading of one word, so `--fix` must not retype the name (a literature teacher's text). A real slip
+    opening a sentence is still one."""
+    root = make_project(tmp_path, "Бұл кітапты оқыдым.\nАлтынсарин балаларға арналған әңгімелер жазды.\n")
+    assert found(root, "keyboard-slip") == []
+    root = make_project(tmp_path / "slip", "Бұл кітапты оқыдым.\nОнер адамды тәрбиелейді.\n")
+    assert [f.message.split("»")[0] for f in found(root, "keyboard-slip")] == ["«Онер"]
+
+
+@needs_dictionary
+def test_a_slip_fixed_in_a_line_made_a_heading_is_recorded_without_the_heading_mark(tmp_path, monkeypatch):
+    root = make_project(tmp_path, "Онер тарихы\n\nБұл мәтін тарих туралы. Ол қысқа ғана емес.\n\n"
+                                  "Тағы бір абзац бар. Ол да тарих туралы.\n")
+    run_check("--source", str(root), "--fix", monkeypatch=monkeypatch)
+    assert (root / "article.txt").read_text(encoding="utf-8").startswith("# Өнер тарихы\n")
+    recorded = (root / "editorial.yaml").read_text(encoding="utf-8")
+    assert 'original: "Онер"' in recorded and 'corrected: "Өнер"' in recorded, recorded
+
+
+@needs_dictionary
 def test_a_name_is_no_slip_of_a_common_word(tmp_path):
     # «Әли» would be «әлі» (yet) with і: a name stands for another name only
     root = make_project(tmp_path, "Бұл кітапты Әли мен Қарин жазды.\n")

@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .findings import Edit
+from .source import LINE_BREAK
 
 EDITORIAL_FILE = "editorial.yaml"
 # The changes a reader sees, recorded with a reason in the book's language (its pack's correction_reasons).
@@ -54,6 +55,12 @@ class Shift:
         return offset + (self.deltas[count - 1] if count else 0)
 
 
+def _line_starts(text: str) -> list[int]:
+    """Where each line of `text` starts, its line breaks counted as the loader counts them (CRLF, LF, and a
+    lone CR too: a line's number in editorial.yaml is the line the build reads there)."""
+    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+
 def _word_run(text: str, start: int, end: int) -> tuple[int, int]:
     """The run of non-space characters around text[start:end]."""
     while start > 0 and not text[start - 1].isspace():
@@ -66,15 +73,15 @@ def _word_run(text: str, start: int, end: int) -> tuple[int, int]:
 def changes(rounds: list[tuple[str, list[tuple[Edit, object]]]], final_text: str) -> list[Change]:
     """The recorded changes of every round of fixes: (text before the round, [(edit, finding)])."""
     shifts = [Shift([edit for edit, _ in edits]) for _, edits in rounds]
-    line_starts = [0] + [i + 1 for i, c in enumerate(final_text) if c == "\n"]
+    line_starts = _line_starts(final_text)
     result: list[Change] = []
     for number, (before, edits) in enumerate(rounds):
         by_run = dict.fromkeys((*_word_run(before, edit.start, edit.end), finding.rule) for edit, finding in edits
                                if finding.rule in RECORDED_RULES)
         for start, end, rule in by_run:
             new_start, new_end = start, end
-            for shift in shifts[number:]:
-                new_start, new_end = shift(new_start), shift(new_end, after_insertions=True)
+            for shift in shifts[number:]:  # (what is inserted before the words is not theirs: a heading's «# »)
+                new_start, new_end = shift(new_start, after_insertions=True), shift(new_end, after_insertions=True)
             # corrected as the final text reads, with what later fixes did to the same words
             result.append(Change(bisect.bisect_right(line_starts, new_start), before[start:end],
                                  final_text[new_start:new_end], rule))
@@ -83,13 +90,13 @@ def changes(rounds: list[tuple[str, list[tuple[Edit, object]]]], final_text: str
 
 def moved_line(line: int, original_text: str, rounds_edits: list[list[Edit]], final_text: str) -> int:
     """Where line `line` of the original article is after every round of edits."""
-    starts = [0] + [i + 1 for i, c in enumerate(original_text) if c == "\n"]
+    starts = _line_starts(original_text)
     if not 1 <= line <= len(starts):
         return line
     offset = starts[line - 1]
     for edits in rounds_edits:
         offset = Shift(edits)(offset)
-    final_starts = [0] + [i + 1 for i, c in enumerate(final_text) if c == "\n"]
+    final_starts = _line_starts(final_text)
     return bisect.bisect_right(final_starts, offset)
 
 

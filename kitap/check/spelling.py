@@ -201,6 +201,9 @@ def unknown(project: Project) -> Iterator[tuple[Uses, list[str]]]:
             continue
         else:
             intended = slips(known, word)
+            if word[:1].isupper():  # a sentence's first word: perhaps a name («Алтынсарин»), which a word
+                # the dictionary only composes («алтын» + «сәрі»: Алтынсәрің) is no evidence against
+                intended = [c for c in intended if c in capitalised or known.derivations_needed(c.lower()) is not None]
         # a loanword stem with Kazakh suffixes reads many a Russian-layout slip as a word
         # (Казак-стан for Қазақстан, кайт-ар-ып for қайтарып): the slip wins
         if intended or not entry.name and not known.known(word):
