@@ -55,10 +55,13 @@ PLAIN = TypographyRules(active=False)
 
 # Rule 2: a hyphen, en or em dash alone between spaces is a dash; its space before becomes a
 # no-break space so a line never starts with the dash.
-SPACED_DASH = re.compile(f"[{SPACES}][-\u2013\u2014](?=[{SPACES}]|$)")  # (at a text's end too: a verse line's
+SPACED_DASH = re.compile(f"[{SPACES}][-\u2013\u2014](?=[{SPACES}\n]|$)")  # (at a verse line's end too:
 # «Жолбарыстай қайратты -», its line break after it, printed with a hyphen)
-# A dash opening a paragraph is dialogue; it stays with the first word.
+# A dash opening a paragraph (or a verse line) is dialogue; it stays with the first word.
 DIALOGUE_DASH = re.compile("[-\u2013\u2014](?= )")
+# The same dash typed against the word («–Қайдан…», «-Қайда?»: a dash, or a hyphen before a capital)
+# gets its space, as a typesetter sets it
+STUCK_DIALOGUE_DASH = re.compile("(?:[\u2013\u2014](?=[^\\W\\d_])|-(?=[^\\W\\d_a-zа-яёәғқңөұүһі]))")
 # Rule 3: a number stays with the word (or %) after it: 1992 жылы, 46 сессиясында, 5 %.
 # Never with a following number ("1 000", "12 15") or punctuation.
 NUMBER_WORD = re.compile(r"(?<=\d)( )(?=[^\W\d_]|%)")
@@ -99,6 +102,8 @@ def _patterns(rules: TypographyRules) -> _Patterns:
         if rules.particles else None,
         suffix=re.compile(rf"(?:(?<=\d)|(?<![\w\u00ad])[{upper}]{{2,}})(-)(?=[{lower}])") if rules.suffix_hyphen else None)
 
+LINE_END = re.compile("\n")  # (a verse line's break, as the typographer is told of it)
+
 # Rule 1.
 QUOTE_MARK = re.compile("[\"«»„“”]")
 # After these (or a space, or the paragraph start) a quote mark opens; after anything else it closes.
@@ -110,7 +115,8 @@ CLOSING = {"«": "»", "„": "“", "“": "”", "”": "”", INNER_GUILLEMET
 
 
 def _rule_edits(s: str, at_paragraph_start: bool, rules: TypographyRules):
-    """(index, character) pairs of rules 2–7 over s; every one replaces a single character."""
+    """(index, text) pairs of rules 2–7 over s; each replaces the single character at its index (a dash
+    typed against a word by the dash and its space)."""
     patterns = _patterns(rules)
     for m in SPACED_DASH.finditer(s):
         i = m.start()
@@ -119,9 +125,13 @@ def _rule_edits(s: str, at_paragraph_start: bool, rules: TypographyRules):
             continue
         yield i, NBSP
         yield i + 1, EM_DASH
-    if at_paragraph_start and DIALOGUE_DASH.match(s):
-        yield 0, EM_DASH
-        yield 1, NBSP
+    starts = ([0] if at_paragraph_start else []) + [m.end() for m in LINE_END.finditer(s)]
+    for start in starts:  # the paragraph's start, and each verse line's
+        if DIALOGUE_DASH.match(s, start):
+            yield start, EM_DASH
+            yield start + 1, NBSP
+        elif STUCK_DIALOGUE_DASH.match(s, start):
+            yield start, EM_DASH + NBSP
     for pattern in (NUMBER_WORD, NUMERO, patterns.initial, patterns.bound):
         for m in pattern.finditer(s) if pattern else ():
             yield m.start(1), NBSP

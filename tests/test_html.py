@@ -122,6 +122,19 @@ def test_a_text_with_nothing_to_list_has_no_contents(tmp_path):
     assert page.xpath("//nav[@class='contents']") == []
 
 
+def test_a_quote_and_a_dash_opening_a_verse_line_are_set_as_at_a_paragraph_start(tmp_path):
+    """A literature teacher's stanza: the straight quote opening its second line had printed »Дәриға-ай
+    сол қыз», closed by the comma ending the line before; the dash typed against «Үйге» stayed as typed."""
+    from conftest import build_into, text_project
+
+    project = text_project(tmp_path / "p", 'Бірінші жол,\\\n"Дәриға-ай сол қыз" болып жыр келеді,\\\n–Үйге, — деді.\n',
+                           article_name="article.md")
+    page = lxml_html.fromstring((build_into(project, tmp_path / "out", "--only", "html") / "html" / "index.html").read_bytes(),
+                                parser=lxml_html.HTMLParser(encoding="utf-8"))
+    lines = [norm(line.text_content()) for line in page.xpath("//p[contains(@class, 'verse')]//span[@class='line']")]
+    assert lines == ["Бірінші жол,", "«Дәриға-ай сол қыз» болып жыр келеді,", "— Үйге, — деді."], lines
+
+
 def test_a_verse_line_too_long_for_a_phone_goes_on_indented(tmp_path):
     """A stanza on a 360-pixel screen at 200 % text: each verse line is a block, and its turnover starts
     further right than the verse lines do (it read as a new line of the poem)."""

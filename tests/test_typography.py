@@ -35,6 +35,8 @@ def words_of(s: str) -> list[str]:
 
 
 def check_only_allowed_edits(before: str, after: str) -> None:
+    if after.startswith("—" + NB) and before[:1] in "-–—" and before[1:2] not in (" ", NB):
+        before = before[0] + NB + before[1:]  # the one insertion: a dialogue dash typed against its word gets its space
     assert words_of(after) == words_of(before)
     assert len(after) == len(before)
     for a, b in zip(before, after):
@@ -127,6 +129,36 @@ def test_a_dash_ending_a_verse_line_is_a_dash():
 def test_dialogue_dash_at_paragraph_start():
     assert typeset("— Сәлем, — деді ол.") == f"—{NB}Сәлем,{NB}— деді ол."
     assert typeset("- Сәлем") == f"—{NB}Сәлем"
+
+
+def test_a_dialogue_dash_typed_against_its_word_gets_its_space():
+    """«–Қайдан…» beside «— Қайда?» in one dialogue (a literature teacher's story): the same dash. A hyphen
+    before a lower-case letter may be the end of a word cut by its line (or a suffix): left as typed."""
+    assert typeset("–Қайдан келдің?") == f"—{NB}Қайдан келдің?"
+    assert typeset("—Ол кім?") == f"—{NB}Ол кім?"
+    assert typeset("-Қайда?") == f"—{NB}Қайда?"
+    assert typeset("-өмір?") == "-өмір?" and typeset("-5") == "-5"
+    assert typeset(f"—{NB}Қайдан келдің?") == f"—{NB}Қайдан келдің?"  # (typeset twice: the same)
+
+
+def verse(*lines: str, language: str = "kk") -> list[str]:
+    """Verse lines as the renderer typesets a stanza: one paragraph, told of each line break."""
+    t = Typographer(language)
+    out = []
+    for n, line in enumerate(lines):
+        if n:
+            t.verbatim("\n")
+        out.append(t.chunk(line, "\n" + lines[n + 1] if n + 1 < len(lines) else ""))
+    return out
+
+
+def test_a_verse_line_starts_as_a_paragraph_does():
+    """A quote opening a verse line opens (it had printed »Дәриға-ай сол қыз» after the comma ending the line
+    before); a dash opening one is dialogue; a dash ending one is a dash, however the next line begins."""
+    assert verse("Бірінші жол,", '"Дәриға-ай сол қыз" болып жыр келеді,') == \
+        ["Бірінші жол,", "«Дәриға-ай сол қыз» болып жыр келеді,"]
+    assert verse("Сұрады ол:", "- Қайда барасың?", "–Үйге.") == ["Сұрады ол:", f"—{NB}Қайда барасың?", f"—{NB}Үйге."]
+    assert verse("Жолбарыстай қайратты -", "Ер еді.") == [f"Жолбарыстай қайратты{NB}—", "Ер еді."]
 
 
 def test_hyphens_in_words_and_ranges_untouched():

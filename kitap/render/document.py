@@ -493,12 +493,14 @@ class Renderer:
     def _typeset(self, children: list[Inline], hyphenated: bool, whole: tuple[int, ...] = ()) -> None:
         """Typography at render time: the model keeps the author's characters, the display gets «», nbsp…
         Words in another language are hyphenated by that language's pack (or not at all, without one)."""
-        runs: list[tuple[Text, bool, str]] = []  # (text, verbatim, language)
+        runs: list[tuple[Text | None, bool, str]] = []  # (text, verbatim, language); None: a line break
 
         def collect(nodes: list[Inline], verbatim: bool, language: str) -> None:
             for node in nodes:
                 if isinstance(node, Text):
                     runs.append((node, verbatim, language))
+                elif isinstance(node, Styled) and node.style == "br":
+                    runs.append((None, True, language))
                 elif isinstance(node, CONTAINERS):
                     collect(node.children, verbatim or (isinstance(node, Styled) and node.style == "code"),
                             node.lang if isinstance(node, Foreign) else language)
@@ -507,7 +509,10 @@ class Renderer:
         typographer = Typographer(self.pack.typography)
         counted = 0  # letters and digits of the paragraph before this run (what a layout counts words by)
         for index, (node, verbatim, language) in enumerate(runs):
-            after = runs[index + 1][0].text if index + 1 < len(runs) else ""
+            if node is None:  # a verse line's end: what follows starts a line (a quote there opens, a dash
+                typographer.verbatim("\n")  # there is dialogue) and what comes before ends one
+                continue
+            after = "".join("\n" if n is None else n.text for n, _, _ in runs[index + 1:index + 3])
             shown = typographer.verbatim(node.text) if verbatim else typographer.chunk(node.text, lookahead=after)
             hyphenate = self._hyphenation(language) if hyphenated and not verbatim else None
             shown = hyphenate(shown) if hyphenate else shown
