@@ -6,6 +6,7 @@ of the message expected: `path:line: message start`.
 """
 from __future__ import annotations
 
+import os
 import sys
 
 import pytest
@@ -43,6 +44,13 @@ CASES = {
                             "article.md:1: formatting is nested more than 20 levels deep"),
     "21 nested quotes (markdown-it dropped them)": ({"article.txt": None, "article.md": "Бір.\n\n" + ">" * 21 + " сөз\n"},
                                                     "article.md:3: formatting is nested more than 20 levels deep"),
+    # a Markdown note whose words would be lost, or a call printed as typed (a fault-finding pass)
+    "a note call with no note": ({"article.txt": None, "article.md": "Мәтін бар[^жоқ].\n"},
+                                 "article.md:1: footnote call [^жоқ] has no note"),
+    "a note never called": ({"article.txt": None, "article.md": "Мәтін бар.\n\n[^a]: ескерту\n"},
+                            "article.md:3: footnote [^a] is never called in the text, so its words would be left out"),
+    "a note written twice": ({"article.txt": None, "article.md": "Мәтін[^a] бар.\n\n[^a]: бір\n[^a]: екі\n"},
+                             "article.md:4: footnote [^a] is written twice (line 3 too)"),
     "5,000 nested emphasis in a note": ({"annotations.yaml": NOTE.format('"' + "*" * 5000 + "x" + "*" * 5000 + '"')},
                                         "annotations.yaml:2: formatting is nested more than 20 levels deep"),
     # 13.2 characters through YAML escapes
@@ -140,6 +148,38 @@ def test_hostile_input_gets_one_message_from_check_and_build(case, project, monk
         code, out, err = invoke(monkeypatch, capsys, *args)
         assert code == 1 and "Traceback" not in err and "internal error" not in err, (args, err)
         assert err.startswith(f"{project}/{expected}"), (args, err)
+    assert not (project / "out").exists()
+
+
+def _link_loop(path):
+    path.unlink()
+    path.symlink_to(path.name)
+
+
+def _pipe(path):
+    path.unlink()
+    os.mkfifo(path)
+
+
+def _folder(path):
+    path.unlink()
+    path.mkdir()
+
+
+@pytest.mark.parametrize("name, make, expected", [
+    ("chronology.yaml", _link_loop, "this file is a link that leads back to itself (a loop of links)"),
+    ("annotations.yaml", _pipe, "this is not a regular file (a folder, pipe or device)"),
+    ("article.txt", _folder, "this is not a regular file (a folder, pipe or device)"),
+], ids=["a-link-loop", "a-pipe", "a-folder"])
+def test_a_source_file_that_is_there_but_cannot_be_read_is_named(name, make, expected, project, monkeypatch, capsys):
+    """A fault-finding pass: a chronology that was a loop of links, or notes that were a named pipe, were taken
+    for no file (the build passed without them); an article that was a folder was «no article found»."""
+    make(project / name)
+    for args in (["check", "--source", str(project)],
+                 ["--source", str(project), "--output", str(project / "out"), "--only", "html", "--jobs", "1"]):
+        code, out, err = invoke(monkeypatch, capsys, *args)
+        assert code == 1 and "Traceback" not in err and "internal error" not in err, (args, err)
+        assert err.startswith(f"{project}/{name}: {expected}"), (args, err)
     assert not (project / "out").exists()
 
 

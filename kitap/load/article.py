@@ -116,10 +116,34 @@ def _limit_length(text: str, origin: Origin) -> None:
         raise SourceError(origin.path, origin.line, problem)
 
 
+NOTE_DEFINITION = re.compile(r" {0,3}\[\^([^\]\s]+)\]:")
+NOTE_CALL_LEFT = re.compile(r"\[\^([^\]\s]+)\]")  # a call Markdown found no note for: it stays as typed
+
+
+def _note_definitions(lines: list[str], path: Path) -> dict[str, int]:
+    """Each footnote label of the article and the line its note is written on; a label given twice is an
+    error (Markdown keeps one of the two notes and drops the other's words)."""
+    defined: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        found = NOTE_DEFINITION.match(line)
+        if found and found[1] in defined:
+            raise SourceError(path, number, f"footnote [^{found[1]}] is written twice (line {defined[found[1]]} too): "
+                                            "give each note a label of its own, and its call the same label")
+        if found:
+            defined[found[1]] = number
+    return defined
+
+
 def parse_markdown(text: str, path: Path) -> tuple[list[Block], list[Note]]:
     env: dict = {}
+    lines = text.split("\n")
+    defined = _note_definitions(lines, path)
     tokens = markdown_parser().parse(text, env)
-    reader = _MarkdownBlocks(path, text.split("\n"), env.get("footnotes", {}).get("list", {}))
+    for label, reference in env.get("footnotes", {}).get("refs", {}).items():
+        if reference == -1:  # written, never called: Markdown drops it
+            raise SourceError(path, defined.get(label[1:], 0), f"footnote [^{label[1:]}] is never called in the text, "
+                              f"so its words would be left out: put [^{label[1:]}] where the note belongs, or delete the note")
+    reader = _MarkdownBlocks(path, lines, env.get("footnotes", {}).get("list", {}))
     for token in tokens:
         reader.take(token)
     for index, item in reader.footnote_list.items():
@@ -248,6 +272,10 @@ def _inlines(tokens: list[Token], origin: Origin, footnote_list: dict, breaks: l
         out = stack[-1]
         if token.type == "text":
             _refuse_broken_span(token.content, origin.path, origin.line)
+            left = NOTE_CALL_LEFT.search(token.content)
+            if left:
+                raise SourceError(origin.path, origin.line, f"footnote call [^{left[1]}] has no note: write the note on "
+                                  f"a line of its own, '[^{left[1]}]: its text', or remove the call")
             length += len(token.content)
             if out and isinstance(out[-1], Text):
                 out[-1].text += token.content
