@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
@@ -61,7 +62,7 @@ def project_state(source: Path, names) -> dict[str, str]:
     folders = _text_folders(source, names)
     for name in names:
         root, path = _located(source, name, folders)
-        if path is None or not path.is_file():
+        if path is None or not os.path.lexists(path):  # (anything else there is refused by open_source)
             state[name] = ABSENT
             continue
         with open_source(path, root) as handle:

@@ -29,7 +29,11 @@ def inside_project(root: Path, relative: str, origin: Path, line: int) -> Path:
 
 def open_source(path: Path, root: Path) -> BinaryIO:
     """The file opened for reading, after every check that needs no reading; SourceError otherwise."""
-    real = path.resolve()
+    try:
+        real = path.resolve()
+    except (RuntimeError, OSError):  # a loop of links
+        raise SourceError(path, 0, "this file is a link that leads back to itself (a loop of links); put the "
+                                   "file itself here") from None
     if real != root.resolve() and root.resolve() not in real.parents:
         raise SourceError(path, 0, f"this file is a link to {real}, outside the project folder; copy the file into the project instead")
     try:
@@ -40,16 +44,15 @@ def open_source(path: Path, root: Path) -> BinaryIO:
                                    f"`chmod u+r {path.name}`)") from None
     except OSError as exc:
         raise SourceError(path, 0, f"cannot read this file ({exc.strerror})") from None
-    handle = os.fdopen(descriptor, "rb")
     info = os.fstat(descriptor)
     if not stat.S_ISREG(info.st_mode):
-        handle.close()
+        os.close(descriptor)
         raise SourceError(path, 0, "this is not a regular file (a folder, pipe or device); a source must be a text file")
     if info.st_size > MAX_BYTES:
-        handle.close()
+        os.close(descriptor)
         raise SourceError(path, 0, f"file is {info.st_size / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB "
                                    "per source file (split the text into several projects)")
-    return handle
+    return os.fdopen(descriptor, "rb")
 
 
 def read_bytes(path: Path, root: Path) -> bytes:

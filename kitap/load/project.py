@@ -95,7 +95,9 @@ class _Reader:
             return os.path.relpath(path, self.root.resolve())
 
     def exists(self, path: Path) -> bool:
-        if path.is_file():
+        """Whether the project has a file of this name: anything there (a folder, a pipe, a link that leads
+        nowhere) is read, and refused with its reason, rather than taken for no file."""
+        if os.path.lexists(path):
             return True
         self.log.missing(self._name(path))
         return False
