@@ -325,6 +325,29 @@ def test_a_short_text_without_appendices_prints_on_one_sheet(tmp_path):
         assert len(pdf.pages) == 2 and "Басылым туралы" in pdf.pages[1].extract_text()
 
 
+URL = ("https://www.google.com/url?sa=t&source=web&rct=j&opi=89978449&url=https%3A%2F%2Fkk.wikipedia.org%2Fwiki%2F"
+       "%25D0%2590%25D0%25B1%25D0%25B0%25D0%25B9_%25D2%259A%25D2%25B1%25D0%25BD%25D0%25B0%25D0%25BD%25D0%25B1%25D0"
+       "%25B0%25D0%25B9%25D2%25B1%25D0%25BB%25D1%258B&ved=2ahUKEwiZ")
+
+
+def test_a_web_address_longer_than_a_line_is_cut_inside_the_margins(tmp_path):
+    """A fault-finding pass: a pasted 280-character address ran past the right margin in every edition and was
+    cut off at the paper's edge (large print too, which hyphenates nothing). Every character of it is printed,
+    inside the page; the words of the text beside it are not cut."""
+    from conftest import build_into, text_project
+
+    root = text_project(tmp_path / "p", "Абай Шығыс пен Батыс мәдениетін жетік білген.\n"
+                        f"Дереккөз: {URL} сайтынан алынды.\n")
+    out = build_into(root, tmp_path / "out", "--only", "pdf,large,booklet")
+    for name in ("mini.pdf", "mini-large.pdf", "mini-booklet-pages.pdf"):
+        with pdfplumber.open(out / name) as pdf:
+            chars = [c for page in pdf.pages for c in page.chars]
+            assert max(c["x1"] for c in chars) <= pdf.pages[0].width - 20, name
+            printed = "".join(c["text"] for c in chars)
+        assert URL in re.sub(r"[\s\u2010-]", "", printed).replace("‐", ""), name
+        assert "сайтынан" in printed and "мәдениетін" in printed, name
+
+
 def test_list_items_numbers_stand_in_the_paragraphs_margin_column(tmp_path):
     """Classroom numbers of list items line up with the paragraphs' (a list is indented; its numbers are not),
     in A4 and large print."""

@@ -26,6 +26,9 @@ NOTE_GAP = "\u202f"
 # (A text may start at the hyphen, after a marked abbreviation: «<span>БҰҰ</span>‑ға»; no line breaks before
 # a hyphen.)
 BOUND_WORD = re.compile(rf"[\w{SOFT_HYPHEN}]*(?:{NB_HYPHEN}[\w{SOFT_HYPHEN}]+)+")
+# A run with no space and no soft hyphen longer than a short line (a pasted web address, a word of 5,000
+# letters): in print it may be cut where no line can hold it (print.css), instead of running past the margin
+LONG_RUN = re.compile(f"[^\\s{SOFT_HYPHEN}]{{30,}}")
 # A marked phrase that links to an appendix entry: its mark kind → (link class, the appendix).
 MARK_LINKS = {"abbr": ("abbr-link", "glossary"), "chrono": ("chrono-link", "chronology"),
               "person": ("person-link", "persons")}
@@ -561,7 +564,9 @@ class Renderer:
     def _node(self, node: Inline) -> str:
         if isinstance(node, Text):
             shown = self._shown(self.display.get(id(node), node.text), node.text)
-            return self._tagged(shown) if self.pack.others and not self.target.paged else shown
+            if self.target.paged:
+                return LONG_RUN.sub(lambda m: f'<span class="long-run">{m[0]}</span>', shown)
+            return self._tagged(shown) if self.pack.others else shown
         if isinstance(node, Styled):
             return "<br/>" if node.style == "br" else f"<{node.style}>{self._children(node.children)}</{node.style}>"
         if isinstance(node, Foreign):
