@@ -128,6 +128,21 @@ def test_single_spaces_and_line_edges_are_fine(tmp_path):
     assert found(root, "double-space") == []
 
 
+def test_invisible_characters_are_named_and_deleted_by_fix(tmp_path):
+    """A fault-finding pass: a right-to-left override printed «ақын» as «ақны» in the PDF, a zero-width space
+    made an annotation's anchor miss its word; both passed without a word. The override stops the build."""
+    from kitap.check.fix import fix_project
+
+    root = make_project(tmp_path, "Абай ақ\u202eын\u202c болды.\nҚара сө\u200bздері бар.\n")
+    findings = found(root, "invisible-character")
+    assert [(f.line, f.col, f.severity) for f in findings] == [(1, 8, "error"), (1, 11, "error"), (2, 8, "warning")]
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE in «ақын»" in findings[0].message
+    assert "U+200B ZERO WIDTH SPACE in «сөздері»" in findings[2].message
+    fix_project(root)
+    assert (root / "article.txt").read_text("utf-8") == "Абай ақын болды.\nҚара сөздері бар.\n"
+    assert found(root, "invisible-character") == []
+
+
 def test_tripled_letter(tmp_path):
     root = make_project(tmp_path, "Қазақстан ядролық қуатттан бас тартты\n")
     (finding,) = found(root, "tripled-letter")

@@ -10,10 +10,16 @@
 - `unbalanced-brackets`: (), [], {} that do not pair up within a paragraph; a list marker like
   «а)» or «2)» and a smiley «:)» are not brackets.
 - `straight-quotes`: " instead of «»; once per paragraph.
+- `invisible-character` (fixable: deleted): a character that shows nothing, left by copying from a site or
+  a word processor. A zero-width space, joiner or word joiner, a left-to-right or right-to-left mark, a byte
+  order mark inside the text (warnings): the word looks whole, but a search, an annotation's anchor or a
+  spelling check does not find it. A bidirectional embedding, override or isolate (errors): it reorders the
+  letters after it in print («ақ\u202eын» printed «ақны»).
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterator
 
 from .findings import Finding
@@ -65,6 +71,27 @@ def _double_space(p: Passage) -> Iterator[Finding]:
         at = m.start()
         yield p.finding(at, "warning", f"{len(m[0])} spaces in a row; one is enough", "double-space",
                         ((at, at + len(m[0]), " "),))
+
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"
+REORDERING = "\u202a-\u202e\u2066-\u2069"
+INVISIBLE = re.compile(f"[{ZERO_WIDTH}{REORDERING}]+")
+REORDERS = re.compile(f"[{REORDERING}]")
+
+
+def _invisible(p: Passage) -> Iterator[Finding]:
+    for m in INVISIBLE.finditer(p.text):
+        first = m[0][0]
+        named = f"U+{ord(first):04X} {unicodedata.name(first, '')}".rstrip()
+        word = INVISIBLE.sub("", _token_around(p.text, m.start()))
+        fix = ((m.start(), m.end(), ""),)
+        if REORDERS.search(m[0]):
+            yield p.finding(m.start(), "error", f"an invisible {named} in «{word}»: it reverses or reorders the letters "
+                            "after it in print; `check --fix` deletes it", "invisible-character", fix)
+        else:
+            yield p.finding(m.start(), "warning", f"an invisible {named} in «{word}» (left by copying): the word looks "
+                            "whole, but a search or an annotation's anchor does not find it; `check --fix` deletes it",
+                            "invisible-character", fix)
 
 
 def _tripled(p: Passage) -> Iterator[Finding]:
@@ -129,7 +156,7 @@ def _straight_quotes(p: Passage, language: str) -> Iterator[Finding]:
                         "straight-quotes")
 
 
-RULES = (_space_after_punct, _double_space, _tripled, _quotes, _brackets)
+RULES = (_space_after_punct, _double_space, _invisible, _tripled, _quotes, _brackets)
 
 
 def check(project: Project) -> Iterator[Finding]:
