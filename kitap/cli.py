@@ -75,6 +75,17 @@ def _valid_only(ctx, param, value: str | None) -> str | None:
     return value
 
 
+def _valid_script(ctx, param, value: str | None) -> str | None:
+    """--script names scripts some language is printed in: anything else is wrong usage (exit status 2)."""
+    from .pipeline import parse_scripts
+
+    try:
+        parse_scripts(value)
+    except KitapError as error:
+        raise click.BadParameter(str(error).removeprefix("--script: ")) from None
+    return value
+
+
 def _valid_shard(ctx, param, value: str | None):
     """--shard K/N with 1 ≤ K ≤ N: anything else is wrong usage (exit status 2)."""
     if value is None:
@@ -94,7 +105,7 @@ def build_options(function):
                      "or give a folder of projects, to build several at once on all cores. [default: source]"),
         click.option("--output", type=click.Path(path_type=Path), default=Path("output"), show_default=True, help=OUTPUT_HELP),
         click.option("--only", metavar="KINDS", help=only_help(), callback=_valid_only),
-        click.option("--script", metavar="SCRIPTS", help=SCRIPT_HELP),
+        click.option("--script", metavar="SCRIPTS", help=SCRIPT_HELP, callback=_valid_script),
         click.option("--archival", is_flag=True, help=ARCHIVAL_HELP),
         click.option("--force", is_flag=True, help="Rebuild even the outputs whose sources did not change."),
         click.option("--line-numbers", is_flag=True, help="Number every fifth line of each page of the A4 handout."),

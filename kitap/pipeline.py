@@ -97,9 +97,11 @@ def _is_project(folder: Path) -> bool:
 def parse_only(value: str | None) -> tuple[str, ...]:
     """The output kinds `--only` names, in the registry's order (all default ones without it)."""
     known = outputs.kinds()
-    if not value:
+    if value is None:
         return outputs.default_kinds()
     kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    if not kinds:
+        raise KitapError(f"--only: it names no output (choose from {', '.join(known)})")
     unknown = [k for k in kinds if k not in known]
     if unknown:
         raise KitapError(f"--only: unknown output '{unknown[0]}' (choose from {', '.join(known)})")
@@ -110,7 +112,13 @@ def parse_scripts(value: str | None) -> tuple[str, ...] | None:
     """The editions `--script` names (latn, cyrl; comma-separated), or None: the book's own choice."""
     if not value:
         return None
+    from .languages import all_packs
+
     scripts = tuple(dict.fromkeys(s.strip().lower() for s in value.split(",") if s.strip()))
+    known = sorted({p.script.lower() for p in all_packs()} | {s for p in all_packs() for s in p.editions})
+    unknown = [s for s in scripts if s not in known]
+    if unknown:
+        raise KitapError(f"--script: no language kitap knows is printed in '{unknown[0]}' (choose from {', '.join(known)})")
     return scripts or None
 
 

@@ -31,6 +31,12 @@ def test_usage_errors_exit_2_without_traceback(tmp_path):
         assert only.stderr.strip().endswith("Invalid value for '--only': unknown output 'pdff' (choose from pdf, "
                                             "booklet, large, epub, kepub, html, worksheet)"), only.stderr
         assert not any(tmp_path.iterdir()), "nothing built"
+    # a fault-finding pass: `--only ""` built everything, `--script arab` was a source problem (exit 1)
+    for option, value, said in (("--only", "", "it names no output"), ("--only", ",", "it names no output"),
+                                ("--script", "arab", "no language kitap knows is printed in 'arab' (choose from cyrl, latn)")):
+        wrong = run_cli("--source", str(FIXTURES / "mini"), "--output", str(tmp_path), option, value)
+        assert wrong.returncode == 2 and f"Invalid value for '{option}': {said}" in wrong.stderr, wrong.stderr
+        assert not any(tmp_path.iterdir()), "nothing built"
 
 
 def test_pipes_get_plain_lines_and_quiet_prints_nothing(tmp_path):

@@ -61,8 +61,8 @@ def edition_of(book: Book, script: str) -> Book:
     edition = pack.editions.get(script)
     if edition is None:
         offered = ", ".join(pack.editions) or "none"
-        raise KitapError(f"a book in '{book.meta.language}' has no '{script}' edition (editions kitap can make of "
-                         f"it: {offered})")
+        raise KitapError(f"{book.root / 'book.yaml'}: a book in '{book.meta.language}' has no '{script}' edition "
+                         f"(editions kitap can make of it: {offered}); leave out --script {script}")
     convert = Converter(edition.convert, pack.base)
     new = copy.deepcopy(book)
     for block in new.blocks:
