@@ -6,6 +6,7 @@ good preview, with the same `path:line: message` as the command line. Any other 
 """
 from __future__ import annotations
 
+import errno
 import html
 import json
 import tempfile
@@ -131,11 +132,15 @@ def make_handler(preview: Preview):
 def serve(source: Path, port: int, output: Path | None) -> None:
     from watchfiles import watch
 
-    output = output or Path(tempfile.mkdtemp(prefix="kitap-preview-"))
-    preview = Preview(source, output)
-    preview.rebuild()
-    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(preview))
+    preview = Preview(source, output or Path(tempfile.mkdtemp(prefix="kitap-preview-")))
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(preview))
+    except OSError as error:  # (a second `serve` on the same port, most often)
+        used = error.errno == errno.EADDRINUSE
+        raise KitapError(f"port {port} is {'already in use (another preview running?)' if used else 'not open to this user'}"
+                         f"; give another one: python build.py serve --port {port + 1 if used else 8765}") from None
     server.daemon_threads = True
+    preview.rebuild()
     click.echo(f"Preview: http://127.0.0.1:{server.server_address[1]}/  (Ctrl+C to stop)", err=False)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     watched = [p for p in (source, TEMPLATES_DIR, STYLES_DIR) if p.exists()]

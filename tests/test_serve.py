@@ -61,6 +61,17 @@ def test_preview_is_served_on_loopback_only(server):
     assert '<html lang="kk"' in html and 'class="skip-link"' in html
 
 
+def test_a_port_in_use_is_said_so_with_another_to_try(server, tmp_path):
+    """A second `serve` on the same port had said «internal error … please report it» (exit 2)."""
+    port = int(server[1].rsplit(":", 1)[1].strip("/"))
+    second = subprocess.run([sys.executable, str(ROOT / "build.py"), "serve", "--source", str(server[0]),
+                             "--port", str(port), "--output", str(tmp_path / "second")],
+                            capture_output=True, text=True, timeout=60)
+    assert second.returncode == 1 and "Traceback" not in second.stderr, second.stderr
+    assert second.stderr.strip() == (f"port {port} is already in use (another preview running?); give another one: "
+                                     f"python build.py serve --port {port + 1}")
+
+
 def test_click_a_note_edit_a_source_see_it_update(server, page, tmp_path):
     project, url, preview = server
     page.goto(url)
