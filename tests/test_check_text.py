@@ -128,6 +128,36 @@ def test_single_spaces_and_line_edges_are_fine(tmp_path):
     assert found(root, "double-space") == []
 
 
+@pytest.mark.parametrize("meant", ["Абай (Ибраһим) Құнанбайұлы – ақын, Әлихан.\nӘдебиет пен өнер туралы.\n",
+                                   "Абай Кунанбаев великий казахский поэт из рода тобыкты.\n"])
+def test_text_read_in_the_wrong_encoding_is_named_and_converted_by_fix(tmp_path, meant):
+    """A fault-finding pass: UTF-8 read as Windows-1251 and saved again («РђР±Р°Р№») was taken for a legacy
+    Kazakh font and `--fix` made it worse; Windows-1251 read as Latin («Àáàé») built without a word. The bytes
+    of both are the text: undone without loss (the «И» and «Ә» whose second byte Windows-1251 lost too)."""
+    from kitap.check.fix import fix_project
+
+    garbled = (meant.encode("utf-8").decode("cp1251", errors="ignore") if any(c in meant for c in "әқұ")
+               else meant.encode("cp1251").decode("cp1252"))
+    root = make_project(tmp_path, garbled)
+    if "поэт" in meant:  # a Russian text
+        book = root / "book.yaml"
+        book.write_text(book.read_text(encoding="utf-8").replace("language: kk", "language: ru"), encoding="utf-8")
+    findings = found(root, "mojibake")
+    assert findings and all(f.severity == "error" for f in findings)
+    assert found(root, "font-hack") == []
+    fix_project(root)
+    assert (root / "article.txt").read_text("utf-8") == meant
+    assert found(root, "mojibake") == []
+
+
+def test_real_text_is_not_taken_for_mojibake(tmp_path):
+    from kitap.check.mojibake import misread
+
+    for text in ("Её жизнь, всё это — «Абай жолы».", "Ещё раз: Р. Ф. Сё, Щ и Ы.", "Ürümqi, Ölgii, Ümit, Ésik.",
+                 "Café, naïve, Zürich, Göteborg, São Paulo, à la, été.", "Qazaqstan ädebietı men önerı."):
+        assert misread(text) == [], text
+
+
 def test_invisible_characters_are_named_and_deleted_by_fix(tmp_path):
     """A fault-finding pass: a right-to-left override printed «ақын» as «ақны» in the PDF, a zero-width space
     made an annotation's anchor miss its word; both passed without a word. The override stops the build."""

@@ -3,6 +3,7 @@
 Each module checks one thing and yields Findings (`path:line:col: severity: message [rule]`):
 
     anchors.py        anchor-missing, anchor-ambiguous, chrono-anchor-missing, question-paragraph (errors)
+    mojibake.py       mojibake (text read in the wrong encoding and saved again)   (error, fixable)
     fonthack.py       font-hack                                                 (error, fixable)
     encoding.py       lost-letters («?» inside words: letters lost to an encoding)  (error)
     abbreviations.py  abbr-missing, abbr-unused, abbr-before-expansion
@@ -21,16 +22,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import abbreviations, anchors, dates, encoding, fonthack, hygiene, punctuation, script, spelling, structure
+from . import abbreviations, anchors, dates, encoding, fonthack, hygiene, mojibake, punctuation, script, spelling, structure
 from .findings import Edit, Finding
 from .output import preview, summarised
 from .source import Project, read_project
 
-CHECKS = (anchors.check, fonthack.check, encoding.check, abbreviations.check, dates.check, script.check,
+CHECKS = (anchors.check, mojibake.check, fonthack.check, encoding.check, abbreviations.check, dates.check, script.check,
           script.check_edition_script, script.check_untagged_russian, hygiene.check, punctuation.check,
           structure.check, spelling.check)
 # The checks whose findings may carry safe edits, in the order --fix applies them.
-FIXING_CHECKS = (fonthack.check, script.check, hygiene.check, punctuation.check, structure.check, spelling.slips_only)
+FIXING_CHECKS = (mojibake.check, fonthack.check, script.check, hygiene.check, punctuation.check, structure.check, spelling.slips_only)
 
 __all__ = ["Edit", "Finding", "Report", "check_project", "check_report"]
 

@@ -26,6 +26,7 @@ from typing import Iterator
 
 from ..languages.kk.encodings import MISREAD_AS_CP1251
 from .findings import Finding
+from .mojibake import misread
 from .source import Project
 
 FONT_HACK = dict(zip("ќђњѓѕџљћЌЂЊЃЅЏЉЋ", "құңғәүөһҚҰҢҒӘҮӨҺ"))
@@ -83,7 +84,7 @@ def check(project: Project) -> Iterator[Finding]:
     source, table = table_for(project.article.text)
     letters = frozenset(table)
     for passage in project.passages:
-        if letters.isdisjoint(passage.text):
+        if letters.isdisjoint(passage.text) or misread(passage.text):  # (text read in the wrong encoding: mojibake.py)
             continue
         matches = list(WORD.finditer(passage.text))
         if not is_kazakh_paragraph([m[0] for m in matches], table):
