@@ -511,6 +511,46 @@ def test_a_word_file_without_a_title_takes_its_first_heading(tmp_path):
         "Бұл жасқа келгенше жақсы өткіздік пе.\n\n# Ойлану\n\nСоны таба алмай өзім де қайранмын.\n")
 
 
+def test_a_word_file_s_hidden_text_tracked_changes_and_comments_are_told(tmp_path):
+    """A fault-finding pass: hidden text (Font → Hidden) came in as text, tracked changes were accepted and
+    comments dropped without a word, and the author's caption «Сурет: портреті.» was left out as a web page's
+    photo credit."""
+    import zipfile
+
+    import pypandoc
+
+    made = tmp_path / "made.docx"
+    pypandoc.convert_text("# Абай\n\nАбай 1845 жылы дүниеге келген.\n\nСурет: портреті.\n", "docx", format="markdown",
+                          outputfile=str(made))
+    source = tmp_path / "abai.docx"
+    with zipfile.ZipFile(made) as original, zipfile.ZipFile(source, "w") as edited:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename == "word/comments.xml":  # (Pandoc writes an empty one)
+                continue
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                at = text.index("</w:p>", text.index("1845"))
+                text = text[:at] + ('<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> ЖАСЫРЫН МӘТІН</w:t></w:r>'
+                                    '<w:ins w:id="91" w:author="Ред"><w:r><w:t xml:space="preserve"> Қосылған.</w:t></w:r></w:ins>'
+                                    '<w:del w:id="92" w:author="Ред"><w:r><w:delText>Өшірілген.</w:delText></w:r></w:del>'
+                                    ) + text[at:]
+                data = text.encode("utf-8")
+            edited.writestr(item, data)
+        edited.writestr("word/comments.xml", '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+                                             '2006/main"><w:comment w:id="0"><w:p><w:r><w:t>Тексер</w:t></w:r></w:p>'
+                                             '</w:comment></w:comments>')
+    result = run_cli("import", str(source), str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    article = (tmp_path / "p" / "article.md").read_text("utf-8")
+    assert "ЖАСЫРЫН" not in article and "Өшірілген" not in article
+    assert "Абай 1845 жылы дүниеге келген. Қосылған." in article and "Сурет: портреті." in article
+    told = result.stderr
+    assert "tracked changes (1 insertion(s), 1 deletion(s)): they were taken as accepted" in told
+    assert "the file's 1 comment(s) were left out" in told
+    assert "1 run(s) of hidden text (Font → Hidden: Word neither shows nor prints it) were left out: «ЖАСЫРЫН МӘТІН»" in told
+
+
 def test_a_note_that_is_only_a_picture_is_named_not_dropped(tmp_path):
     source = tmp_path / "suret.md"
     source.write_text("Абайдың портреті мұражайда сақталған.[^1] Оны бәрі көре алады.\n\n[^1]: ![](abai.jpg)\n",

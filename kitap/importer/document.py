@@ -34,6 +34,7 @@ class Imported:
     date: str = ""                          # the date the file gives itself (a site's dateline), ISO
     source: str = ""                        # where the file says it comes from (a saved page's own address)
     notices: list[str] = field(default_factory=list)  # what the user must hear about the reading
+    authored: bool = False                  # a document its author wrote (Word, OpenDocument): no web page's furniture
 
 
 def is_space(node: Inline) -> bool:

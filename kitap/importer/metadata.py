@@ -157,6 +157,35 @@ def _on(element) -> bool:
     return element.get(f"{{{NS['w']}}}val", "true") not in ("0", "false", "off", "none")
 
 
+def docx_review(path: Path) -> tuple[bytes | None, list[str]]:
+    """What a Word file holds that its reader does not see as text: the document part without its hidden
+    text (Font → Hidden: Word neither shows nor prints it; None when there is none), and what to tell
+    about its tracked changes (taken as accepted, as Word shows them with the markup off) and comments
+    (left out)."""
+    w = f"{{{NS['w']}}}"
+    root = _xml(path, "word/document.xml")
+    if root is None:
+        return None, []
+    said = []
+    inserted, deleted = len(root.findall(".//w:ins", NS)), len(root.findall(".//w:del", NS))
+    if inserted or deleted:
+        said.append(f"{path}: the file has tracked changes ({inserted} insertion(s), {deleted} deletion(s)): they "
+                    "were taken as accepted; if some should be rejected, do so in Word (Review) and import it again")
+    comments = _xml(path, "word/comments.xml")
+    count = len(comments.findall("w:comment", NS)) if comments is not None else 0
+    if count:
+        said.append(f"{path}: the file's {count} comment(s) were left out: a handout prints none")
+    hidden = [run for run in root.iter(w + "r") if _on(run.find("w:rPr/w:vanish", NS))]
+    if not hidden:
+        return None, said
+    words = " ".join(" ".join("".join(t.text or "" for t in run.iter(w + "t")) for run in hidden).split())
+    for run in hidden:
+        run.getparent().remove(run)
+    said.append(f"{path}: {len(hidden)} run(s) of hidden text (Font → Hidden: Word neither shows nor prints "
+                f"it) were left out: «{words[:80]}{'…' if len(words) > 80 else ''}»")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), said
+
+
 def _xml(path: Path, member: str):
     try:
         with zipfile.ZipFile(path) as archive:

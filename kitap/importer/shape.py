@@ -38,7 +38,8 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
     pieces = document.pieces
     title = document.title
     untitled: list[str] = []
-    pieces, furniture_notices = without_furniture(pieces, path)  # (a .txt has lost its already)
+    pieces, furniture_notices = without_furniture(pieces, path) if not document.authored else (pieces, [])
+    # (a .txt has lost its already; a Word file is its author's: «Сурет: портреті.» is a caption of theirs)
     date, notices = document.date, list(document.notices) + furniture_notices
     first = next((p for p in pieces if plain_text(p.children).strip()), None)
     heading = _title_after_datelines(pieces, title)
