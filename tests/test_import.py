@@ -985,3 +985,57 @@ def test_a_line_under_the_title_and_before_the_first_heading_is_the_subtitle(tmp
     book = (folder / "book.yaml").read_text("utf-8")
     assert 'subtitle: "Мемлекет басшысының конференцияда сөйлеген сөзі"' in book
     assert (folder / "article.md").read_text("utf-8").startswith("# Кіріспе")
+
+
+def _book(folder: Path) -> dict:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load((folder / "book.yaml").read_text("utf-8"))
+
+
+def test_an_institution_s_page_header_is_its_publisher_and_the_title_under_it_the_title(tmp_path):
+    """A methods office's texts copied from a research institute's site: the ministry's line had been the title,
+    the institute's paragraph 1, the real title a paragraph."""
+    result, folder = import_text(tmp_path, "satbayev.txt", (
+        "Қазақстан Республикасының ғылым және жоғары білім министрлігі Ғылым комитеті\n\n"
+        "Ш.Ш. Уәлиханов атындағы Тарих және этнология институты\n\nҚАНЫШ ИМАНТАЙҰЛЫ СӘТБАЕВ\n\n\n"
+        "Қаныш Имантайұлы Сәтбаев 1899 жылы дүниеге келген. Ол көрнекті геолог-ғалым болған.\n\n"
+        "Ол ҚазКСР ҒА ұйымдастырушысы және тұңғыш президенті болды.\n"))
+    book = _book(folder)
+    assert (book["title"], book["publisher"]) == ("ҚАНЫШ ИМАНТАЙҰЛЫ СӘТБАЕВ",
+                                                  "Ш.Ш. Уәлиханов атындағы Тарих және этнология институты")
+    assert (folder / "article.txt").read_text("utf-8").startswith("Қаныш Имантайұлы Сәтбаев 1899 жылы")
+    assert "over the text name the institution publishing it" in result.stderr
+
+
+def test_a_name_and_a_title_on_one_line_are_the_author_and_the_title(tmp_path):
+    _, folder = import_text(tmp_path, "atygaev.txt", (
+        "Н.А. Атыгаев О времени образования Казахского ханства\n\n"
+        "В истории любого народа есть знаковые события. Их значение невозможно переоценить.\n\n"
+        "Стремление казахского народа к суверенному существованию было давним.\n"))
+    book = _book(folder)
+    assert (book["author"], book["title"]) == ("Н.А. Атыгаев", "О времени образования Казахского ханства")
+
+
+def test_a_journal_s_byline_with_the_surname_in_capitals_is_the_author(tmp_path):
+    """«АТЫГАЕВ Н.А.» over the title; the site's visitor counter «Яндекс.Метрика» had been the author, and a lone
+    «Автор:» stayed in the text."""
+    result, folder = import_text(tmp_path, "khanstvo.txt", (
+        "Яндекс.Метрика\n\nАТЫГАЕВ Н.А.\n\nК ВОПРОСУ О ТРАКТОВКЕ ПРЕДЫСТОРИИ КАЗАХСКОГО ХАНСТВА\n\nАвтор:\n"
+        "Работа посвящена исследованию предыстории образования Казахского ханства. В литературе оно трактуется так.\n\n"
+        "После поражения в 1457 году Абу-л-Хайр-хана двое джучидов подняли мятеж.\n"))
+    book = _book(folder)
+    assert (book["author"], book["title"]) == ("АТЫГАЕВ Н.А.", "К ВОПРОСУ О ТРАКТОВКЕ ПРЕДЫСТОРИИ КАЗАХСКОГО ХАНСТВА")
+    assert (folder / "article.txt").read_text("utf-8").startswith("Работа посвящена")
+    assert "«Яндекс.Метрика» (page's buttons)" in result.stderr and "«Автор:» (page's buttons)" in result.stderr
+
+
+def test_a_wiki_s_menu_copied_over_the_text_is_left_out_not_read_as_a_poem(tmp_path):
+    result, folder = import_text(tmp_path, "balkhash.txt", (
+        "Меню\n\nГлавная\nСлучайная статья\nНастройки\nМатериал из https://ru.wikipedia.org\n\n"
+        "Балхаш — бессточное полупресноводное озеро в восточной части Казахстана.\n\n"
+        "Уникальность озера состоит в том, что оно разделено узким проливом на две части.\n\nПодробнее…\n"))
+    assert (folder / "article.txt").read_text("utf-8") == (
+        "Балхаш — бессточное полупресноводное озеро в восточной части Казахстана.\n"
+        "Уникальность озера состоит в том, что оно разделено узким проливом на две части.\n")
+    assert "«Меню» (page's buttons), «Главная» (breadcrumb)" in result.stderr

@@ -23,7 +23,10 @@ SOCIAL = {"facebook", "twitter", "x", "telegram", "whatsapp", "vk", "вконт�
 WEB = WebFurniture(views=("views?",), photo=("photo",), read_also=("you may also like", "related posts",
                                                                    "read also", "read more"),
                    share=("share",), tags=("tags",), comments=("leave a (?:comment|reply)", "comments?"),
-                   page=("toggle dropdown", "toggle navigation", "print", "back to top", "menu"), home=("home",),
+                   page=("toggle dropdown", "toggle navigation", "print", "back to top", "menu",
+                         # a site's visitor counter, named on the page
+                         "яндекс\\.метрика", "google analytics", "liveinternet", "рейтинг@mail\\.ru", "top\\.mail\\.ru"),
+                   home=("home",),
                    wiki=("from wikipedia, the free encyclopedia",), edit=("edit", "edit source"))
 PICTURES = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2190-\u21FF\u2B00-\u2BFF\uFE0F"  # emoji, arrows
 ARROWS = re.compile(f"[{PICTURES}\\s↑↓←→⬆⬇]+")  # a lone «↓» or «⬆» (to the top of the page)
@@ -103,18 +106,20 @@ class Furniture:
                         for part in re.split(r"[»›>/|]", line)[1:-1] + re.split(r"[»›>/|]", line)[-1:]}
         self.left: list[str] = []
         self.crumbs = False  # in a breadcrumb copied one link a line («Главная» | «Законодательство»)
+        self.top = True  # every line so far was furniture: the page's head, where its menu is
 
     def kind(self, line: str, index: int) -> str:
         line = " ".join(line.split())
         kind = furniture(line)
-        if not kind and index == 0 and _patterns().home.match(line + " »"):
-            kind, self.crumbs = "breadcrumb", True  # the home link alone on the first line
+        if not kind and (index == 0 or self.top) and _patterns().home.match(line + " »"):
+            kind, self.crumbs = "breadcrumb", True  # the home link alone on the first line (or under the menu's)
         elif not kind and self.crumbs and index < RUBRIC_LINES and len(line.split()) <= BREADCRUMB_WORDS \
                 and line[-1:] not in ".!?…:;,":
             kind = "breadcrumb"
         elif not kind and index < RUBRIC_LINES and line.lower() in self.rubrics and len(line.split()) <= 3:
             kind = "rubric"
         self.crumbs = self.crumbs and kind == "breadcrumb" or kind == "page's buttons" and self.crumbs
+        self.top = self.top and bool(kind)
         return kind
 
     def keep(self, line: str, index: int) -> bool:

@@ -35,6 +35,7 @@ class Imported:
     source: str = ""                        # where the file says it comes from (a saved page's own address)
     notices: list[str] = field(default_factory=list)  # what the user must hear about the reading
     authored: bool = False                  # a document its author wrote (Word, OpenDocument): no web page's furniture
+    publisher: str = ""                     # the institution a page's header names over the text
 
 
 def is_space(node: Inline) -> bool:

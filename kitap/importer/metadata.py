@@ -95,7 +95,21 @@ def person_name(text: str) -> str:
         return ""
     capitalised = all(NAME_WORD.match(w) and w[0].isupper() for w in words)
     in_capitals = sum(len(w.strip(".")) > 1 and w.isupper() for w in words)  # a surname may be: one word
-    return text if capitalised and in_capitals <= 1 and any(w[1:].islower() and len(w) > 1 for w in words) else ""
+    initials = sum(len(w) == 2 and w.endswith(".") for w in words)  # «АТЫГАЕВ Н.А.»: a journal's byline
+    return text if capitalised and in_capitals <= 1 and (any(w[1:].islower() and len(w) > 1 for w in words)
+                                                         or in_capitals == 1 and initials == len(words) - 1) else ""
+
+
+# Words of an institution's name: a page's header over the text names the ministry, institute … publishing it
+INSTITUTION_STEMS = ("министрлі", "министерств", "институт", "университет", "комитет", "академия", "академии",
+                     "кітапхана", "библиотек", "мұражай", "музей", "орталығ", "центр")
+
+
+def institution_name(text: str) -> bool:
+    """A short line naming an institution («Ш.Ш. Уәлиханов атындағы Тарих және этнология институты»), no sentence."""
+    words = text.split()
+    return (len(words) <= 14 and text[-1:] not in ".!?…:" and not person_name(text)
+            and any(w.lower().startswith(INSTITUTION_STEMS) for w in words))
 
 
 # A scholarly degree written short: т.ғ.к. (тарих ғылымдарының кандидаты), э.ғ.д., к.и.н., PhD.

@@ -17,10 +17,13 @@ from ..model import Styled, Text
 from .document import Imported, Piece
 from ..check.passages import VERSE_LINE, goes_on
 from .clutter import Furniture, without_edit_link
-from .metadata import DEGREE, author_line, dateline_date, person_name, title_without_site
+from .metadata import DEGREE, author_line, dateline_date, institution_name, person_name, title_without_site
 
 HEADING = re.compile(r"^(#{1,3}) +(\S.*)$")
 TITLE_MAX_WORDS = 12
+# initials and a surname, then a title in the same line: «Н.А. Атыгаев О времени образования Казахского ханства»
+NAME_BEFORE_TITLE = re.compile(r"(?P<name>(?:[^\W\d_]\.\s?){1,2}[^\W\d_][^\W\d_-]+(?:-[^\W\d_]+)?)\s+"
+                               r"(?P<title>[^\W\d_a-zа-яёәғқңөұүһі].+)")
 SENTENCE_END = ".,;:!?…"
 TAB, CELL_JOIN = re.compile(r"[ \u00a0]*\t[\t \u00a0]*"), " — "  # (as a saved page's table cells are joined)
 SIGNATURE_PLACE_WORDS = 5
@@ -65,6 +68,17 @@ def read_plain(path: Path) -> Imported:
             pieces.append(Piece("h", [Text(heading[2].strip())], len(heading[1])) if heading
                           else Piece("p", [Text(line)]))
     title, author = headed
+    header = []  # an institution's page: its ministry and institute over the title («… институты»)
+    while not title and len(header) < 3 and len(pieces) > len(header) + 2 and institution_name(_line(pieces[len(header)])):
+        header.append(_line(pieces[len(header)]).strip())
+    if header and _reads_as_title(_line(pieces[len(header)])):
+        del pieces[:len(header)]
+    else:
+        header = []  # an institution's name over the text itself: the title («Назарбаев Университеті»)
+    named = NAME_BEFORE_TITLE.match(_line(pieces[0])) if not title and len(pieces) > 1 else None
+    if named and person_name(named["name"]) and _reads_as_title(named["title"]):
+        author, title = named["name"], named["title"]  # «Н.А. Атыгаев О времени образования Казахского ханства»
+        pieces.pop(0)
     if not title and len(pieces) > 2 and person_name(_line(pieces[0])):
         author = pieces.pop(0).children[0].text
     while not title and len(pieces) > 2 and _line(pieces[0]) and _line(pieces[1]) \
@@ -111,8 +125,10 @@ def read_plain(path: Path) -> Imported:
         rubric = "rubric and " if not dateline_date(dateline, language) or re.search("[•|·]", dateline) else ""
         notices.append(f"{path}: «{dateline}» reads as a web site's {rubric}date line, not the text: it was "
                        f"left out, and its date is book.yaml's date ({date})")
+    notices += [f"{path}: {', '.join(f'«{line}»' for line in header)} over the text name{'s' if len(header) == 1 else ''} "
+                f"the institution publishing it: book.yaml's publisher is «{header[-1]}»"] if header else []
     return Imported(pieces, {}, title=title_without_site(title), subtitle=subtitle, author=author, notices=notices,
-                    date=date)
+                    date=date, publisher=header[-1] if header else "")
 
 
 def site_name_notices(path: Path, title: str, kept: str) -> list[str]:

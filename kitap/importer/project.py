@@ -56,6 +56,8 @@ def book_yaml(shaped: Shaped, name: str, language: str, source: Path, titled: bo
     book["date"] = Quoted(shaped.date or datetime.date.today().isoformat())
     if shaped.source:
         book["source"] = Quoted(shaped.source)
+    if shaped.publisher:
+        book["publisher"] = Quoted(shaped.publisher)
     book["identifier"] = Quoted(f"urn:uuid:{uuid.uuid4()}")
     book.yaml_set_start_comment(f"The book's details, imported from {source.name}. Required: title, author. "
                                 "See README.md for every key.")

@@ -32,6 +32,7 @@ class Shaped:
     untitled_notes: list[str] = field(default_factory=list)  # keys of notes called in the title itself
     date: str = ""  # the file's own date (ISO), else book.yaml's date is the day of the import
     source: str = ""  # the file's own address (book.yaml's source:)
+    publisher: str = ""  # the institution a page's header names (book.yaml's publisher:)
 
 
 def shape(document: Imported, path, fallback_title: str) -> Shaped:
@@ -85,7 +86,7 @@ def shape(document: Imported, path, fallback_title: str) -> Shaped:
             notices.append(f"{path}: «{lead}», under the title and before the first heading, is the subtitle")
             pieces.pop(0)
     shaped = Shaped(pieces, document.notes, title or fallback_title, subtitle, author,
-                    notices, untitled, date=date, source=document.source)
+                    notices, untitled, date=date, source=document.source, publisher=document.publisher)
     if replies:
         shaped.warnings.append(f"{path}: {replies} list item{'s' if replies > 1 else ''} read as the replies of a "
                                "dialogue («- Сен мені босат! - дейді.»: a dash, then a dash before the words that "
