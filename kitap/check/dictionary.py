@@ -43,7 +43,7 @@ def russian_unavailable() -> str | None:
 def russian(project: Project, suggest: bool = True) -> Iterator[Finding]:
     from ..languages import pack_for
 
-    from ..languages.ru.sentences import known_hyphenated, known_in_kazakhstan, plural_of_known
+    from ..languages.ru.sentences import known_hyphenated, known_in_kazakhstan, known_with_prefix, plural_of_known
 
     unsuggested = pack_for("ru").checker.unsuggested  # (the Russian pack's, as the dictionary is Russian)
     kazakh, dictionary = _dictionary("kk_KZ"), _dictionary(RUSSIAN)
@@ -53,7 +53,8 @@ def russian(project: Project, suggest: bool = True) -> Iterator[Finding]:
         # Семей, «абай» quoted): Russian letters only, so hardly a Russian word mistyped; a plural the
         # dictionary lacks of a noun in -ость it has
         return (known_in_kazakhstan(word) or kazakh is not None and kazakh.check(word)
-                or dictionary is not None and plural_of_known(word, dictionary.check))
+                or dictionary is not None and (plural_of_known(word, dictionary.check)
+                                               or known_with_prefix(word.lower(), dictionary.check)))
 
     return _findings(project, dictionary, RUSSIAN_LETTERS, "Russian", suggest, unsuggested, known_hyphenated, known)
 

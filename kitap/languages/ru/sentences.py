@@ -57,8 +57,23 @@ _NOUN = "(?:а|у|ом|е|ы|ов|ам|ами|ах|ом|ой|ою|ей|ям|ям
 KAZAKHSTAN_WORDS = re.compile(
     r"(?:аким|акимат|маслихат|мажилис|аул|жырау|акын|кюй|батыр|жуз|шанырак|бешбармак|кумыс|шубат|"
     r"баурсак|кыстау|тиын|кюйши|домбрист)" + _NOUN
-    + r"|бий|би(?:я|ю|ем|е|и|ев|ям|ями|ях)|курулта(?:й|я|ю|ем|е|и|ев|ям|ями|ях)|джайляу|жайляу|тенге|казы",
+    + r"|бий|би(?:я|ю|ем|е|и|ев|ям|ями|ях)|курулта(?:й|я|ю|ем|е|и|ев|ям|ями|ях)|джайляу|жайляу|тенге|казы"
+    # a citizen of Kazakhstan (казахстанец, казахстанцев, казахстанка), and the history of the steppe's
+    # dynasties (джучиды, чингизиды, шибаниды: Chinggis Khan's, Jochi's, Shiban's descendants; чингизизм)
+    + r"|казахстан(?:ец|ц(?:а|у|ем|е|ы|ев|ам|ами|ах)|к(?:а|и|е|у|ой|ою|ам|ами|ах)|ок)"
+    + r"|(?:джучид|чингизид|шибанид|тукатимурид|тимурид)" + _NOUN + r"|чингизизм" + _NOUN,
     re.IGNORECASE)
+
+# A word the dictionary lacks whole but knows without its prefix: не- and полу- written together with an
+# adjective or a participle («непересыхающее», «полупресноводное»), as Russian spelling writes them
+JOINED_PREFIX = re.compile(r"(?:не|полу)(?P<rest>[а-яё]{4,}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|"
+                           r"ую|юю|ою|ею|ыми|ими))", re.IGNORECASE)
+
+
+def known_with_prefix(word: str, check) -> bool:
+    """An adjective or participle with не- or полу- whose form without the prefix `check` knows."""
+    found = JOINED_PREFIX.fullmatch(word)
+    return found is not None and check(found["rest"])
 
 
 # The plural of an abstract noun in -ость, which the dictionary lists in the singular only for some
