@@ -63,6 +63,20 @@ def test_a_text_copied_with_its_line_breaks_is_joined_not_given_full_stops(tmp_p
     assert found(root, "line-broken") == [] and found(root, "paragraph-end") == []
 
 
+def test_a_paragraph_of_prose_stopping_at_a_comma_goes_on_in_the_next(tmp_path):
+    """Алтынсарин's tale copied from a book's pages: «… Бір мезгілде үйге баралық деп келсе,» | «ауыл жоқ, …» was
+    printed as two numbered paragraphs. A law's preamble, clause by clause (no full stop inside one), is not."""
+    root = make_project(tmp_path, "Асан деген бай баласы, Үсен жарлы баласы – екеуі құрдас екен. Бір күні ел көшкенде "
+                        "қыр астында ойнап жүріп, екеуі жұртта қалыпты. Бір мезгілде үйге баралық деп келсе,\n"
+                        "ауыл жоқ, құр жұрты жатыр. Асан айқай салып, жылай бастады.\n")
+    assert [f.line for f in found(root, "line-broken")] == [1]
+    preamble = ("Адамзат отбасының барлық мүшелеріне тән қадір-қасиетті тану бостандықтың негізі болатынын ескере "
+                "отырып,\nадам құқықтарын елемеу тағылық әрекеттерге әкеп соққанын ескере отырып,\n"
+                "адамдардың сөз бостандығына ие болатын әлем құру адамдардың ең жоғарғы ұмтылысы деп жарияланғанын "
+                "ескере отырып,\nБас Ассамблея осы Декларацияны жариялайды.\n")
+    assert found(make_project(tmp_path / "law", preamble), "line-broken") == []
+
+
 def test_a_poem_whose_lines_begin_with_capitals_is_not_joined(tmp_path):
     poem = "Таң атты, құстар сайрады,\nЖер жасыл, көктем келеді.\nБалалар ойнап жүгірді\nАнасы күліп қарайды.\n"
     assert found(make_project(tmp_path, poem), "line-broken") == []

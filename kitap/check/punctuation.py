@@ -74,11 +74,25 @@ def _line_broken(passage: Passage, following: Passage) -> Iterator[Finding]:
                           ((*between, " "),) if between else ())
 
 
+# A sentence ending inside a paragraph and the next one starting: the paragraph is prose, not a clause
+SENTENCE_INSIDE = re.compile(r"[.!?…]\s+[^\W\d_a-zа-яёәғқңөұүһі]")
+
+
+def _goes_on_after_comma(text: str, following: str) -> bool:
+    """A paragraph of prose (it ends a sentence inside itself) that stops at a comma, and the next one begins
+    in a small letter («…Бір мезгілде үйге баралық деп келсе,» | «ауыл жоқ…»: a text copied from a book's page,
+    whatever its lines' length). A law's preamble ends its clauses so too, but they are no prose: each is one
+    clause, no full stop inside."""
+    start = following.lstrip()[:1]
+    return text.rstrip().endswith(",") and start.isalpha() and start.islower() and bool(SENTENCE_INSIDE.search(text))
+
+
 def _broken_lines(project: Project) -> dict[int, Passage]:
     """Article paragraph index → the next paragraph, where the first goes on in the next (goes_on)."""
     passages = [p for p in project.article_passages if p.kind == "paragraph"]
     return {p.index: q for p, q in zip(passages, passages[1:])
-            if q.index == p.index + 1 and p.text.strip() and q.text.strip() and goes_on(p.text, q.text)}
+            if q.index == p.index + 1 and p.text.strip() and q.text.strip()
+            and (goes_on(p.text, q.text) or _goes_on_after_comma(p.text, q.text))}
 
 
 def check(project: Project) -> Iterator[Finding]:
