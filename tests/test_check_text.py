@@ -117,6 +117,18 @@ def test_no_space_after_punct_findings(tmp_path, text):
     assert found(make_project(tmp_path, text + "\n"), "space-after-punct") == []
 
 
+def test_a_word_glued_to_a_bracket_or_a_number_to_a_word_is_a_missing_space(tmp_path):
+    """A methods office's encyclopedia text: «Сәтбаев(12 сәуір 1899 – 31қаңтар 1964)»; `--fix` puts the spaces."""
+    from kitap.check.fix import fix_project
+
+    root = make_project(tmp_path, "Қаныш Сәтбаев(12 сәуір 1899 – 31қаңтар 1964) геолог болды.\n"
+                                  "Ол 5-ші сыныпта 12 млн теңге туралы f(x) және www.site.kz/a(1) деп жазды.\n")
+    assert [(f.line, f.col) for f in found(root, "space-missing")] == [(1, 14), (1, 33)]
+    fix_project(root)
+    assert (root / "article.txt").read_text("utf-8").split("\n")[0] == \
+        "Қаныш Сәтбаев (12 сәуір 1899 – 31 қаңтар 1964) геолог болды."
+
+
 def test_double_space(tmp_path):
     root = make_project(tmp_path, "Қазақстан  БҰҰ мүшелігіне қабылданды \nЕкінші жол\n")
     (finding,) = found(root, "double-space")

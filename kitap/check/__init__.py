@@ -9,7 +9,7 @@ Each module checks one thing and yields Findings (`path:line:col: severity: mess
     abbreviations.py  abbr-missing, abbr-unused, abbr-before-expansion
     dates.py          date-not-in-chronology
     script.py         mixed-script, roman-cyrillic (fixable), script-edition, untagged-russian
-    hygiene.py        space-after-punct, double-space, invisible-character (fixable), tripled-letter,
+    hygiene.py        space-after-punct, space-missing, double-space, invisible-character (fixable), tripled-letter,
                       unbalanced-quotes, unbalanced-brackets, straight-quotes
     spelling.py       spelling, keyboard-slip (fixable; when hunspell-kk is installed)
     punctuation.py    paragraph-end (fixable), stray-period

@@ -33,8 +33,8 @@ from .findings import Edit, Finding
 from .language import checking
 from .source import Project, read_project
 
-SAFE_RULES = frozenset({"mojibake", "font-hack", "mixed-script", "roman-cyrillic", "space-after-punct", "double-space", "invisible-character",
-                        "paragraph-end", "keyboard-slip", "heading-unmarked", "title-repeated", "line-broken",
+SAFE_RULES = frozenset({"mojibake", "font-hack", "mixed-script", "roman-cyrillic", "space-after-punct", "space-missing",
+                        "double-space", "invisible-character", "paragraph-end", "keyboard-slip", "heading-unmarked", "title-repeated", "line-broken",
                         "dialogue-as-list", "look-alike"})
 MAX_ROUNDS = 4
 

@@ -4,6 +4,8 @@
   («қуатталды.Әлемдік»). Not after an initial or a one-letter abbreviation part (Н.Назарбаев,
   т.б.), not in numbers (1.5), web addresses or e-mail addresses.
 - `double-space` (fixable): two or more spaces between words.
+- `space-missing` (fixable): a word glued to the bracket after it («Сәтбаев(12 сәуір») or a number to the
+  word after it («31қаңтар», «1990жылы»: three small Cyrillic letters or more; «5-ші», «12 млн» are right).
 - `tripled-letter`: the same letter three times in a row («қуатттан»), never right in Kazakh.
   Reported only: the fix (one letter or two?) needs a human. Roman numerals (XVIII) are not words.
 - `unbalanced-quotes`: «» that do not pair up within a paragraph.
@@ -64,6 +66,19 @@ def _space_after_punct(p: Passage) -> Iterator[Finding]:
         at = m.end("punct")
         yield p.finding(m.start("punct"), "warning", f"no space after «{m['punct']}» in «{token.strip('«»()[],;:')}»; "
                         "a new sentence starts here", "space-after-punct", ((at, at, " "),))
+
+
+GLUED = re.compile(r"(?<=[^\W\d_]{2})\((?=[^\W_])|(?<=\d)(?=[а-яёәғқңөұүһі]{3,})")
+
+
+def _space_missing(p: Passage) -> Iterator[Finding]:
+    for m in GLUED.finditer(p.text):
+        at = m.start()
+        token = _token_around(p.text, at)
+        if "/" in token or "@" in token or "_" in token:  # an address or a file name
+            continue
+        yield p.finding(at, "warning", f"no space in «{token.strip('«»,;:.')}»: the words run together here",
+                        "space-missing", ((at, at, " "),))
 
 
 def _double_space(p: Passage) -> Iterator[Finding]:
@@ -156,7 +171,7 @@ def _straight_quotes(p: Passage, language: str) -> Iterator[Finding]:
                         "straight-quotes")
 
 
-RULES = (_space_after_punct, _double_space, _invisible, _tripled, _quotes, _brackets)
+RULES = (_space_after_punct, _space_missing, _double_space, _invisible, _tripled, _quotes, _brackets)
 
 
 def check(project: Project) -> Iterator[Finding]:
