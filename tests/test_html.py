@@ -160,6 +160,27 @@ def test_a_verse_line_too_long_for_a_phone_goes_on_indented(tmp_path):
     assert lines[1][0] == first[0]  # the next verse line starts where the first did
 
 
+def test_a_note_call_stands_against_the_punctuation_after_it(page_file):
+    """A literature teacher on a phone: «шинелі ¹ , сылти» — the call's tap area (its padding) pushed the comma
+    after it away (1.7 px at the default size). Each call followed by punctuation: its number touches the mark."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(page_file.as_uri())
+        gaps = page.evaluate("""[...document.querySelectorAll('a.noteref')].flatMap(call => {
+            const next = call.nextSibling;
+            if (!next || next.nodeType !== 3 || !/^[,.;:]/.test(next.textContent)) return [];
+            const mark = document.createRange(); mark.setStart(next, 0); mark.setEnd(next, 1);
+            const digits = document.createRange(); digits.selectNodeContents(call);
+            const a = [...digits.getClientRects()].pop(), b = mark.getClientRects()[0];
+            return Math.abs(a.top - b.top) < 30 ? [b.left - a.right] : [];
+        })""")
+        browser.close()
+    assert gaps and max(gaps) <= 0.5, gaps
+
+
 def test_a_note_pop_up_stays_on_a_phones_screen(page_file):
     """A call low on a 360 × 740 screen: the pop-up opens above it, whole on the screen, 8 px or more from
     both sides (it ran below the screen's bottom and touched its right edge)."""
