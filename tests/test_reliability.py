@@ -183,6 +183,22 @@ def test_a_source_file_that_is_there_but_cannot_be_read_is_named(name, make, exp
     assert not (project / "out").exists()
 
 
+@pytest.mark.parametrize("anchor, expected", [
+    ("БҰҰ\\u00a0мүшелігіне", "annotation anchor «БҰҰ\u00a0мүшелігіне» is not in the article; it has U+00A0 NO-BREAK SPACE "
+                             "after «БҰҰ», where the text has an ordinary space"),
+    ("БҰҰ мүше\\u200bлігіне", "annotation anchor «БҰҰ мүше\u200bлігіне» is not in the article; it has U+200B ZERO "
+                              "WIDTH SPACE after «мүше», where the text has nothing"),
+], ids=["no-break-space", "zero-width-space"])
+def test_an_anchor_that_differs_invisibly_is_told_what_differs(anchor, expected, project, monkeypatch, capsys):
+    """A fault-finding pass: «did you mean ««Қара сөздері»»?» for an anchor that looked the same as the text."""
+    write_case(project, {"annotations.yaml": f'- anchor: "{anchor}"\n  note: "x"\n'})
+    code, out, err = invoke(monkeypatch, capsys, "--source", str(project), "--output", str(project / "out"),
+                            "--only", "html", "--jobs", "1")
+    assert code == 1 and err.startswith(f"{project}/annotations.yaml:1: {expected}"), err
+    code, out, err = invoke(monkeypatch, capsys, "check", "--source", str(project))
+    assert code == 1 and f"{expected}" in out, out
+
+
 def test_twenty_thousand_levels_fail_fast(project):
     import time
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 from ..errors import SourceError, SourceErrors
 from ..model import Anchor, Block, Book, Mark, Note, NoteRef
@@ -69,7 +70,22 @@ def locate(blocks: list[Block], anchor: Anchor, what: str) -> tuple[Block, int, 
     return hits[anchor.occurrence - 1]
 
 
+# What an anchor copied from elsewhere may carry that looks like a space, or like nothing
+ODD_SPACES = {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u200b": "", "\u200c": "", "\u200d": "",
+              "\u2060": "", "\ufeff": "", "\u00ad": ""}
+
+
 def _not_found(blocks: list[Block], phrase: str) -> str:
+    odd = next((i for i, c in enumerate(phrase) if c in ODD_SPACES), None)
+    if odd is not None:  # invisible in the message: said by name, when the phrase is there without it
+        plain = "".join(ODD_SPACES.get(c, c) for c in phrase)
+        if any(plain in plain_text(block.children) for block in blocks):
+            char = phrase[odd]
+            before = phrase[:odd].split()[-1] if phrase[:odd].split() else ""
+            where = f" after «{before}»" if before else ""
+            instead = "an ordinary space" if ODD_SPACES[char] else "nothing"
+            return (f"it has U+{ord(char):04X} {unicodedata.name(char, '')}{where}, where the text has {instead}; "
+                    "type the anchor again (or copy it from the article)")
     return f"copy the phrase exactly from the text{_suggestion(blocks, phrase)}"
 
 
@@ -99,7 +115,10 @@ def _suggestion(blocks: list[Block], phrase: str) -> str:
             if len(windows) > MAX_SUGGESTION_WINDOWS:
                 break
     close = difflib.get_close_matches(phrase, list(windows), n=1, cutoff=0.7)
-    return f" (did you mean «{close[0]}», line {windows[close[0]]}?)" if close else ""
+    if not close:
+        return ""
+    shown = close[0] if close[0].startswith("«") and close[0].endswith("»") else f"«{close[0]}»"  # (not ««…»»)
+    return f" (did you mean {shown}, line {windows[close[0]]}?)"
 
 
 def attach_annotations(book: Book) -> Book:
