@@ -45,3 +45,16 @@ def test_json_for_tools(tmp_path):
                                  "rule": "double-space", "message": "2 spaces in a row; one is enough",
                                  "fixable": True, "count": 1}]
     assert data["findings"][0]["path"].endswith("project/article.txt")
+
+
+def test_json_for_tools_when_a_file_does_not_load(tmp_path):
+    """A fault-finding pass: with a YAML mistake, `--format json` wrote nothing on stdout (the message on
+    stderr only), so a tool had no JSON to read. The loader's errors are findings of rule "source"."""
+    from conftest import run_cli
+
+    root = make_project(tmp_path, "Қазақстан тәуелсіз ел болды.\n", glossary='- term: "БҰҰ"\n expansion: x\n')
+    result = run_cli("check", "--source", str(root), "--format", "json")
+    assert result.returncode == 1 and "glossary.yaml:2:" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["errors"] == 1 and data["findings"][0]["rule"] == "source" and data["findings"][0]["line"] == 2
+    assert data["findings"][0]["path"].endswith("project/glossary.yaml")

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..errors import KitapError, display_path
+from ..errors import KitapError, display_path, messages, one_line as message_line
 from . import Report, check_report
 from .editorial import EDITORIAL_FILE
+from .findings import Finding
 from .output import as_json, counts, grouped, one_line
 from .spelling import WORDS_FILE
 
@@ -22,6 +23,16 @@ FIX_HELP = ("Apply the safe fixes first: convert files in a legacy encoding (KZ-
             "Spelling and tripled letters are never changed.")
 ADD_WORDS_HELP = ("Add the words the spelling check does not know to the project's words.txt (after listing them), "
                   "then check again.")
+
+
+def _source_findings(error: KitapError) -> list[Finding]:
+    """The loader's errors (a file that does not read, a YAML mistake) as findings, for --format json."""
+    from ..errors import SourceError, SourceErrors
+
+    found = error.errors if isinstance(error, SourceErrors) else [error] if isinstance(error, SourceError) else []
+    if not found:
+        return [Finding(Path("."), 0, 0, "error", line, "source") for line in messages(error)]
+    return [Finding(e.path, e.line, 0, "error", message_line(e.message), "source") for e in found]
 
 
 def _plural(count: int, word: str) -> str:
@@ -146,6 +157,8 @@ def check_command(source: Path, fix: bool, add_words: bool, verbose: bool, form:
     except KitapError as error:
         from ..cli import fail  # the build's own way of reporting unreadable sources
 
+        if form == "json":  # a tool reading stdout gets them as findings of their own (rule "source")
+            click.echo(as_json(_source_findings(error), []))
         fail(error)
     print_report(report, verbose, form)
     sys.exit(1 if report.errors else 0)
