@@ -276,7 +276,7 @@ def _valid_text(ctx, param, value: str) -> str:
 @click.option("--author", default="", help="Author of the new text.", callback=_valid_text)
 def new_command(folder: Path, title: str, author: str) -> None:
     """Start a new project in FOLDER: book.yaml, an article, and empty annotations, glossary and
-    chronology with commented examples. It builds at once.
+    chronology with commented examples. It is ready to build: `python build.py --source FOLDER`.
 
     \b
     Examples:

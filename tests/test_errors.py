@@ -108,6 +108,13 @@ def test_non_utf8_file_names_the_encoding_and_the_lost_letters(project, earlier_
     assert "iconv" not in message, "converting would not bring the letters back"
 
 
+@pytest.mark.parametrize("encoding, named", [("utf-16", "UTF-16"), ("utf-32", "UTF-32")])
+def test_a_utf_16_or_utf_32_file_is_named_as_such(project, earlier_output, encoding, named):
+    (project / "article.txt").write_bytes("Қазақстан тәуелсіздік алды\n".encode(encoding))
+    message = fails_cleanly(project, earlier_output)
+    assert message.startswith(f"{project / 'article.txt'}:1: file is {named}; save it as UTF-8"), message
+
+
 def test_empty_article(project, earlier_output):
     (project / "article.txt").write_text("\n   \n", encoding="utf-8")
     (project / "annotations.yaml").unlink()
@@ -166,6 +173,17 @@ def test_wrong_type(project, earlier_output):
 def test_missing_source_folder(tmp_path, earlier_output):
     message = fails_cleanly(tmp_path / "nowhere", earlier_output)
     assert message.startswith(f"{tmp_path / 'nowhere'}: source folder not found")
+
+
+def test_a_source_that_is_a_file_and_an_occurrence_below_one_are_said_so(project, tmp_path, earlier_output):
+    """A fault-finding pass: `--source base/article.txt` said «source folder not found»; `occurrence: -1` said
+    only «must be a whole number»."""
+    message = fails_cleanly(project / "article.txt", earlier_output)
+    assert message.startswith(f"{project / 'article.txt'}: this is a file, not a project folder: give its folder "
+                              f"with --source ({project}), or import it")
+    (project / "annotations.yaml").write_text('- anchor: "БҰҰ мүшелігіне"\n  occurrence: -1\n  note: "x"\n', encoding="utf-8")
+    message = fails_cleanly(project, earlier_output)
+    assert message == f"{project / 'annotations.yaml'}:2: 'occurrence' must be a whole number from 1 (the first is 1)"
 
 
 def test_bom_and_crlf_are_accepted(project, tmp_path):

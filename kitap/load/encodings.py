@@ -65,6 +65,8 @@ def diagnose(data: bytes, fix: str = "python build.py check --fix") -> Diagnosis
     kind = file_kind(data)
     if kind:
         return Diagnosis(1, f"this file is {kind}")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return Diagnosis(1, "file is UTF-32; save it as UTF-8 (in a text editor: Save As → Encoding: UTF-8)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
         return Diagnosis(1, "file is UTF-16; save it as UTF-8 (in a text editor: Save As → Encoding: UTF-8)")
     text, bad = _read_utf8(data)

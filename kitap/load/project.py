@@ -44,6 +44,9 @@ CORRECTION_FIELDS = (Field("line", "int", required=True), Field("original", requ
 
 def load_project(root: Path) -> Book:
     root = Path(root)
+    if root.is_file():
+        raise SourceErrors([SourceError(root, 0, f"this is a file, not a project folder: give its folder with --source "
+                                                 f"({root.parent}), or import it: python build.py import {root}")])
     if not root.is_dir():
         raise SourceErrors([SourceError(root, 0, "source folder not found (give an existing project folder with --source, "
                                                  "or create one with `python build.py new DIR`)")])

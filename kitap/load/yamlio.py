@@ -184,7 +184,8 @@ def _coerce(value: Any, kind: str) -> tuple[Any, str | None]:
         return value.strip(), None
     if kind == "int":
         if not isinstance(value, str) or not WHOLE_NUMBER.match(value.strip()):
-            return None, "must be a whole number"
+            negative = isinstance(value, str) and WHOLE_NUMBER.match(value.strip().lstrip("-"))
+            return None, "must be a whole number" + (" from 1 (the first is 1)" if negative else "")
         return int(value), None
     if kind == "list":
         return (value, None) if isinstance(value, list) or value in (None, "") else (None, "must be a list of entries, each starting with '- '")
