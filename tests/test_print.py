@@ -348,6 +348,33 @@ def test_a_web_address_longer_than_a_line_is_cut_inside_the_margins(tmp_path):
         assert "сайтынан" in printed and "мәдениетін" in printed, name
 
 
+def test_a_colophon_that_would_spill_alone_onto_a_last_sheet_is_set_closer(tmp_path, monkeypatch):
+    """A literature teacher's one-page poem printed on two sheets, the second with three lines of imprint. Texts of
+    growing length are built with the mend turned off and on: where the colophon spilled alone onto a last page,
+    it is set closer and the handout is a page shorter, its last page holding the text's end."""
+    import pdfplumber
+
+    from conftest import text_project
+    from kitap import pipeline
+    from kitap.writers import pagination
+
+    line = "Бүгін мектепте ертегі оқыдық, балалар ертегіні қайта айтып берді және сурет салды."
+    for count in range(34, 52):
+        root = text_project(tmp_path / f"p{count}", "\n".join([line] * count) + "\n")
+        with monkeypatch.context() as off:
+            off.setattr(pagination, "colophon_alone", lambda document: False)
+            pipeline.build(root, tmp_path / f"off{count}", kinds=("pdf",), jobs=1)
+            with pdfplumber.open(tmp_path / f"off{count}" / "mini.pdf") as pdf:
+                pages_before = len(pdf.pages)
+        pipeline.build(root, tmp_path / f"on{count}", kinds=("pdf",), jobs=1)
+        with pdfplumber.open(tmp_path / f"on{count}" / "mini.pdf") as pdf:
+            pages_after, last = len(pdf.pages), pdf.pages[-1].extract_text()
+        if pages_after < pages_before:
+            assert str(count) in last.split() and "Басылым туралы" in last, last  # the last paragraph's number
+            return
+    raise AssertionError("no text length made the colophon spill alone: the test needs another range")
+
+
 def test_list_items_numbers_stand_in_the_paragraphs_margin_column(tmp_path):
     """Classroom numbers of list items line up with the paragraphs' (a list is indented; its numbers are not),
     in A4 and large print."""

@@ -269,6 +269,7 @@ class Renderer:
         self.unhyphenated = page.unhyphenated if page else {}  # paragraph id → words not to hyphenate
         self.keep_notes = set(page.keep_notes) if page else set()
         self.new_pages = set(page.new_page_before) if page else set()
+        self.compact_colophon = bool(page and page.compact_colophon)
         self.extra_stylesheets = tuple(page.extra_stylesheets) if page else ()  # an edition's (large print)
         self.lines = page.lines if page else None  # print: kitap breaks the lines (kitap/lines)
         self.kinds, self.notes, self.glossary, self.paragraph_of, self.chapter_of = _indexes(book)

@@ -62,6 +62,7 @@ class Page:
     unhyphenated: dict[str, tuple[int, ...]] = field(default_factory=dict)
     keep_notes: tuple[str, ...] = ()        # note ids
     new_page_before: tuple[str, ...] = ()   # paragraph ids that start a new page
+    compact_colophon: bool = False          # the colophon set smaller: it spilled alone onto a last page
     lines: object = None                    # print: the edition's kitap.lines.Setting (breaks chosen by kitap)
     # A course volume: the chapters the article part renders (by number; () all, after the title page),
     # whether pages carry their folio (False: writers/volume.py stamps them once the pages are counted),

@@ -27,14 +27,41 @@ NOTE_PREFIX = "fn-"
 class Problems:
     split_words: tuple[tuple[str, int], ...] = ()  # (paragraph id, letters and digits before the word)
     late_notes: tuple[tuple[str, str], ...] = ()    # (note id, paragraph id) of notes set after their call's page
+    colophon_alone: bool = False                    # the last page holds nothing but (the end of) the colophon
 
     def __bool__(self) -> bool:
-        return bool(self.split_words or self.late_notes)
+        return bool(self.split_words or self.late_notes or self.colophon_alone)
 
 
 def problems(document) -> Problems:
     """The pagination problems of a laid-out WeasyPrint document."""
-    return Problems(tuple(_split_words(document)), tuple(_late_notes(document)))
+    return Problems(tuple(_split_words(document)), tuple(_late_notes(document)), colophon_alone(document))
+
+
+COLOPHON = "colophon"  # the colophon section's id (templates/parts/colophon.html.j2)
+
+
+def colophon_alone(document) -> bool:
+    """Whether the last of several pages holds only colophon text: its lines spilled from the page before
+    (a one-page handout printed on two sheets, the second with three lines of imprint)."""
+    from ..weasy import boxes as box_types, page_box
+
+    if len(document.pages) < 2:
+        return False
+    boxes = box_types()
+    texts: list[bool] = []  # for each text on the page: whether it is the colophon's
+
+    def visit(box, inside: bool) -> None:
+        if isinstance(box, (boxes.MarginBox, boxes.FootnoteAreaBox)):
+            return
+        inside = inside or box.element is not None and box.element.get("id") == COLOPHON
+        if isinstance(box, boxes.TextBox) and box.text.strip():
+            texts.append(inside)
+        for child in getattr(box, "children", ()):
+            visit(child, inside)
+
+    visit(page_box(document.pages[-1]), False)
+    return bool(texts) and all(texts)
 
 
 def _split_words(document):

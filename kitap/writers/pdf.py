@@ -152,11 +152,21 @@ def _mended(book: Book, page: Page, watch: Stopwatch, html_for):
     document = _render(book, page, watch, html_for)
     for _ in range(MAX_MENDING_ROUNDS):
         found = problems(document)
-        if not found:
-            break
-        page = mended(page, found)
-        document = _render(book, page, watch, html_for)
+        if found.split_words or found.late_notes:
+            page = mended(page, replace(found, colophon_alone=False))
+            document = _render(book, page, watch, html_for)
+            continue
+        if found.colophon_alone and not page.compact_colophon:
+            return _closer_colophon(book, page, watch, html_for, document)
+        break
     return document
+
+
+def _closer_colophon(book: Book, page: Page, watch: Stopwatch, html_for, document):
+    """The layout with the colophon set closer (print.css), when that saves the last page it spilled onto
+    alone; else `document` as it was (a colophon that moved whole to its page stays as set)."""
+    closer = _render(book, replace(page, compact_colophon=True), watch, html_for)
+    return closer if len(closer.pages) < len(document.pages) else document
 
 
 def colophon_with_text(book: Book) -> bool:
@@ -172,6 +182,8 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
             html_for=None) -> Layout:
     """Lay out the text, then the appendices with the text's real page numbers. `html_for(page)`: the
     HTML of a `Page` of this book for print, when another process renders it (default: render here)."""
+    from .pagination import colophon_alone
+
     extra = (variant.stylesheet,) if variant.stylesheet else ()
     if not variant.hyphenated and html_for is None:
         html_for = partial(_html, book, target=print_target(variant))
@@ -190,6 +202,10 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
         appendices = None if together else _render(
             book, Page(parts=appendix_parts(), extra_stylesheets=extra, first_page=len(text.pages) + 1, page_of=page_of,
                        linked_styles=False, lines=setting), watch, html_for)
+        if appendices is not None and colophon_alone(appendices):  # its colophon alone on a last sheet: set closer
+            appendices = _closer_colophon(book, Page(parts=appendix_parts(), extra_stylesheets=extra,
+                                                     first_page=len(text.pages) + 1, page_of=page_of, linked_styles=False,
+                                                     lines=setting), watch, html_for, appendices)
     finally:
         logger.removeHandler(collect)
     marks = line_marks(text) if line_numbers else []
