@@ -80,6 +80,13 @@ def test_a_text_with_no_chronology_gets_one_word_of_its_dates(tmp_path):
                                       "chronology.yaml has no event"), finding.message
 
 
+def test_a_range_of_years_in_one_phrase_is_named_once_among_the_dates(tmp_path):
+    """A methods office's Russian text: «в 1465–1466 гг.» was «2 dates («1465–1466 гг.», «1465–1466 гг.»)»."""
+    root = russian(make_project(tmp_path, "Ханство образовалось в 1465–1466 гг. в Семиречье, как пишут историки.\n"))
+    (finding,) = found(root, "date-not-in-chronology")
+    assert finding.message.startswith("the text names 1 date («1465–1466 гг.») and"), finding.message
+
+
 def test_a_note_that_is_a_reference_ends_without_a_full_stop(tmp_path):
     root = make_project(tmp_path, "Абылай ұлы мемлекет қайраткері болған адам еді.\n", annotations=(
         '- anchor: "мемлекет қайраткері"\n  note: "«Қазақстан»: Ұлттық энциклопедия. Алматы, 1998. ISBN 5-89800-123-9"\n'

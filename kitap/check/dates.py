@@ -55,11 +55,13 @@ def check(project: Project) -> Iterator[Finding]:
     dates = find_dates(article.block_texts)
     if dates and not project.book.chronology:
         # a text with no chronology at all (a news item for one lesson): one word of its dates, not one a date
-        first = dates[0]
-        shown = ", ".join(f"«{found.text}»" for found in dates[:3])
-        shown += f" and {len(dates) - 3} more" if len(dates) > 3 else ""
+        # (a range, «1465–1466 гг.», is two dates of one phrase: named once)
+        phrases = list({(found.paragraph, found.start, found.end): found for found in dates}.values())
+        first = phrases[0]
+        shown = ", ".join(f"«{found.text}»" for found in phrases[:3])
+        shown += f" and {len(phrases) - 3} more" if len(phrases) > 3 else ""
         yield article.finding(article.block_offset(first.paragraph, first.start, first.end), "warning",
-                              f"the text names {len(dates)} date{'s' if len(dates) > 1 else ''} ({shown}) and "
+                              f"the text names {len(phrases)} date{'s' if len(phrases) > 1 else ''} ({shown}) and "
                               "chronology.yaml has no event: write the ones a lesson needs there (they make the "
                               "chronology and its timeline), or leave it empty", "date-not-in-chronology")
         return
