@@ -267,3 +267,12 @@ def test_a_web_pages_furniture_is_neither_a_heading_nor_a_sentence(tmp_path):
     root = make_project(tmp_path, article)
     assert [f.line for f in found(root, "web-furniture")] == [1, 2, 4]
     assert found(root, "heading-unmarked") == [] and found(root, "paragraph-end") == []
+
+
+def test_markdown_kitap_does_not_read_is_named_where_it_would_print_as_typed(tmp_path):
+    """A fault-finding pass: a pipe table printed with its bars, and links to javascript: or to a file (a reference
+    link too) printed as «[мұнда](javascript:…)», without a word. A link to a web address is read: no warning."""
+    article = ("Мәтін [мұнда](javascript:alert) бар.\n\n| а | б |\n|---|---|\n| 1 | 2 |\n\nСілтеме [мұнда][r] бар.\n\n"
+               "[r]: file:///etc/passwd\n\nДұрыс [сілтеме](https://kk.wikipedia.org) бар.\n")
+    root = make_project(tmp_path, article, article_name="article.md")
+    assert [(f.line, f.col) for f in found(root, "md-unread")] == [(1, 7), (4, 1), (7, 9)]

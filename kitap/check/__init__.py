@@ -13,7 +13,8 @@ Each module checks one thing and yields Findings (`path:line:col: severity: mess
                       unbalanced-quotes, unbalanced-brackets, straight-quotes
     spelling.py       spelling, keyboard-slip (fixable; when hunspell-kk is installed)
     punctuation.py    paragraph-end (fixable), stray-period
-    structure.py      heading-unmarked, title-repeated (fixable), md-merged-lines, author-missing, web-furniture
+    structure.py      heading-unmarked, title-repeated (fixable), md-merged-lines, md-unread, author-missing,
+                      web-furniture
 
 Malformed sources are not findings: loading raises SourceErrors, as the build does.
 """

@@ -19,6 +19,8 @@ article.md: a dialogue's reply written «- …», which Markdown prints as a bul
   MERGED_LINES each look like a paragraph of its own (a capital first, a full stop last): Markdown
   joins the lines of a paragraph into one, so they are printed as one paragraph. A blank line
   between them keeps them apart. The build shows this warning too.
+- `md-unread` (article.md): Markdown kitap does not read, which prints as typed: a table («| 1 | 2 |» under
+  «|---|---|»), a link to what is not a web address («[мұнда](javascript:…)», a reference link to a file).
 """
 from __future__ import annotations
 
@@ -174,6 +176,31 @@ def _merged_lines(project: Project) -> Iterator[Finding]:
                                   "one: leave a blank line between paragraphs", "md-merged-lines")
 
 
+TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*\|")
+LINK_LEFT = re.compile(r"\[[^\]\n]+\](?:\([^)\s]*\)|\[[^\]\n]*\])")
+
+
+def _markdown_unread(project: Project) -> Iterator[Finding]:
+    if not project.article.markdown:
+        return
+    from ..load.article import markdown_parser
+
+    tokens = markdown_parser().parse(project.article.text, {})
+    literal = "\n".join(child.content for token in tokens if token.type == "inline"
+                        for child in token.children or () if child.type == "text")  # what prints as typed
+    for passage in project.article_passages:
+        table, link = TABLE_RULE.search(passage.text), LINK_LEFT.search(passage.text)
+        table = table if table and table[0] in literal else None
+        link = link if link and link[0] in literal else None
+        if table:
+            yield passage.finding(table.start(), "warning", "a Markdown table, which kitap does not read: it prints "
+                                  "as typed, with its bars; write its rows as sentences or a list", "md-unread")
+        if link:
+            yield passage.finding(link.start(), "warning", f"«{link[0][:60]}» prints as typed: a link kitap does not "
+                                  "make (only web addresses and mailto: are links); keep its words and drop the "
+                                  "brackets", "md-unread")
+
+
 def _author_placeholder(project: Project) -> Iterator[Finding]:
     """`author-missing`: book.yaml's author is still the word `new` and `import` write when none is known."""
     from ..scaffold import PLACEHOLDER_AUTHORS
@@ -234,3 +261,4 @@ def check(project: Project) -> Iterator[Finding]:
     yield from _title_repeated(project)
     yield from _heading_unmarked(project)
     yield from _merged_lines(project)
+    yield from _markdown_unread(project)
