@@ -478,3 +478,30 @@ def test_a_running_head_takes_what_the_other_leaves():
     shown = renderer.running(long, short=True)
     assert shown == long and len(shown) + len("Халық сөзі") <= RUNNING_PAIR["short"]
     assert renderer.running(long * 2, short=True).endswith("…")
+
+
+def test_the_short_quotes_a_text_opens_with_are_its_epigraph(tmp_path):
+    """A literature teacher's essay on Мұқағали with a verse epigraph: it was set as an indented quotation, its
+    attribution an ordinary paragraph. Now in the page's right half, the attribution set right; a text opening
+    with a long quotation keeps it as a quotation."""
+    from lxml import html as lxml_html
+
+    from conftest import build_into, text_project
+
+    epigraph = "> Өлеңге әркімнің-ақ бар таласы,\\\n> Сонда да солардың бар таласы.\n\n> — Абай\n\n"
+    text = "Мағжан Жұмабаев қазақ поэзиясына жаңа леп әкелген ақын. Оның өлеңдері бүгін де оқылады.\n"
+    root = text_project(tmp_path / "p", epigraph + text, article_name="article.md")
+    out = build_into(root, tmp_path / "out", "--only", "pdf,html")
+    page = lxml_html.fromstring((out / "html" / "index.html").read_bytes(), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    assert [q.get("class") for q in page.xpath("//blockquote")] == ["epigraph", "epigraph attribution"]
+    with pdfplumber.open(out / "mini.pdf") as pdf:
+        words = pdf.pages[0].extract_words()
+        width = pdf.pages[0].width
+    first = lambda text: next(w for w in words if w["text"].startswith(text))  # noqa: E731
+    assert first("Өлеңге")["x0"] > width * 0.45 and first("Абай")["x1"] > width * 0.8
+    assert first("Мағжан")["x0"] < width * 0.3
+    long = "> " + "Бұл ұзақ дәйексөз, ол эпиграф емес, мақаланың өзі оны талдайды. " * 8 + "\n\n"
+    root = text_project(tmp_path / "q", long + text, article_name="article.md")
+    page = lxml_html.fromstring((build_into(root, tmp_path / "out2", "--only", "html") / "html" / "index.html").read_bytes(),
+                                parser=lxml_html.HTMLParser(encoding="utf-8"))
+    assert [q.get("class") for q in page.xpath("//blockquote")] == [None]

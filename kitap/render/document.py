@@ -208,6 +208,31 @@ def _unbreakable(match: re.Match) -> str:
 _INDEXES: list[tuple[Book, tuple]] = []  # the last books rendered in this process, with their indexes
 
 
+EPIGRAPH_CHARS = 400  # an epigraph is a few lines: a text opening with a long quotation is no epigraph
+ATTRIBUTION = re.compile(r"[-\u2013\u2014]\s")
+
+
+def _epigraphs(blocks) -> list[str]:
+    """The ids of each text's epigraph: the quotes (Markdown's `>`) it opens with, before any other block,
+    if they are short; a last one that opens with a dash («— Абай») is its attribution."""
+    found, run, chapter = [], [], object()
+
+    def close() -> None:
+        if run and sum(len(plain_text(b.children)) for b in run) <= EPIGRAPH_CHARS:
+            found.extend(b.id for b in run)
+
+    for block in blocks:
+        if block.chapter != chapter:
+            close()
+            run, chapter, opening = [], block.chapter, True
+        if opening and block.kind == "quote":
+            run.append(block)
+        else:
+            opening = False
+    close()
+    return found
+
+
 def _indexes(book: Book) -> tuple:
     """The book's lookups for rendering (block kinds, notes, glossary entries by id, the paragraph of every
     marked phrase, a volume's chapter of every id), made once per book: a volume renders each of its
@@ -222,7 +247,9 @@ def _indexes(book: Book) -> tuple:
 
         chapters = chapter_of(book)
     numbers = _numbers_of_blocks(book.blocks)
-    indexes = ({block.id: block.kind for block in book.blocks}, {note.key: note for note in book.notes},
+    kinds = {block.id: block.kind for block in book.blocks}
+    kinds.update({ident: "epigraph" for ident in _epigraphs(book.blocks)})  # (kitap/lines leaves them to WeasyPrint)
+    indexes = (kinds, {note.key: note for note in book.notes},
                {entry.id: entry for entry in book.glossary},
                {node.id: (f"{block.chapter}.{numbers[index]}" if per_text else numbers[index])
                 for index, block in enumerate(book.blocks) for node in walk(block.children) if isinstance(node, Mark)},
@@ -457,6 +484,12 @@ class Renderer:
 
         found = where(self.book, question)
         return (found[0], self.href("article", found[1])) if found else None
+
+    def epigraph(self, block) -> str:
+        """The class of a quote block: '' (a quotation), 'epigraph', or 'epigraph attribution' (its «— Абай»)."""
+        if self.kinds.get(block.id) != "epigraph":
+            return ""
+        return "epigraph attribution" if ATTRIBUTION.match(plain_text(block.children)) else "epigraph"
 
     def chapter_href(self, chapter: int) -> str:
         """The link to the start of a volume's chapter."""
