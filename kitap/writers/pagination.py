@@ -27,23 +27,23 @@ NOTE_PREFIX = "fn-"
 class Problems:
     split_words: tuple[tuple[str, int], ...] = ()  # (paragraph id, letters and digits before the word)
     late_notes: tuple[tuple[str, str], ...] = ()    # (note id, paragraph id) of notes set after their call's page
-    colophon_alone: bool = False                    # the last page holds nothing but (the end of) the colophon
 
     def __bool__(self) -> bool:
-        return bool(self.split_words or self.late_notes or self.colophon_alone)
+        return bool(self.split_words or self.late_notes)
 
 
 def problems(document) -> Problems:
     """The pagination problems of a laid-out WeasyPrint document."""
-    return Problems(tuple(_split_words(document)), tuple(_late_notes(document)), colophon_alone(document))
+    return Problems(tuple(_split_words(document)), tuple(_late_notes(document)))
 
 
 COLOPHON = "colophon"  # the colophon section's id (templates/parts/colophon.html.j2)
 
 
 def colophon_alone(document) -> bool:
-    """Whether the last of several pages holds only colophon text: its lines spilled from the page before
-    (a one-page handout printed on two sheets, the second with three lines of imprint)."""
+    """Whether the last of several pages holds only colophon text (a one-page handout printed on two sheets,
+    the second with three lines of imprint). No problem to mend by itself: the colophon is set closer only
+    where that saves the page (writers/pdf.py), and a colophon on a page of its own is a book's imprint page."""
     from ..weasy import boxes as box_types, page_box
 
     if len(document.pages) < 2:

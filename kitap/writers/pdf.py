@@ -147,18 +147,17 @@ MAX_MENDING_ROUNDS = 4
 def _mended(book: Book, page: Page, watch: Stopwatch, html_for):
     """The layout of `page`, made again with the adjustments its pagination problems ask for (a word
     hyphenated across pages, a note on the page after its call: writers/pagination.py) until it has none."""
-    from .pagination import mended, problems
+    from .pagination import colophon_alone, mended, problems
 
     document = _render(book, page, watch, html_for)
     for _ in range(MAX_MENDING_ROUNDS):
         found = problems(document)
-        if found.split_words or found.late_notes:
-            page = mended(page, replace(found, colophon_alone=False))
-            document = _render(book, page, watch, html_for)
-            continue
-        if found.colophon_alone and not page.compact_colophon:
-            return _closer_colophon(book, page, watch, html_for, document)
-        break
+        if not found:
+            break
+        page = mended(page, found)
+        document = _render(book, page, watch, html_for)
+    if colophon_alone(document) and not page.compact_colophon:
+        return _closer_colophon(book, page, watch, html_for, document)
     return document
 
 
