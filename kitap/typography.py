@@ -59,9 +59,9 @@ SPACED_DASH = re.compile(f"[{SPACES}][-\u2013\u2014](?=[{SPACES}\n]|$)")  # (at 
 # «Жолбарыстай қайратты -», its line break after it, printed with a hyphen)
 # A dash opening a paragraph (or a verse line) is dialogue; it stays with the first word.
 DIALOGUE_DASH = re.compile("[-\u2013\u2014](?= )")
-# The same dash typed against the word («–Қайдан…», «-өмір?» opening a verse line: no word starts with a
-# hyphen) gets its space, as a typesetter sets it
-STUCK_DIALOGUE_DASH = re.compile("[-\u2013\u2014](?=[^\\W\\d_])")
+# The same dash typed against the word («–Қайдан…», «-Қайда?»: a dash, or a hyphen before a capital; a hyphen
+# before a small letter is a suffix a grammar handout names, «-лар, -лер жалғаулары») gets its space
+STUCK_DIALOGUE_DASH = re.compile("(?:[\u2013\u2014](?=[^\\W\\d_])|-(?=[^\\W\\d_a-zа-яёәғқңөұүһі]))")
 # Rule 3: a number stays with the word (or %) after it: 1992 жылы, 46 сессиясында, 5 %.
 # Never with a following number ("1 000", "12 15") or punctuation.
 NUMBER_WORD = re.compile(r"(?<=\d)( )(?=[^\W\d_]|%)")

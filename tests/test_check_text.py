@@ -122,7 +122,8 @@ def test_a_word_glued_to_a_bracket_or_a_number_to_a_word_is_a_missing_space(tmp_
     from kitap.check.fix import fix_project
 
     root = make_project(tmp_path, "Қаныш Сәтбаев(12 сәуір 1899 – 31қаңтар 1964) геолог болды.\n"
-                                  "Ол 5-ші сыныпта 12 млн теңге туралы f(x) және www.site.kz/a(1) деп жазды.\n")
+                                  "Ол 5-ші сыныпта 12 млн теңге туралы f(x) және www.site.kz/a(1) деп жазды.\n"
+                                  "Оқушы(лар) мен мұғалім(дер), sin(x) + cos(x), ЖШС(ТОО), Windows(R) дұрыс жазылған.\n")
     assert [(f.line, f.col) for f in found(root, "space-missing")] == [(1, 14), (1, 33)]
     fix_project(root)
     assert (root / "article.txt").read_text("utf-8").split("\n")[0] == \
@@ -166,6 +167,7 @@ def test_real_text_is_not_taken_for_mojibake(tmp_path):
     from kitap.check.mojibake import misread
 
     for text in ("Её жизнь, всё это — «Абай жолы».", "Ещё раз: Р. Ф. Сё, Щ и Ы.", "Ürümqi, Ölgii, Ümit, Ésik.",
+                 "Подстанция РУ-10 кВ и РУ-0,4 кВ, УРУ и РУР.",
                  "Café, naïve, Zürich, Göteborg, São Paulo, à la, été.", "Qazaqstan ädebietı men önerı."):
         assert misread(text) == [], text
 

@@ -132,12 +132,14 @@ def test_dialogue_dash_at_paragraph_start():
 
 
 def test_a_dialogue_dash_typed_against_its_word_gets_its_space():
-    """«–Қайдан…» beside «— Қайда?» in one dialogue (a literature teacher's story), and «-өмір?» opening a
-    verse line of Қасым's poem: the same dash (no word starts with a hyphen). A minus before a number stays."""
+    """«–Қайдан…» beside «— Қайда?» in one dialogue (a literature teacher's story): the same dash. A hyphen before
+    a small letter is a suffix a grammar handout names («-лар, -лер жалғаулары», «-то, -либо»), and a minus before
+    a number a minus: left as typed."""
     assert typeset("–Қайдан келдің?") == f"—{NB}Қайдан келдің?"
     assert typeset("—Ол кім?") == f"—{NB}Ол кім?"
     assert typeset("-Қайда?") == f"—{NB}Қайда?"
-    assert typeset("-өмір?") == f"—{NB}өмір?" and typeset("-5") == "-5"
+    assert typeset("-лар, -лер жалғаулары") == "-лар, -лер жалғаулары" and typeset("-то, -либо") == "-то, -либо"
+    assert typeset("-5") == "-5" and typeset("-ing") == "-ing"
     assert typeset(f"—{NB}Қайдан келдің?") == f"—{NB}Қайдан келдің?"  # (typeset twice: the same)
 
 

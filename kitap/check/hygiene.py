@@ -68,7 +68,8 @@ def _space_after_punct(p: Passage) -> Iterator[Finding]:
                         "a new sentence starts here", "space-after-punct", ((at, at, " "),))
 
 
-GLUED = re.compile(r"(?<=[^\W\d_]{2})\((?=[^\W_])|(?<=\d)(?=[а-яёәғқңөұүһі]{3,})")
+# (not «оқушы(лар)», «уважаемый(ая)»: an optional ending; not «sin(x)», «Windows(R)», «ЖШС(ТОО)»)
+GLUED = re.compile(r"(?<=[а-яёәғқңөұүһі]{2})\((?=[\dА-ЯЁӘҒҚҢӨҰҮҺІ])|(?<=\d)(?=[а-яёәғқңөұүһі]{3,})")
 
 
 def _space_missing(p: Passage) -> Iterator[Finding]:

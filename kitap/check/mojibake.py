@@ -22,6 +22,7 @@ from .source import Project
 TOKEN = re.compile(r"\S+")
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 LOST_0X98 = re.compile(rb"([\xd0\xd3])(?![\x80-\xbf])")
+PAIR = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")  # a UTF-8 lead byte and a continuation: a character's bytes
 HOW = {"utf-8": "UTF-8 text read as Windows-1251 and saved again", "cp1252": "Windows-1251 text read as Latin "
        "(Windows-1252)"}
 
@@ -35,11 +36,14 @@ def _from_utf8_read_as_cp1251(token: str) -> tuple[str, bool] | None:
         raw = token.encode("cp1251")
     except UnicodeEncodeError:
         return None
+    pairs = len(PAIR.findall(raw))  # characters whose bytes are there («РУ-10» has none: a real word)
+    if not pairs:
+        return None
     try:
         text = LOST_0X98.sub(lambda m: m[1] + b"\x98", raw).decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return (text, len(CYRILLIC.findall(text)) >= 2) if text != token else None
+    return (text, pairs >= 2 and len(CYRILLIC.findall(text)) >= 2) if text != token else None
 
 
 def _from_cp1251_read_as_cp1252(token: str) -> tuple[str, bool] | None:
