@@ -1009,7 +1009,10 @@ def test_an_institution_s_page_header_is_its_publisher_and_the_title_under_it_th
 
 
 def test_a_name_and_a_title_on_one_line_are_the_author_and_the_title(tmp_path):
+    """Under an institute's page header (a code review: without one, «А.Байтұрсынов Қостанай облысында туған» is a
+    sentence, not a byline and a title)."""
     _, folder = import_text(tmp_path, "atygaev.txt", (
+        "Ш.Ш. Уәлиханов атындағы Тарих және этнология институты\n\n"
         "Н.А. Атыгаев О времени образования Казахского ханства\n\n"
         "В истории любого народа есть знаковые события. Их значение невозможно переоценить.\n\n"
         "Стремление казахского народа к суверенному существованию было давним.\n"))
@@ -1039,3 +1042,25 @@ def test_a_wiki_s_menu_copied_over_the_text_is_left_out_not_read_as_a_poem(tmp_p
         "Балхаш — бессточное полупресноводное озеро в восточной части Казахстана.\n"
         "Уникальность озера состоит в том, что оно разделено узким проливом на две части.\n")
     assert "«Меню» (page's buttons), «Главная» (breadcrumb)" in result.stderr
+
+
+@pytest.mark.parametrize("first, second", [("История Казанского университета", "Очерк"),
+                                           ("Ұлы Отан соғысы мұражайына саяхат", "Сынып сағаты")])
+def test_a_title_about_an_institution_is_no_page_header(tmp_path, first, second):
+    """A code review: a title naming a university or a museum was taken for the page's header (its publisher)."""
+    _, folder = import_text(tmp_path, "t.txt", f"{first}\n\n{second}\n\nБірінші абзац осында, ол ұзақ. "
+                            "Ол бірнеше сөйлемнен тұрады.\n\nЕкінші абзац та бар. Ол да ұзақ.\n")
+    book = _book(folder)
+    assert book["title"] == first and "publisher" not in book
+
+
+def test_an_institution_over_a_heading_imports_without_a_traceback(tmp_path):
+    result, folder = import_text(tmp_path, "t.md", "Қазақстан Республикасы Білім және ғылым министрлігі\n\n# Сабақ жоспары"
+                                 "\n\nБірінші абзац осында, ол ұзақ. Ол бірнеше сөйлемнен тұрады.\n\nЕкінші абзац бар.\n")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_name_and_a_sentence_on_one_line_are_no_author_and_title(tmp_path):
+    _, folder = import_text(tmp_path, "t.txt", "А.Байтұрсынов Қостанай облысында туған\n\nОл ұлы ағартушы болды. Ол "
+                            "көп кітап жазды.\n\nЕкінші абзац та бар. Ол да ұзақ.\n")
+    assert _book(folder)["author"] != "А.Байтұрсынов"

@@ -493,7 +493,7 @@ def test_the_short_quotes_a_text_opens_with_are_its_epigraph(tmp_path):
     root = text_project(tmp_path / "p", epigraph + text, article_name="article.md")
     out = build_into(root, tmp_path / "out", "--only", "pdf,html")
     page = lxml_html.fromstring((out / "html" / "index.html").read_bytes(), parser=lxml_html.HTMLParser(encoding="utf-8"))
-    assert [q.get("class") for q in page.xpath("//blockquote")] == ["epigraph", "epigraph attribution"]
+    assert [q.get("class") for q in page.xpath("//blockquote")] == ["epigraph", "epigraph epigraph-end attribution"]
     with pdfplumber.open(out / "mini.pdf") as pdf:
         words = pdf.pages[0].extract_words()
         width = pdf.pages[0].width

@@ -100,16 +100,21 @@ def person_name(text: str) -> str:
                                                          or in_capitals == 1 and initials == len(words) - 1) else ""
 
 
-# Words of an institution's name: a page's header over the text names the ministry, institute … publishing it
-INSTITUTION_STEMS = ("министрлі", "министерств", "институт", "университет", "комитет", "академия", "академии",
-                     "кітапхана", "библиотек", "мұражай", "музей", "орталығ", "центр")
+# An institution's name, as a page's header over the text names the ministry, institute … publishing it: in
+# Kazakh its last word is the institution («… этнология институты»), in Russian its first («Институт истории …»)
+INSTITUTION_LAST = frozenset({"министрлігі", "институты", "университеті", "комитеті", "академиясы", "кітапханасы",
+                              "мұражайы", "орталығы"})
+INSTITUTION_FIRST = frozenset({"министерство", "институт", "комитет", "университет", "академия", "библиотека", "музей",
+                               "центр"})
 
 
 def institution_name(text: str) -> bool:
-    """A short line naming an institution («Ш.Ш. Уәлиханов атындағы Тарих және этнология институты»), no sentence."""
+    """A short line naming an institution («Ш.Ш. Уәлиханов атындағы Тарих және этнология институты», «Институт
+    истории и этнологии»), no sentence; not a title about one («Ұлы Отан соғысы мұражайына саяхат», «История
+    Казанского университета»)."""
     words = text.split()
-    return (len(words) <= 14 and text[-1:] not in ".!?…:" and not person_name(text)
-            and any(w.lower().startswith(INSTITUTION_STEMS) for w in words))
+    return (2 <= len(words) <= 14 and text[-1:] not in ".!?…:" and not person_name(text)
+            and (words[-1].lower() in INSTITUTION_LAST or words[0].lower() in INSTITUTION_FIRST))
 
 
 # A scholarly degree written short: т.ғ.к. (тарих ғылымдарының кандидаты), э.ғ.д., к.и.н., PhD.

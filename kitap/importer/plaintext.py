@@ -75,7 +75,7 @@ def read_plain(path: Path) -> Imported:
         del pieces[:len(header)]
     else:
         header = []  # an institution's name over the text itself: the title («Назарбаев Университеті»)
-    named = NAME_BEFORE_TITLE.match(_line(pieces[0])) if not title and len(pieces) > 1 else None
+    named = NAME_BEFORE_TITLE.match(_line(pieces[0])) if header and len(pieces) > 1 else None
     if named and person_name(named["name"]) and _reads_as_title(named["title"]):
         author, title = named["name"], named["title"]  # «Н.А. Атыгаев О времени образования Казахского ханства»
         pieces.pop(0)
@@ -206,7 +206,7 @@ def _two_line_byline(last: list[Piece]) -> bool:
 
 
 def _reads_as_title(line: str) -> bool:
-    return len(line.split()) <= TITLE_MAX_WORDS and line[-1] not in SENTENCE_END
+    return bool(line) and len(line.split()) <= TITLE_MAX_WORDS and line[-1] not in SENTENCE_END
 
 
 def _headline(line: str) -> bool:

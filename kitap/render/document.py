@@ -212,14 +212,18 @@ EPIGRAPH_CHARS = 400  # an epigraph is a few lines: a text opening with a long q
 ATTRIBUTION = re.compile(r"[-\u2013\u2014]\s")
 
 
-def _epigraphs(blocks) -> list[str]:
-    """The ids of each text's epigraph: the quotes (Markdown's `>`) it opens with, before any other block,
-    if they are short; a last one that opens with a dash («— Абай») is its attribution."""
-    found, run, chapter = [], [], object()
+def _epigraphs(blocks) -> dict[str, str]:
+    """Each block of each text's epigraph, by id: the quotes (Markdown's `>`) it opens with, before any other
+    block, if they are short; its class: 'epigraph', and for its last block also 'epigraph-end' and, when that
+    opens with a dash («— Абай»), 'attribution'."""
+    found, run, chapter = {}, [], object()
 
     def close() -> None:
         if run and sum(len(plain_text(b.children)) for b in run) <= EPIGRAPH_CHARS:
-            found.extend(b.id for b in run)
+            found.update({b.id: "epigraph" for b in run})
+            last = run[-1]
+            by = " attribution" if ATTRIBUTION.match(plain_text(last.children)) else ""
+            found[last.id] = f"epigraph epigraph-end{by}"
 
     for block in blocks:
         if block.chapter != chapter:
@@ -248,12 +252,13 @@ def _indexes(book: Book) -> tuple:
         chapters = chapter_of(book)
     numbers = _numbers_of_blocks(book.blocks)
     kinds = {block.id: block.kind for block in book.blocks}
-    kinds.update({ident: "epigraph" for ident in _epigraphs(book.blocks)})  # (kitap/lines leaves them to WeasyPrint)
+    epigraphs = _epigraphs(book.blocks)
+    kinds.update({ident: "epigraph" for ident in epigraphs})  # (kitap/lines leaves them to WeasyPrint)
     indexes = (kinds, {note.key: note for note in book.notes},
                {entry.id: entry for entry in book.glossary},
                {node.id: (f"{block.chapter}.{numbers[index]}" if per_text else numbers[index])
                 for index, block in enumerate(book.blocks) for node in walk(block.children) if isinstance(node, Mark)},
-               chapters)
+               chapters, epigraphs)
     _INDEXES.insert(0, (book, indexes))
     del _INDEXES[4:]
     return indexes
@@ -299,7 +304,7 @@ class Renderer:
         self.compact_colophon = bool(page and page.compact_colophon)
         self.extra_stylesheets = tuple(page.extra_stylesheets) if page else ()  # an edition's (large print)
         self.lines = page.lines if page else None  # print: kitap breaks the lines (kitap/lines)
-        self.kinds, self.notes, self.glossary, self.paragraph_of, self.chapter_of = _indexes(book)
+        self.kinds, self.notes, self.glossary, self.paragraph_of, self.chapter_of, self.epigraphs = _indexes(book)
         self.display: dict[int, str] = {}  # id(Text node) → its text as typeset for display
         self.chapter_subset = tuple(page.chapters) if page else ()
 
@@ -486,10 +491,8 @@ class Renderer:
         return (found[0], self.href("article", found[1])) if found else None
 
     def epigraph(self, block) -> str:
-        """The class of a quote block: '' (a quotation), 'epigraph', or 'epigraph attribution' (its «— Абай»)."""
-        if self.kinds.get(block.id) != "epigraph":
-            return ""
-        return "epigraph attribution" if ATTRIBUTION.match(plain_text(block.children)) else "epigraph"
+        """The class of a quote block: '' (a quotation), or its epigraph's (_epigraphs)."""
+        return self.epigraphs.get(block.id, "")
 
     def chapter_href(self, chapter: int) -> str:
         """The link to the start of a volume's chapter."""

@@ -164,8 +164,10 @@ def _mended(book: Book, page: Page, watch: Stopwatch, html_for):
 def _closer_colophon(book: Book, page: Page, watch: Stopwatch, html_for, document):
     """The layout with the colophon set closer (print.css), when that saves the last page it spilled onto
     alone; else `document` as it was (a colophon that moved whole to its page stays as set)."""
+    from .pagination import problems
+
     closer = _render(book, replace(page, compact_colophon=True), watch, html_for)
-    return closer if len(closer.pages) < len(document.pages) else document
+    return closer if len(closer.pages) < len(document.pages) and not problems(closer) else document
 
 
 def colophon_with_text(book: Book) -> bool:
