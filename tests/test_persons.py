@@ -63,7 +63,7 @@ def test_a_mention_not_in_the_text_is_an_error_at_its_line(project, tmp_path):
                                           encoding="utf-8")
     result = run_cli("--source", str(project), "--output", str(tmp_path / "out"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"{project / 'persons.yaml'}:3: persons.yaml: «Абай…» (Абай Құнанбайұлы) is not "
+    assert result.stderr.startswith(f"{project / 'persons.yaml'}:3: mention «Абай…» (Абай Құнанбайұлы) is not "
                                     "in the article"), result.stderr
 
 

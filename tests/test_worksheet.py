@@ -335,6 +335,7 @@ def test_nothing_to_ask_is_an_error(project, tmp_path):
     result = run_cli("--source", str(project), "--output", str(tmp_path), "--only", "worksheet")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{project / 'book.yaml'}: nothing to ask on a worksheet" in result.stderr
+    assert "(the project has 0 and 0)" in result.stderr  # (a fault-finding pass: with 1 event it said «no chronology»)
     assert not list(tmp_path.glob("*.pdf"))
 
 

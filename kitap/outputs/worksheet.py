@@ -22,9 +22,13 @@ def make(job) -> tuple[Product, ...]:
                 data, pages = worksheet_pdf(book, made, key)
                 files.append(Product(f"{book.meta.name}-{suffix}.pdf", data, pages))
     if not files:
-        raise KitapError(f"{job.book.root / ('course.yaml' if job.book.chapters else 'book.yaml')}: nothing to "
-                         "ask on a worksheet: the project has no glossary, chronology, sentences with a term or a "
-                         "year to fill in, or questions.yaml (README.md: questions.yaml)")
+        from ..worksheets.items import MIN_ITEMS
+
+        book = job.book
+        raise KitapError(f"{book.root / ('course.yaml' if book.chapters else 'book.yaml')}: nothing to ask on a "
+                         f"worksheet: matching needs {MIN_ITEMS} glossary terms or more and ordering {MIN_ITEMS} chronology events or more "
+                         f"(the project has {len(book.glossary)} and {len(book.chronology)}), a gap a sentence with a "
+                         "term or a year; or write your own questions in questions.yaml (README.md: questions.yaml)")
     return tuple(files)
 
 

@@ -38,8 +38,9 @@ def link_persons(book: Book) -> Book:
                 hits.append((index, start, -end))
         for mention in person.mentions:
             if not any(find_phrase(plain_text(b.children), mention.phrase) for b in book.blocks):
+                whose = f" ({person.name})" if mention.phrase != person.name else ""  # (not «Абай» (Абай) again)
                 errors.append(SourceError(mention.origin.path, mention.origin.line,
-                                          f"persons.yaml: «{mention.phrase}» ({person.name}) is not in the article; "
+                                          f"mention «{mention.phrase}»{whose} is not in the article; "
                                           "copy the phrase exactly from the text (end it with … to let a suffix follow)"))
         linked = False
         for number, (index, start, end) in enumerate(hits, start=1):
