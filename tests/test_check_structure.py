@@ -276,3 +276,10 @@ def test_markdown_kitap_does_not_read_is_named_where_it_would_print_as_typed(tmp
                "[r]: file:///etc/passwd\n\nДұрыс [сілтеме](https://kk.wikipedia.org) бар.\n")
     root = make_project(tmp_path, article, article_name="article.md")
     assert [(f.line, f.col) for f in found(root, "md-unread")] == [(1, 7), (4, 1), (7, 9)]
+
+
+def test_a_menu_word_is_web_furniture_at_the_article_s_head_only(tmp_path):
+    """A code review: «Настройки» further on is a computer lesson's heading, not the site's menu."""
+    root = make_project(tmp_path, "Меню\nНа уроке мы узнаем, как устроен компьютер. Это важно.\nНастройки\n"
+                                  "Откройте окно и выберите язык.\n")
+    assert [f.line for f in found(root, "web-furniture")] == [1]

@@ -1041,7 +1041,16 @@ def test_a_wiki_s_menu_copied_over_the_text_is_left_out_not_read_as_a_poem(tmp_p
     assert (folder / "article.txt").read_text("utf-8") == (
         "Балхаш — бессточное полупресноводное озеро в восточной части Казахстана.\n"
         "Уникальность озера состоит в том, что оно разделено узким проливом на две части.\n")
-    assert "«Меню» (page's buttons), «Главная» (breadcrumb)" in result.stderr
+    assert "«Меню» (menu), «Главная» (breadcrumb)" in result.stderr
+
+
+def test_a_heading_that_is_a_menu_word_further_on_is_the_text_s(tmp_path):
+    """A code review: «Настройки» was furniture on any line, so a computer lesson's heading was dropped."""
+    _, folder = import_text(tmp_path, "lesson.txt", (
+        "Компьютер в школе\n\nНа уроке мы узнаем, как устроен компьютер. Это важная тема для всех.\n\n"
+        "Каждый ученик работает за своим компьютером, учитель помогает ему.\n\nДома повторите тему урока.\n\n"
+        "Учитель проверит тетради.\n\nНастройки\n\nОткройте окно и выберите язык. Сохраните изменения.\n"))
+    assert "Настройки" in (folder / "article.txt").read_text("utf-8")
 
 
 @pytest.mark.parametrize("first, second", [("История Казанского университета", "Очерк"),

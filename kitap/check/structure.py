@@ -107,7 +107,13 @@ def furniture_lines(project: Project) -> list[Passage]:
     «read also», share buttons, tags): neither headings nor sentences missing their full stop."""
     from ..importer.clutter import furniture
 
-    return [p for p in project.article_passages if p.kind == "paragraph" and furniture(p.text)]
+    found, top = [], True  # (a menu's entry, «Настройки», only at the article's head: further on, a heading)
+    for passage in project.article_passages:
+        kind = furniture(passage.text) if passage.kind == "paragraph" else ""
+        if kind and (kind != "menu" or top):
+            found.append(passage)
+        top = top and bool(kind)
+    return found
 
 
 def _web_furniture(project: Project) -> Iterator[Finding]:

@@ -23,10 +23,10 @@ SOCIAL = {"facebook", "twitter", "x", "telegram", "whatsapp", "vk", "вконт�
 WEB = WebFurniture(views=("views?",), photo=("photo",), read_also=("you may also like", "related posts",
                                                                    "read also", "read more"),
                    share=("share",), tags=("tags",), comments=("leave a (?:comment|reply)", "comments?"),
-                   page=("toggle dropdown", "toggle navigation", "print", "back to top", "menu",
+                   page=("toggle dropdown", "toggle navigation", "print", "back to top",
                          # a site's visitor counter, named on the page
                          "яндекс\\.метрика", "google analytics", "liveinternet", "рейтинг@mail\\.ru", "top\\.mail\\.ru"),
-                   home=("home",),
+                   home=("home",), menu=("menu",),
                    wiki=("from wikipedia, the free encyclopedia",), edit=("edit", "edit source"))
 PICTURES = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2190-\u21FF\u2B00-\u2BFF\uFE0F"  # emoji, arrows
 ARROWS = re.compile(f"[{PICTURES}\\s↑↓←→⬆⬇]+")  # a lone «↓» or «⬆» (to the top of the page)
@@ -61,6 +61,7 @@ def _patterns() -> Patterns:
         (rf"(?:{w('tags')})\s*:.*", "tags"),
         (rf"(?:{w('comments')})\s*(?:\(\d+\))?:?", "comment form"),
         (rf"(?:{w('page')})", "page's buttons"),
+        (rf"(?:{w('menu')})", "menu"),
         (rf"(?:{w('wiki')})", "wiki's own line"),
     )
     home = re.compile(rf"(?:{w('home')})\s*(?:»|›|>|/|\|)", re.I)
@@ -118,6 +119,8 @@ class Furniture:
             kind = "breadcrumb"
         elif not kind and index < RUBRIC_LINES and line.lower() in self.rubrics and len(line.split()) <= 3:
             kind = "rubric"
+        elif kind == "menu" and not self.top:  # (only at the page's head, above the text, with the other furniture)
+            kind = ""  # «Настройки» further on: a heading of the text (a computer lesson's), not the site's menu
         self.crumbs = self.crumbs and kind == "breadcrumb" or kind == "page's buttons" and self.crumbs
         self.top = self.top and bool(kind)
         return kind

@@ -93,6 +93,7 @@ class WebFurniture:
     tags: tuple[str, ...] = ()         # before the tags' colon: «Тегтер: …»
     comments: tuple[str, ...] = ()     # the comment form's lines: «Пікір қалдыру», «… жарияланбайды»
     page: tuple[str, ...] = ()         # the page's own buttons: «Басып шығару», «Версия для печати»
+    menu: tuple[str, ...] = ()         # a site's menu entries, furniture only at the page's head: «Меню», «Настройки»
     home: tuple[str, ...] = ()         # a breadcrumb's first link: «Басты бет »»
     wiki: tuple[str, ...] = ()         # a wiki's lines about itself: «Уикипедия — ашық энциклопедиясынан …»
     edit: tuple[str, ...] = ()         # a wiki's edit link after each heading, copied with it: «Шығу тегі[өңдеу]»
