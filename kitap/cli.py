@@ -64,26 +64,24 @@ def command_line(*args) -> str:
     if os.sep not in python:
         python = "." + os.sep + python
     return " ".join(shlex.quote(str(part)) for part in (python, shown(script), *args))
-def _valid_only(ctx, param, value: str | None) -> str | None:
-    """--only names known outputs: anything else is wrong usage (exit status 2), said by click."""
-    from .pipeline import parse_only
+def _parsed_by(parser: str, option: str):
+    """A click callback: the option's value as the pipeline's `parser` reads it, or wrong usage (exit status 2)
+    said by click: --only names known outputs, --script scripts some language is printed in."""
 
-    try:
-        parse_only(value)
-    except KitapError as error:
-        raise click.BadParameter(str(error).removeprefix("--only: ")) from None
-    return value
+    def valid(ctx, param, value: str | None) -> str | None:
+        from . import pipeline
+
+        try:
+            getattr(pipeline, parser)(value)
+        except KitapError as error:
+            raise click.BadParameter(str(error).removeprefix(f"{option}: ")) from None
+        return value
+
+    return valid
 
 
-def _valid_script(ctx, param, value: str | None) -> str | None:
-    """--script names scripts some language is printed in: anything else is wrong usage (exit status 2)."""
-    from .pipeline import parse_scripts
-
-    try:
-        parse_scripts(value)
-    except KitapError as error:
-        raise click.BadParameter(str(error).removeprefix("--script: ")) from None
-    return value
+_valid_only = _parsed_by("parse_only", "--only")
+_valid_script = _parsed_by("parse_scripts", "--script")
 
 
 def _valid_shard(ctx, param, value: str | None):

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from typing import Iterator
 
+from ..load.characters import ZERO_WIDTH
 from .findings import Finding
 from .script import looks_roman
 from .passages import Passage
@@ -89,9 +90,9 @@ def _double_space(p: Passage) -> Iterator[Finding]:
                         ((at, at + len(m[0]), " "),))
 
 
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"
+INVISIBLE_MARKS = ZERO_WIDTH + "\u200e\u200f"  # and the left-to-right and right-to-left marks
 REORDERING = "\u202a-\u202e\u2066-\u2069"
-INVISIBLE = re.compile(f"[{ZERO_WIDTH}{REORDERING}]+")
+INVISIBLE = re.compile(f"[{INVISIBLE_MARKS}{REORDERING}]+")
 REORDERS = re.compile(f"[{REORDERING}]")
 
 

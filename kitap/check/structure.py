@@ -189,11 +189,10 @@ LINK_LEFT = re.compile(r"\[[^\]\n]+\](?:\([^)\s]*\)|\[[^\]\n]*\])")
 def _markdown_unread(project: Project) -> Iterator[Finding]:
     if not project.article.markdown:
         return
-    from ..load.article import markdown_parser
+    from ..transforms.inline_ops import plain_text
 
-    tokens = markdown_parser().parse(project.article.text, {})
-    literal = "\n".join(child.content for token in tokens if token.type == "inline"
-                        for child in token.children or () if child.type == "text")  # what prints as typed
+    book = project.book  # what prints, as the loader read it: the blocks and the notes
+    literal = "\n".join([plain_text(block.children) for block in book.blocks] + [plain_text(n.body) for n in book.notes])
     for passage in project.article_passages:
         table, link = TABLE_RULE.search(passage.text), LINK_LEFT.search(passage.text)
         table = table if table and table[0] in literal else None

@@ -27,6 +27,9 @@ FONT_COVERAGE = (
     (0x2000, 0x2064), (0x2066, 0x206F), (0x20AC, 0x20AC), (0x20B8, 0x20B8), (0x2116, 0x2116),
     (0x2122, 0x2122),
 )
+# Characters that show nothing, left by copying: zero-width space, non-joiner, joiner, word joiner, a BOM inside
+# the text (check/hygiene.py names them; an anchor that differs from the text by one is told so: transforms/anchors.py)
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 # Invisible characters that need no glyph: tab, newline, and the zero-width no-break space (BOM).
 NO_GLYPH_NEEDED = "\t\n\ufeff"
 COVERED = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in FONT_COVERAGE)

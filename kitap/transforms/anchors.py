@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from ..errors import SourceError, SourceErrors
+from ..load.characters import ZERO_WIDTH
 from ..model import Anchor, Block, Book, Mark, Note, NoteRef
 from .inline_ops import CrossesFormatting, find_all, insert_at, plain_text, wrap_range
 
@@ -71,8 +72,8 @@ def locate(blocks: list[Block], anchor: Anchor, what: str) -> tuple[Block, int, 
 
 
 # What an anchor copied from elsewhere may carry that looks like a space, or like nothing
-ODD_SPACES = {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u200b": "", "\u200c": "", "\u200d": "",
-              "\u2060": "", "\ufeff": "", "\u00ad": ""}
+ODD_SPACES = {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u00ad": "",
+              **dict.fromkeys(ZERO_WIDTH, "")}
 
 
 def _not_found(blocks: list[Block], phrase: str) -> str:

@@ -200,13 +200,11 @@ def lay_out(book: Book, variant: PrintVariant = A4, watch: Stopwatch = NULL, lin
         if variant.book_pages:
             numbers_to_outer_margin(text)
         page_of = {ident: number for number, page in enumerate(text.pages, start=1) for ident in page.anchors}
-        appendices = None if together else _render(
-            book, Page(parts=appendix_parts(), extra_stylesheets=extra, first_page=len(text.pages) + 1, page_of=page_of,
-                       linked_styles=False, lines=setting), watch, html_for)
+        after = Page(parts=appendix_parts(), extra_stylesheets=extra, first_page=len(text.pages) + 1, page_of=page_of,
+                     linked_styles=False, lines=setting)
+        appendices = None if together else _render(book, after, watch, html_for)
         if appendices is not None and colophon_alone(appendices):  # its colophon alone on a last sheet: set closer
-            appendices = _closer_colophon(book, Page(parts=appendix_parts(), extra_stylesheets=extra,
-                                                     first_page=len(text.pages) + 1, page_of=page_of, linked_styles=False,
-                                                     lines=setting), watch, html_for, appendices)
+            appendices = _closer_colophon(book, after, watch, html_for, appendices)
     finally:
         logger.removeHandler(collect)
     marks = line_marks(text) if line_numbers else []
