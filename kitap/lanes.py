@@ -209,24 +209,50 @@ def _raise(kind: str, value) -> None:
 
 # ---- pools of forked workers ---------------------------------------------------------------------
 
+WORKER_DIED = ("a worker process of the build was killed (the machine ran out of memory?); the build did not "
+               "finish. Run again with --jobs 1 to build in one process, or on a machine with more memory")
+
+
 def _start_worker(parent: int, lifeline: int, held: int) -> None:
     os.close(held)
     _end_with_parent(parent, lifeline)
 
 
 class WorkerPool:
-    """Forked worker processes (a multiprocessing pool); they end with this process, however it ends."""
+    """Forked worker processes (a process pool executor); they end with this process, however it ends. A
+    worker that dies (the kernel's out-of-memory killer) breaks the pool: its results are a BuildError."""
 
     def __init__(self, processes: int):
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
         self.lifeline, self.held = os.pipe()
-        self.pool = multiprocessing.get_context("fork").Pool(
-            processes, initializer=_start_worker, initargs=(os.getpid(), self.lifeline, self.held))
+        self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
+                                        initializer=_start_worker, initargs=(os.getpid(), self.lifeline, self.held))
+        try:
+            self.pool.submit(int).result()  # (forks every worker now, with what this process holds now)
+        except BaseException:
+            self.close(cancel=True)
+            raise
+
+    def submit(self, function: Callable, *args):
+        return self.pool.submit(function, *args)
+
+    def wait(self, jobs):
+        """The result of the job `jobs` (or the list of results of the list `jobs`): the worker's error raised, or
+        BuildError if a worker died meanwhile."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return [job.result() for job in jobs] if isinstance(jobs, list) else jobs.result()
+        except BrokenProcessPool:
+            raise BuildError(WORKER_DIED) from None
 
     def close(self, cancel: bool = False) -> None:
-        (self.pool.terminate if cancel else self.pool.close)()
-        self.pool.join()
+        if cancel:  # (the workers' current jobs are of no use any more)
+            for worker in list((getattr(self.pool, "_processes", None) or {}).values()):
+                worker.kill()
+        self.pool.shutdown(wait=True, cancel_futures=cancel)
         for end in (self.lifeline, self.held):
             try:
                 os.close(end)
@@ -259,7 +285,7 @@ def in_processes(function: Callable, items: list, jobs: int, least: int = 2) -> 
     finally:
         _TASK.clear()
     try:
-        done = pool.pool.map(_run_task, items, chunksize=1)
+        done = pool.wait([pool.submit(_run_task, item) for item in items])
     except BaseException:
         pool.close(cancel=True)
         raise

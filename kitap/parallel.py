@@ -26,6 +26,23 @@ def _one(job: tuple) -> tuple[Path, list[str], list[str], list[str]]:
     return source, [], [warning_line(w) for w in report.warnings], built
 
 
+def _until_broken(done, jobs: list[tuple[Path, Path]]):
+    """The projects' results in order; a project whose worker process died (killed: out of memory?) failed,
+    and so did those after it (the pool is broken then): each told in one line."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    given = 0
+    try:
+        for result in done:
+            given += 1
+            yield result
+    except BrokenProcessPool:
+        from .lanes import WORKER_DIED
+
+        for source, _ in jobs[given:]:
+            yield source, [f"{source}: {WORKER_DIED}"], [], []
+
+
 def build_many(jobs: list[tuple[Path, Path]], kinds: tuple[str, ...], archival: bool, force: bool,
                line_numbers: bool, quiet: bool, processes: int | None = None, scripts=None) -> int:
     """Build every project; report each; exit status 1 if any failed (the others are still built)."""
@@ -35,8 +52,8 @@ def build_many(jobs: list[tuple[Path, Path]], kinds: tuple[str, ...], archival: 
     workers = min(len(jobs), processes or usable_cpus())
     failed = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for source, problems, warnings, built in pool.map(_one, [(s, o, kinds, archival, force, line_numbers, scripts)
-                                                                for s, o in jobs]):
+        done = pool.map(_one, [(s, o, kinds, archival, force, line_numbers, scripts) for s, o in jobs])
+        for source, problems, warnings, built in _until_broken(done, jobs):
             failed += bool(problems)
             for line in problems + warnings:
                 click.echo(line, err=True)

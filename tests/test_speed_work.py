@@ -261,3 +261,48 @@ def test_a_refused_fork_builds_in_one_process(monkeypatch, tmp_path):
     monkeypatch.setattr(os, "fork", refuse)
     report = pipeline.build(FIXTURES / "mini", tmp_path / "out", ("pdf", "epub"), jobs=2)
     assert {o.kind for o in report.outputs} == {"pdf", "epub"} and not report.helper_stages
+
+
+def test_a_killed_worker_of_a_volume_is_reported_not_hung(monkeypatch, tmp_path):
+    """A pool worker killed (the kernel's out-of-memory killer) lost its chapter: the build says so."""
+    import signal
+    from kitap import pipeline
+    from kitap.errors import BuildError
+    from kitap.writers import volume
+
+    main, lay_out = os.getpid(), volume.lay_out_chapter
+
+    def killed(*args, **kwargs):
+        if os.getpid() != main:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return lay_out(*args, **kwargs)
+
+    monkeypatch.setattr(volume, "lay_out_chapter", killed)
+    with pytest.raises(BuildError, match="killed .*out of memory.*--jobs 1"):
+        pipeline.build(FIXTURES / "course", tmp_path / "out", ("pdf",), jobs=2)
+    assert not list((tmp_path / "out").glob("*.pdf"))
+
+
+def test_a_killed_worker_of_many_projects_fails_the_projects_left_in_words(monkeypatch, tmp_path, capsys):
+    """--source over several projects: a worker killed fails the projects not done, one line each."""
+    import shutil
+    import signal
+    from kitap import pipeline
+    from kitap.lanes import WORKER_DIED
+    from kitap.parallel import build_many
+
+    for name in "ab":
+        shutil.copytree(FIXTURES / "mini", tmp_path / name)
+    build = pipeline.build
+
+    def killed(source, *args, **kwargs):
+        if source.name == "b":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return build(source, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build", killed)
+    jobs = [(tmp_path / name, tmp_path / "out" / name) for name in "ab"]
+    assert build_many(jobs, ("pdf",), False, False, False, True, processes=1) == 1
+    said = [line for line in capsys.readouterr().err.splitlines() if "was killed" in line]
+    assert said == [f"{tmp_path / 'b'}: {WORKER_DIED}"]
+    assert list((tmp_path / "out" / "a").glob("*.pdf")) and not (tmp_path / "out" / "b").exists()

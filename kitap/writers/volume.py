@@ -218,11 +218,11 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
             pool = None
     try:
         with watch.stage("layout"):
-            pending = pool.pool.map_async(_work, order, chunksize=1) if pool else None
+            pending = [pool.submit(_work, n) for n in order] if pool else None
             # meanwhile: the title page and contents laid out to count their pages (the numbers blank)
             front = _front(book, variant, {}, archival, cache, tool, counted=True)
             if pending is not None:
-                chapters = {c.number: c for c in pending.get()}
+                chapters = {c.number: c for c in pool.wait(pending)}
             else:
                 chapters = {n: lay_out_chapter(book, variant, n, archival, cache, tool) for n in order}
     except BaseException:
@@ -243,11 +243,11 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
                 first = front.pages + 1
                 page_of, offsets, end = _pages_of(ordered, first, variant.book_pages)
                 if pool and folios_made is None and cache.get(_folio_key(book, variant, first, end - first, tool)) is None:
-                    folios_made = (first, end - first, pool.pool.apply_async(_folio_work, (first, end - first)))
+                    folios_made = (first, end - first, pool.submit(_folio_work, first, end - first))
                 if pool:  # a worker lays them out, tells their pages here and writes them, while this process
                     # lays out the contents and joins the chapters (the appendices' PDF comes last)
-                    written = pool.pool.apply_async(_appendices_work, (dict(page_of), end))
-                    appendices = _heard(told[0], written)
+                    written = pool.submit(_appendices_work, dict(page_of), end)
+                    appendices = _heard(told[0], written, pool)
                 else:
                     appendices = _appendices(book, variant, page_of, end, archival, cache, tool)
                 for ident, page in appendices.anchors.items():
@@ -265,11 +265,11 @@ def lay_out_volume(book, variant, watch: Stopwatch = NULL, archival: bool = Fals
                 if chapter.number in blanks:
                     parts.append(_blank_page(chapter.pdf))
                 parts.append(chapter.pdf)
-            parts.append(appendices.pdf if written is None else lambda: _written(written, appendices, cache))
+            parts.append(appendices.pdf if written is None else lambda: _written(pool.wait(written), appendices, cache))
             marks = front.bookmarks + [Bookmark(m.page + offsets[c.number] - 1, m.level, m.label, m.x, m.y)
                                        for c in ordered for m in c.bookmarks]
             marks += [Bookmark(m.page + end - 1, m.level, m.label, m.x, m.y) for m in appendices.bookmarks]
-            made = folios_made[2].get() if folios_made and folios_made[:2] == (first, end - first) else None
+            made = pool.wait(folios_made[2]) if folios_made and folios_made[:2] == (first, end - first) else None
             folio_pdf = _folios(book, variant, first, end - first, cache, tool, made)
         with watch.stage("pdf write"):
             folios = {first - 1 + index: index for index in range(end - first) if first + index not in blanks.values()}
@@ -360,22 +360,21 @@ def _appendices_work(page_of: dict[str, int], first: int) -> ChapterPrint:
     return part
 
 
-def _heard(fd: int, job) -> ChapterPrint:
+def _heard(fd: int, job, pool) -> ChapterPrint:
     """The appendices as the pool's worker told them (their PDF empty), waiting for that; the worker's
-    error if it failed first."""
+    error if it failed first (or died)."""
     import select
 
     while not select.select([fd], [], [], 0.05)[0]:
-        if job.ready():
-            job.get()  # raises the worker's error
+        if job.done():
+            pool.wait(job)  # raises the worker's error
             if not select.select([fd], [], [], 0)[0]:
                 raise RuntimeError("internal: the appendices' worker ended without telling their pages")
     return Channel(os.fdopen(fd, "rb", closefd=False), None).recv()
 
 
-def _written(job, counted: ChapterPrint, cache: ChapterCache) -> bytes:
-    """The appendices' PDF the pool's worker wrote, once it is there: the layout it told (`counted`)."""
-    part = job.get()
+def _written(part: ChapterPrint, counted: ChapterPrint, cache: ChapterCache) -> bytes:
+    """The appendices' PDF the pool's worker wrote: the layout it told (`counted`)."""
     if part.pages != counted.pages:
         raise RuntimeError("internal: the appendices were laid out differently in two processes")
     cache.used.add(part.key)
